@@ -1,0 +1,138 @@
+import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ApplicationKind, ApplicationStatus } from '../common/enums.js';
+import { badInput, notFound, type FieldError } from '../common/errors.js';
+import { SortOrder, checkPage, isIsoDate } from '../common/paging.js';
+import { escapeLike, foldForSearch } from '../common/search.js';
+import { Application } from './Application.js';
+
+export enum ApplicationSortField {
+  RECEIVED_AT = 'RECEIVED_AT',
+  RECEIPT_NO = 'RECEIPT_NO',
+  DESIRED_START_DATE = 'DESIRED_START_DATE',
+  STATUS = 'STATUS',
+}
+registerEnumType(ApplicationSortField, { name: 'ApplicationSortField' });
+
+const SORT_COLUMN: Record<ApplicationSortField, keyof Application> = {
+  RECEIVED_AT: 'receivedAt',
+  RECEIPT_NO: 'receiptNo',
+  DESIRED_START_DATE: 'desiredStartDate',
+  STATUS: 'status',
+};
+
+@InputType({ description: '利用申込の絞り込み' })
+export class ApplicationFilter {
+  @Field(() => [ApplicationStatus], { nullable: true })
+  status?: ApplicationStatus[];
+
+  @Field(() => [ApplicationKind], { nullable: true })
+  kind?: ApplicationKind[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: '申込受付番号の前方一致、事業所コード、企業名・カナ (全角/半角・ひらがな/カタカナを区別しない)',
+  })
+  q?: string;
+
+  @Field(() => ID, { nullable: true, description: '審査担当者' })
+  assigneeId?: string;
+
+  @Field(() => String, { nullable: true, description: '申込日 (この日から, YYYY-MM-DD)' })
+  receivedFrom?: string;
+
+  @Field(() => String, { nullable: true, description: '申込日 (この日まで, YYYY-MM-DD)' })
+  receivedTo?: string;
+
+  @Field(() => String, { nullable: true, description: '事業所コード' })
+  officeCode?: string;
+}
+
+@InputType()
+export class ApplicationSort {
+  @Field(() => ApplicationSortField)
+  field: ApplicationSortField = ApplicationSortField.RECEIVED_AT;
+
+  @Field(() => SortOrder)
+  order: SortOrder = SortOrder.DESC;
+}
+
+@ObjectType({ description: '利用申込の一覧 (1ページ分と総件数)' })
+export class ApplicationPage {
+  @Field(() => [Application])
+  items!: Application[];
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+/** Start of a Japan-time day as an instant (申込日 is a Japanese calendar day). */
+const jstDayStart = (isoDate: string): Date => new Date(`${isoDate}T00:00:00+09:00`);
+
+/** Builds the WHERE of the application list from the filter; bad dates are BAD_USER_INPUT. */
+export function applicationWhere(filter: ApplicationFilter = {}): FilterQuery<Application> {
+  const errors: FieldError[] = [];
+  const and: FilterQuery<Application>[] = [];
+  if (filter.status?.length) and.push({ status: { $in: filter.status } });
+  if (filter.kind?.length) and.push({ kind: { $in: filter.kind } });
+  if (filter.assigneeId) and.push({ assignee: filter.assigneeId });
+  if (filter.officeCode) and.push({ office: { code: filter.officeCode.normalize('NFKC').trim().toUpperCase() } });
+  for (const [path, value, op] of [
+    ['filter.receivedFrom', filter.receivedFrom, '$gte'],
+    ['filter.receivedTo', filter.receivedTo, '$lt'],
+  ] as const) {
+    if (!value) continue;
+    if (!isIsoDate(value)) {
+      errors.push({ path, message: `${path === 'filter.receivedFrom' ? '申込日(開始)' : '申込日(終了)'}は YYYY-MM-DD 形式の日付で指定してください。` });
+      continue;
+    }
+    const day = jstDayStart(value);
+    // receivedTo includes the whole day: compare with the start of the next day.
+    and.push({ receivedAt: { [op]: op === '$lt' ? new Date(day.getTime() + 86_400_000) : day } });
+  }
+  const q = filter.q?.trim();
+  if (q) {
+    const code = escapeLike(q.normalize('NFKC').replace(/\s+/g, '').toUpperCase());
+    and.push({
+      $or: [
+        { receiptNo: { $like: `${code}%` } },
+        { office: { code: { $like: `${code}%` } } },
+        { searchText: { $like: `%${escapeLike(foldForSearch(q))}%` } },
+      ],
+    });
+  }
+  if (errors.length) throw badInput(errors);
+  return and.length ? { $and: and } : {};
+}
+
+/** Reads applications for the console, the support desk and integrators. */
+export class ApplicationQueries {
+  constructor(private readonly em: EntityManager) {}
+
+  async get(id?: string | null, receiptNo?: string | null): Promise<Application> {
+    if (!id && !receiptNo) {
+      throw badInput([{ path: 'id', message: 'id または receiptNo (申込受付番号) のどちらかを指定してください。' }]);
+    }
+    const where: FilterQuery<Application> = id
+      ? { id }
+      : { receiptNo: receiptNo!.normalize('NFKC').trim().toUpperCase() };
+    if (id && !/^[0-9a-f-]{36}$/i.test(id)) throw notFound('指定された申込');
+    const app = await this.em.findOne(Application, where, { populate: ['office.company', 'assignee'] });
+    if (!app) throw notFound(receiptNo ? `申込受付番号 ${receiptNo} の申込` : '指定された申込');
+    return app;
+  }
+
+  async list(filter: ApplicationFilter | undefined, sort: ApplicationSort | undefined, offset: number, limit: number) {
+    checkPage(offset, limit);
+    const s = sort ?? new ApplicationSort();
+    const dir = s.order === SortOrder.ASC ? 'asc nulls last' : 'desc nulls last';
+    const orderBy = [{ [SORT_COLUMN[s.field]]: dir }, { receiptNo: dir }] as QueryOrderMap<Application>[];
+    const [items, totalCount] = await this.em.findAndCount(Application, applicationWhere(filter), {
+      populate: ['office.company', 'assignee'],
+      orderBy,
+      offset,
+      limit,
+    });
+    return { items, totalCount };
+  }
+}

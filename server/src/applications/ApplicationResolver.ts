@@ -1,0 +1,133 @@
+import DataLoader from 'dataloader';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../common/enums.js';
+import { DEFAULT_PAGE_SIZE } from '../common/paging.js';
+import { loader, type Context } from '../graphql/context.js';
+import { byParent, related } from '../graphql/loaders.js';
+import { Office } from '../companies/Office.js';
+import { Company } from '../companies/Company.js';
+import { Staff } from '../staff/Staff.js';
+import { ApplicationHistory } from '../review/ApplicationHistory.js';
+import { Application } from './Application.js';
+import { ApplicationFilter, ApplicationPage, ApplicationQueries, ApplicationSort } from './ApplicationQueries.js';
+import {
+  ApplicationChange, ApplicationLine, ApplicationMailbox, ApplicationTerminal, ApplicationUserCode, ApplicationUserId,
+  Attachment,
+} from './sections.js';
+
+/** Everyone who works with applications reads them; passwords are elsewhere (idNotice). */
+const READERS = [Role.ADMIN, Role.SUPERVISOR, Role.REVIEWER, Role.SUPPORT, Role.INTEGRATOR];
+
+/** Latest history entry per application, in one query per request (DISTINCT ON). */
+function latestHistoryLoader(ctx: Context): DataLoader<string, ApplicationHistory | undefined> {
+  return loader(ctx, 'latestHistory', () =>
+    new DataLoader<string, ApplicationHistory | undefined>(async (ids) => {
+      const rows: Array<{ id: string }> = await ctx.em.getConnection().execute(
+        `select distinct on (application_id) id from application_history
+          where application_id in (${ids.map(() => '?').join(', ')}) order by application_id, id desc`,
+        [...ids],
+      );
+      const entries = await ctx.em.find(ApplicationHistory, { id: { $in: rows.map((r) => String(r.id)) } });
+      const map = new Map(entries.map((h) => [h.application.id, h]));
+      return ids.map((id) => map.get(id));
+    }),
+  );
+}
+
+@Resolver(() => Application)
+export class ApplicationResolver {
+  @Authorized(...READERS)
+  @Query(() => Application, { description: '利用申込 (id または申込受付番号で指定)' })
+  application(
+    @Arg('id', () => ID, { nullable: true }) id: string | undefined,
+    @Arg('receiptNo', () => String, { nullable: true }) receiptNo: string | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<Application> {
+    return new ApplicationQueries(ctx.em).get(id, receiptNo);
+  }
+
+  @Authorized(...READERS)
+  @Query(() => ApplicationPage, { description: '利用申込の一覧 (items と totalCount を1回で)' })
+  applications(
+    @Arg('filter', () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | undefined,
+    @Arg('sort', () => ApplicationSort, { nullable: true }) sort: ApplicationSort | undefined,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Arg('limit', () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) limit: number,
+    @Ctx() ctx: Context,
+  ): Promise<ApplicationPage> {
+    return new ApplicationQueries(ctx.em).list(filter, sort, offset, limit);
+  }
+
+  @FieldResolver(() => Office, { nullable: true })
+  office(@Root() app: Application, @Ctx() ctx: Context): Promise<Office | undefined> {
+    return related(ctx, Office, app.office);
+  }
+
+  @FieldResolver(() => Staff, { nullable: true })
+  assignee(@Root() app: Application, @Ctx() ctx: Context): Promise<Staff | undefined> {
+    return related(ctx, Staff, app.assignee);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '表示用の企業名 (事業所の企業 → 申込内容 → 申込担当者の企業名)' })
+  async companyName(@Root() app: Application, @Ctx() ctx: Context): Promise<string | undefined> {
+    const office = await related(ctx, Office, app.office);
+    const company = office ? await related(ctx, Company, office.company) : undefined;
+    return company?.profile.name ?? app.companyProfile?.name ?? app.applicantCompanyName;
+  }
+
+  @FieldResolver(() => [ApplicationUserCode])
+  userCodes(@Root() app: Application, @Ctx() ctx: Context): Promise<ApplicationUserCode[]> {
+    return byParent(ctx, ApplicationUserCode, 'application', { orderBy: { position: 'asc' } }).load(app.id);
+  }
+
+  @FieldResolver(() => [ApplicationTerminal])
+  terminals(@Root() app: Application, @Ctx() ctx: Context): Promise<ApplicationTerminal[]> {
+    return byParent(ctx, ApplicationTerminal, 'application', { orderBy: { terminalType: 'asc', systemCategory: 'asc' } }).load(app.id);
+  }
+
+  @FieldResolver(() => [ApplicationLine])
+  lines(@Root() app: Application, @Ctx() ctx: Context): Promise<ApplicationLine[]> {
+    return byParent(ctx, ApplicationLine, 'application', { orderBy: { lineNo: 'asc' } }).load(app.id);
+  }
+
+  @FieldResolver(() => [ApplicationMailbox])
+  mailboxes(@Root() app: Application, @Ctx() ctx: Context): Promise<ApplicationMailbox[]> {
+    return byParent(ctx, ApplicationMailbox, 'application', { orderBy: { mailboxType: 'asc' } }).load(app.id);
+  }
+
+  @FieldResolver(() => [ApplicationChange], { description: '変更内容 (変更前/変更後)' })
+  changes(@Root() app: Application, @Ctx() ctx: Context): Promise<ApplicationChange[]> {
+    return byParent(ctx, ApplicationChange, 'application', { orderBy: { item: 'asc', field: 'asc' } }).load(app.id);
+  }
+
+  @FieldResolver(() => [Attachment])
+  attachments(@Root() app: Application, @Ctx() ctx: Context): Promise<Attachment[]> {
+    return byParent(ctx, Attachment, 'application', { orderBy: { createdAt: 'asc' }, exclude: ['content'] as never }).load(app.id);
+  }
+
+  @FieldResolver(() => [ApplicationHistory], { description: '履歴 (古い順)' })
+  history(@Root() app: Application, @Ctx() ctx: Context): Promise<ApplicationHistory[]> {
+    return byParent(ctx, ApplicationHistory, 'application', { orderBy: { id: 'asc' } }).load(app.id);
+  }
+
+  @FieldResolver(() => ApplicationHistory, { nullable: true, description: '最新の履歴' })
+  latestHistory(@Root() app: Application, @Ctx() ctx: Context): Promise<ApplicationHistory | undefined> {
+    return latestHistoryLoader(ctx).load(app.id);
+  }
+}
+
+@Resolver(() => ApplicationUserCode)
+export class ApplicationUserCodeResolver {
+  @FieldResolver(() => [ApplicationUserId])
+  userIds(@Root() code: ApplicationUserCode, @Ctx() ctx: Context): Promise<ApplicationUserId[]> {
+    return byParent(ctx, ApplicationUserId, 'userCode', { orderBy: { position: 'asc' } }).load(code.id);
+  }
+}
+
+@Resolver(() => ApplicationHistory)
+export class ApplicationHistoryResolver {
+  @FieldResolver(() => Staff, { nullable: true })
+  actor(@Root() entry: ApplicationHistory, @Ctx() ctx: Context): Promise<Staff | undefined> {
+    return related(ctx, Staff, entry.actor);
+  }
+}

@@ -1,0 +1,222 @@
+import { registerEnumType } from 'type-graphql';
+
+/** Workflow statuses of SPEC.md. */
+export enum ApplicationStatus {
+  RECEIVED = 'RECEIVED',
+  IN_REVIEW = 'IN_REVIEW',
+  RETURNED = 'RETURNED',
+  APPROVED = 'APPROVED',
+  WITHDRAWN = 'WITHDRAWN',
+  CANCELLED = 'CANCELLED',
+}
+
+/** 新規申込 / 変更申込 / 解約申込. */
+export enum ApplicationKind {
+  NEW = 'NEW',
+  CHANGE = 'CHANGE',
+  TERMINATION = 'TERMINATION',
+}
+
+/** netNACCS / 一般NACCS. */
+export enum Connection {
+  NET = 'NET',
+  GENERAL = 'GENERAL',
+}
+
+/** システム区分. */
+export enum SystemCategory {
+  SEA = 'SEA',
+  AIR = 'AIR',
+  BOTH = 'BOTH',
+}
+
+/** 処理方式 (seed 001 / 000 screens). */
+export enum ProcessingMethod {
+  INTERACTIVE = 'INTERACTIVE',
+  SMTP_BIDIRECTIONAL = 'SMTP_BIDIRECTIONAL',
+  SMTP_POP3 = 'SMTP_POP3',
+  EBMS = 'EBMS',
+  EDIFACT = 'EDIFACT',
+}
+
+/** 業種 of the NSS 利用者コード screen. */
+export enum Industry {
+  CUSTOMS_BROKER = 'CUSTOMS_BROKER', // 通関業
+  SELF_CUSTOMS = 'SELF_CUSTOMS', // 自社通関
+  CONSOLIDATOR = 'CONSOLIDATOR', // 混載業
+  SHIPPING_LINE = 'SHIPPING_LINE', // 船会社
+  SHIPPING_AGENT = 'SHIPPING_AGENT', // 船舶代理店
+  AIRLINE = 'AIRLINE', // 航空会社
+  BONDED_WAREHOUSE = 'BONDED_WAREHOUSE', // 保税蔵置場
+  CONTAINER_YARD = 'CONTAINER_YARD', // CY
+  AIRCRAFT_SUPPLIES = 'AIRCRAFT_SUPPLIES', // 機用品業
+  BANK = 'BANK', // 銀行
+  TRADER = 'TRADER', // 輸出入者(貿易管理システム利用)
+  CAPTAIN_AGENT = 'CAPTAIN_AGENT', // 機長代行
+  NVOCC = 'NVOCC', // 海貨業
+}
+
+/** 業種 that may never be combined under シングルサインオン (seed 000). */
+export const SOLO_INDUSTRIES: readonly Industry[] = [Industry.SELF_CUSTOMS, Industry.TRADER, Industry.CAPTAIN_AGENT];
+/** 業種 for which 保税管理資料保存サービス is offered. */
+export const BONDED_RECORD_INDUSTRIES: readonly Industry[] = [
+  Industry.CONTAINER_YARD,
+  Industry.BONDED_WAREHOUSE,
+  Industry.AIRLINE,
+  Industry.AIRCRAFT_SUPPLIES,
+];
+
+/** 論理端末 kinds: netNACCS, webNACCS (certificate), ebMS, 一般NACCS terminal. */
+export enum TerminalType {
+  NET = 'NET',
+  WEB = 'WEB',
+  EBMS = 'EBMS',
+  GENERAL = 'GENERAL',
+}
+
+/** 回線種別: 専用線 / BB光. */
+export enum LineType {
+  LEASED = 'LEASED',
+  FIBER = 'FIBER',
+}
+
+/** 接続方式 of a 一般NACCS line. */
+export enum LineConnectionMethod {
+  INTERACTIVE = 'INTERACTIVE', // 一般接続(インタラクティブ)
+  GATEWAY = 'GATEWAY', // ゲートウェイ接続(自社システム)
+}
+
+/** 保守時間帯. Options exist only with H24_365. */
+export enum MaintenanceHours {
+  H24_365 = 'H24_365',
+  WEEKDAY_DAYTIME = 'WEEKDAY_DAYTIME',
+}
+
+/** 屋内配線工事. */
+export enum IndoorWiring {
+  CENTER_RENTAL = 'CENTER_RENTAL', // センター手配(配線レンタル)
+  CUSTOMER = 'CUSTOMER', // お客様手配
+}
+
+export enum MailboxType {
+  SMTP_POP3 = 'SMTP_POP3',
+  EDIFACT = 'EDIFACT',
+}
+
+export enum Plan {
+  A = 'A',
+  B = 'B',
+}
+
+export enum PaymentMethod {
+  DEBIT = 'DEBIT',
+  TRANSFER = 'TRANSFER',
+}
+
+/** その他の契約変更 — exactly one, never with checkbox items. */
+export enum OtherChange {
+  EQUIPMENT_SHARING = 'EQUIPMENT_SHARING',
+  JOINT_USE = 'JOINT_USE',
+  JOINT_USE_NEW_OFFICE = 'JOINT_USE_NEW_OFFICE',
+  TRANSFER = 'TRANSFER',
+  SUCCESSION = 'SUCCESSION',
+  TERMINATION = 'TERMINATION',
+}
+
+/** Checkbox items of the 変更申込 screen (seeds 002/003/004). */
+export enum ChangeItem {
+  COMPANY_OFFICE = 'COMPANY_OFFICE',
+  CONTRACTOR = 'CONTRACTOR',
+  HEAD_OFFICE = 'HEAD_OFFICE',
+  MANAGER = 'MANAGER',
+  INDUSTRY = 'INDUSTRY',
+  USER_CODE = 'USER_CODE',
+  IDENT_NO = 'IDENT_NO',
+  NET_TERMINAL = 'NET_TERMINAL',
+  WEB_CERTIFICATE = 'WEB_CERTIFICATE',
+  GENERAL_LINE = 'GENERAL_LINE',
+  GENERAL_TERMINAL = 'GENERAL_TERMINAL',
+  MAILBOX = 'MAILBOX',
+  PLAN = 'PLAN',
+  STATISTICS = 'STATISTICS',
+  BONDED_RECORD_SERVICE = 'BONDED_RECORD_SERVICE',
+  BILLING_ADDRESS = 'BILLING_ADDRESS',
+  BILLING_CONTACT = 'BILLING_CONTACT',
+  PAYMENT_METHOD = 'PAYMENT_METHOD',
+}
+
+/** Row action inside an application section. */
+export enum RowAction {
+  ADD = 'ADD',
+  CHANGE = 'CHANGE',
+  DELETE = 'DELETE',
+}
+
+export enum AttachmentKind {
+  SYSTEM_DIAGRAM = 'SYSTEM_DIAGRAM', // システム構成図
+  POWER_OF_ATTORNEY = 'POWER_OF_ATTORNEY', // 委任状
+  OTHER = 'OTHER',
+}
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  SUPERVISOR = 'SUPERVISOR',
+  REVIEWER = 'REVIEWER',
+  SUPPORT = 'SUPPORT',
+  INTEGRATOR = 'INTEGRATOR',
+}
+
+export enum OfficeStatus {
+  PENDING = 'PENDING', // 新規申込の審査中: no code issued yet
+  ACTIVE = 'ACTIVE',
+  CLOSED = 'CLOSED',
+}
+
+/** 新着情報 categories as NSS shows them. */
+export enum NoticeCategory {
+  APPLICATION = 'APPLICATION', // 利用申込
+  SYSTEM_SETTINGS = 'SYSTEM_SETTINGS', // システム設定
+  BILLING = 'BILLING', // 利用料金
+  CERTIFICATE_REISSUE = 'CERTIFICATE_REISSUE', // 証明書再発行
+}
+
+export enum CertificateStatus {
+  PENDING = 'PENDING', // 発行待ち
+  ACQUIRED = 'ACQUIRED', // 取得済
+  REVOKED = 'REVOKED', // 失効
+  STOPPED = 'STOPPED', // 停止
+  EXPIRED = 'EXPIRED', // 期限切れ
+}
+
+export enum EmailStatus {
+  PENDING = 'PENDING',
+  SENDING = 'SENDING',
+  SENT = 'SENT',
+  DEAD = 'DEAD',
+}
+
+export enum HistoryAction {
+  SUBMIT = 'SUBMIT',
+  ASSIGN = 'ASSIGN',
+  UNASSIGN = 'UNASSIGN',
+  START_REVIEW = 'START_REVIEW',
+  RETURN = 'RETURN',
+  RESUBMIT = 'RESUBMIT',
+  APPROVE = 'APPROVE',
+  WITHDRAW = 'WITHDRAW',
+  CANCEL = 'CANCEL',
+  COMMENT = 'COMMENT',
+  INTERNAL_NOTE = 'INTERNAL_NOTE',
+  SYSTEM_SETTINGS = 'SYSTEM_SETTINGS',
+  PASSWORD_READ = 'PASSWORD_READ',
+}
+
+const enums = {
+  ApplicationStatus, ApplicationKind, Connection, SystemCategory, ProcessingMethod, Industry, TerminalType, LineType,
+  LineConnectionMethod, MaintenanceHours, IndoorWiring, MailboxType, Plan, PaymentMethod, OtherChange, ChangeItem,
+  RowAction, AttachmentKind, Role, OfficeStatus, NoticeCategory, CertificateStatus, EmailStatus, HistoryAction,
+};
+for (const [name, e] of Object.entries(enums)) registerEnumType(e, { name });
+
+/** SQL `IN (...)` list of an enum's values, for CHECK constraints. */
+export const sqlIn = (e: Record<string, string>): string => `(${Object.values(e).map((v) => `'${v}'`).join(', ')})`;

@@ -1,0 +1,118 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { OfficeStatus, Role } from '../common/enums.js';
+import { badInput, notFound } from '../common/errors.js';
+import { DEFAULT_PAGE_SIZE, checkPage } from '../common/paging.js';
+import { escapeLike, foldForSearch } from '../common/search.js';
+import type { Context } from '../graphql/context.js';
+import { byParent, related } from '../graphql/loaders.js';
+import { Application } from '../applications/Application.js';
+import { Line, Mailbox, Terminal, UserCode } from '../issuance/contract.js';
+import { Company } from './Company.js';
+import { Office } from './Office.js';
+
+const READERS = [Role.ADMIN, Role.SUPERVISOR, Role.REVIEWER, Role.SUPPORT, Role.INTEGRATOR];
+
+@InputType({ description: '事業所の絞り込み' })
+export class OfficeFilter {
+  @Field(() => String, { nullable: true, description: '事業所コードの前方一致、企業名・事業所名・カナ' })
+  q?: string;
+
+  @Field(() => [OfficeStatus], { nullable: true })
+  status?: OfficeStatus[];
+}
+
+@ObjectType({ description: '事業所の一覧 (1ページ分と総件数)' })
+export class OfficePage {
+  @Field(() => [Office])
+  items!: Office[];
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+function officeWhere(filter: OfficeFilter = {}): FilterQuery<Office> {
+  const and: FilterQuery<Office>[] = [];
+  if (filter.status?.length) and.push({ status: { $in: filter.status } });
+  const q = filter.q?.trim();
+  if (q) {
+    const code = escapeLike(q.normalize('NFKC').replace(/\s+/g, '').toUpperCase());
+    and.push({ $or: [{ code: { $like: `${code}%` } }, { searchText: { $like: `%${escapeLike(foldForSearch(q))}%` } }] });
+  }
+  return and.length ? { $and: and } : {};
+}
+
+@Resolver(() => Office)
+export class OfficeResolver {
+  @Authorized(...READERS)
+  @Query(() => Office, { description: '事業所 (id または事業所コードで指定)' })
+  async office(
+    @Arg('id', () => ID, { nullable: true }) id: string | undefined,
+    @Arg('code', () => String, { nullable: true }) code: string | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<Office> {
+    if (!id && !code) throw badInput([{ path: 'id', message: 'id または code (事業所コード) のどちらかを指定してください。' }]);
+    if (id && !/^[0-9a-f-]{36}$/i.test(id)) throw notFound('指定された事業所');
+    const office = await ctx.em.findOne(Office, id ? { id } : { code: code!.normalize('NFKC').trim().toUpperCase() }, {
+      populate: ['company'],
+    });
+    if (!office) throw notFound(code ? `事業所コード ${code} の事業所` : '指定された事業所');
+    return office;
+  }
+
+  @Authorized(...READERS)
+  @Query(() => OfficePage, { description: '事業所の一覧' })
+  async offices(
+    @Arg('filter', () => OfficeFilter, { nullable: true }) filter: OfficeFilter | undefined,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Arg('limit', () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) limit: number,
+    @Ctx() ctx: Context,
+  ): Promise<OfficePage> {
+    checkPage(offset, limit);
+    const [items, totalCount] = await ctx.em.findAndCount(Office, officeWhere(filter), {
+      populate: ['company'],
+      orderBy: [{ code: 'asc nulls last' }, { createdAt: 'asc' }],
+      offset,
+      limit,
+    });
+    return { items, totalCount };
+  }
+
+  @FieldResolver(() => Company)
+  async company(@Root() office: Office, @Ctx() ctx: Context): Promise<Company> {
+    return (await related(ctx, Company, office.company))!;
+  }
+
+  @FieldResolver(() => [UserCode], { description: '利用者コード (自事業所のもの、および共用しているもの)' })
+  async userCodes(@Root() office: Office, @Ctx() ctx: Context): Promise<UserCode[]> {
+    return ctx.em.find(UserCode, { $or: [{ office: office.id }, { sharedWith: office.id }] }, {
+      populate: ['office', 'sharedWith'],
+      orderBy: { code: 'asc' },
+    });
+  }
+
+  @FieldResolver(() => [Terminal])
+  terminals(@Root() office: Office, @Ctx() ctx: Context): Promise<Terminal[]> {
+    return byParent(ctx, Terminal, 'office', { orderBy: { name: 'asc' } }).load(office.id);
+  }
+
+  @FieldResolver(() => [Line])
+  lines(@Root() office: Office, @Ctx() ctx: Context): Promise<Line[]> {
+    return byParent(ctx, Line, 'office', { orderBy: { startDate: 'asc' } }).load(office.id);
+  }
+
+  @FieldResolver(() => [Mailbox])
+  mailboxes(@Root() office: Office, @Ctx() ctx: Context): Promise<Mailbox[]> {
+    return byParent(ctx, Mailbox, 'office', { orderBy: { mailboxId: 'asc' } }).load(office.id);
+  }
+
+  @FieldResolver(() => [Application], { description: 'この事業所の利用申込 (新しい順)' })
+  applications(
+    @Root() office: Office,
+    @Arg('limit', () => Int, { defaultValue: 20 }) limit: number,
+    @Ctx() ctx: Context,
+  ): Promise<Application[]> {
+    checkPage(0, limit);
+    return ctx.em.find(Application, { office: office.id }, { orderBy: { receivedAt: 'desc' }, limit });
+  }
+}

@@ -1,0 +1,50 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (server/src/config.ts → ../..). */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface Config {
+  port: number;
+  /** A real PostgreSQL server; when absent the embedded one under dataDir is used. */
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPgPort: number;
+  demoPassword: string;
+  tokenSecret: Uint8Array;
+  tokenTtlSeconds: number;
+  /** AES-256-GCM key for issued secrets (SECRET_KEY base64, else generated into the data folder). */
+  secretKey: Buffer;
+  consoleDir: string;
+  seedDemo: boolean;
+}
+
+/** A secret kept in the data folder: generated on first use so the embedded default needs no setup. */
+export function persistentSecret(dataDir: string, name: string, bytes = 32): Buffer {
+  const file = join(dataDir, 'secrets', name);
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  // The data folder stays traversable: the embedded PostgreSQL runs as its own user when we are root.
+  mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const secret = randomBytes(bytes);
+  writeFileSync(file, secret.toString('base64'), { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.DATA_DIR ?? join(repoRoot, '.data'));
+  return {
+    port: Number(env.PORT ?? 4000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    embeddedPgPort: Number(env.EMBEDDED_PG_PORT ?? 54320),
+    demoPassword: env.DEMO_PASSWORD ?? 'naccs-demo',
+    tokenSecret: env.TOKEN_SECRET ? Buffer.from(env.TOKEN_SECRET, 'utf8') : persistentSecret(dataDir, 'token.key'),
+    tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 8 * 3600),
+    secretKey: env.SECRET_KEY ? Buffer.from(env.SECRET_KEY, 'base64') : persistentSecret(dataDir, 'secret.key'),
+    consoleDir: resolve(env.CONSOLE_DIR ?? join(repoRoot, 'admin-ui', 'dist')),
+    seedDemo: env.SEED_DEMO !== 'false',
+  };
+}

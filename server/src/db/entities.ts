@@ -1,0 +1,27 @@
+// Every entity of the model, in one list for the ORM configuration.
+import { Staff } from '../staff/Staff.js';
+import { ApiKey, AuditLog } from '../staff/security.js';
+import { Company } from '../companies/Company.js';
+import { Office } from '../companies/Office.js';
+import { Application } from '../applications/Application.js';
+import { ProvisionalAccount } from '../applications/ProvisionalAccount.js';
+import { ReceiptCounter } from '../applications/ReceiptCounter.js';
+import {
+  ApplicationChange, ApplicationLine, ApplicationMailbox, ApplicationTerminal, ApplicationUserCode, ApplicationUserId,
+  Attachment,
+} from '../applications/sections.js';
+import { ApplicationHistory } from '../review/ApplicationHistory.js';
+import { Line, Mailbox, Terminal, UserCode, UserId } from '../issuance/contract.js';
+import { Certificate } from '../certificates/Certificate.js';
+import { NotificationTemplate, Notice, OutboundEmail } from '../notifications/entities.js';
+import { ClosureDay } from '../calendar/ClosureDay.js';
+import { Address, Person } from '../common/embeddables.js';
+import { Billing, CompanyProfile, OfficeProfile } from '../common/profiles.js';
+
+export const entities = [
+  Address, Person, CompanyProfile, OfficeProfile, Billing,
+  Staff, ApiKey, AuditLog, Company, Office, ProvisionalAccount, ReceiptCounter,
+  Application, ApplicationUserCode, ApplicationUserId, ApplicationLine, ApplicationTerminal, ApplicationMailbox,
+  ApplicationChange, Attachment, ApplicationHistory,
+  UserCode, UserId, Line, Terminal, Mailbox, Certificate, Notice, OutboundEmail, NotificationTemplate, ClosureDay,
+];

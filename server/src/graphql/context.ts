@@ -1,0 +1,24 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Role } from '../common/enums.js';
+import type { Staff } from '../staff/Staff.js';
+import type { Services } from './services.js';
+
+/** Per-request context: a forked EntityManager, the signed-in principal and the services. */
+export interface Context {
+  em: EntityManager;
+  staff?: Staff;
+  roles: Role[];
+  services: Services;
+  /** Per-request memo for DataLoaders, keyed by loader name. */
+  loaders: Map<string, unknown>;
+}
+
+/** A request-scoped DataLoader (or any memo) created on first use. */
+export function loader<T>(ctx: Context, name: string, create: () => T): T {
+  let l = ctx.loaders.get(name) as T | undefined;
+  if (!l) {
+    l = create();
+    ctx.loaders.set(name, l);
+  }
+  return l;
+}

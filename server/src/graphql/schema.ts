@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { authChecker } from './authChecker.js';
+import { StaffResolver } from '../staff/StaffResolver.js';
+import {
+  ApplicationHistoryResolver, ApplicationResolver, ApplicationUserCodeResolver,
+} from '../applications/ApplicationResolver.js';
+import { OfficeResolver } from '../companies/OfficeResolver.js';
+import {
+  ContractTerminalResolver, ContractUserCodeResolver, ContractUserIdResolver,
+} from '../issuance/ContractResolver.js';
+
+export const resolvers = [
+  StaffResolver,
+  ApplicationResolver,
+  ApplicationUserCodeResolver,
+  ApplicationHistoryResolver,
+  OfficeResolver,
+  ContractUserCodeResolver,
+  ContractUserIdResolver,
+  ContractTerminalResolver,
+] as const;
+
+let built: GraphQLSchema | undefined;
+
+/** The GraphQL schema (built once per process). */
+export async function schema(): Promise<GraphQLSchema> {
+  built ??= await buildSchema({ resolvers, authChecker, authMode: 'error', validate: false });
+  return built;
+}

@@ -1,0 +1,52 @@
+// Boots config → database (embedded unless DATABASE_URL) → migrations → demo data → GraphQL + console.
+import { join } from 'node:path';
+import { loadConfig } from './config.js';
+import { logger } from './common/logger.js';
+import { SecretBox } from './common/secrets.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
+import { initOrm, migrate } from './db/orm.js';
+import { createApp } from './app.js';
+import { Application } from './applications/Application.js';
+import { Staff } from './staff/Staff.js';
+import { seedDemo } from '../../db/seeders/demo.js';
+
+const started = Date.now();
+const config = loadConfig();
+let embedded: EmbeddedDatabase | undefined;
+let databaseUrl = config.databaseUrl;
+if (!databaseUrl) {
+  embedded = await startEmbeddedPostgres(join(config.dataDir, 'pg'), config.embeddedPgPort, 'naccs');
+  databaseUrl = embedded.url;
+}
+const orm = await initOrm(databaseUrl);
+await migrate(orm);
+
+const em = orm.em.fork();
+if (config.seedDemo && (await em.count(Staff)) === 0 && (await em.count(Application)) === 0) {
+  const t = Date.now();
+  const { applications } = await seedDemo(em, { password: config.demoPassword, secrets: new SecretBox(config.secretKey) });
+  logger.info({ applications, ms: Date.now() - t }, 'demo data seeded');
+}
+
+const running = await (await createApp(orm, config)).listen(config.port);
+const url = running.url.replace('127.0.0.1', 'localhost');
+console.log(`
+NACCS バックオフィス: ${url}/   (GraphQL: ${url}/graphql)  起動 ${((Date.now() - started) / 1000).toFixed(1)} 秒
+データベース: ${embedded ? `組み込み PostgreSQL (${join(config.dataDir, 'pg')})` : 'DATABASE_URL'}
+デモのサインイン (パスワード: ${config.demoPassword === 'naccs-demo' ? 'naccs-demo' : 'DEMO_PASSWORD の値'}):
+  admin@example.jp (ADMIN)  supervisor@example.jp (SUPERVISOR)  reviewer@example.jp (REVIEWER)
+  reviewer2@example.jp (REVIEWER)  support@example.jp (SUPPORT)
+`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  await running.close().catch(() => undefined);
+  await orm.close().catch(() => undefined);
+  await embedded?.stop().catch(() => undefined);
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { EmailStatus, NoticeCategory } from '../common/enums.js';
+import { Office } from '../companies/Office.js';
+import { Application } from '../applications/Application.js';
+import { Staff } from '../staff/Staff.js';
+
+/** 新着情報: one entry of an office's NSS news feed. */
+@Entity({ tableName: 'notice' })
+@Index({ name: 'notice_office_at_idx', properties: ['office', 'at'] })
+export class Notice {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne({ entity: () => Office })
+  office!: Office;
+
+  @ManyToOne({ entity: () => Application, nullable: true })
+  application?: Application;
+
+  @Enum({ items: () => NoticeCategory })
+  category!: NoticeCategory;
+
+  @Property({ type: 'text' })
+  message!: string;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  at: Date = new Date();
+}
+
+/** E-mail outbox row, written in the transaction of the event that causes it; delivered by a worker. */
+@Entity({ tableName: 'outbound_email' })
+@Index({ name: 'outbound_email_due_idx', properties: ['status', 'nextAttemptAt'] })
+@Check({ name: 'outbound_email_has_recipient', expression: 'cardinality(recipients) >= 1' })
+export class OutboundEmail {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 60 })
+  templateKey!: string;
+
+  @Property({ type: 'integer', nullable: true })
+  templateVersion?: number;
+
+  @ManyToOne({ entity: () => Application, nullable: true })
+  application?: Application;
+
+  @Property({ type: 'text[]' })
+  recipients!: string[];
+
+  @Property({ type: 'text' })
+  subject!: string;
+
+  @Property({ type: 'text' })
+  text!: string;
+
+  @Property({ type: 'text', nullable: true })
+  html?: string;
+
+  @Property({ type: 'string', length: 200, unique: true })
+  messageId!: string;
+
+  @Enum({ items: () => EmailStatus })
+  status: EmailStatus = EmailStatus.PENDING;
+
+  @Property({ type: 'integer', default: 0 })
+  attempts: number = 0;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  nextAttemptAt: Date = new Date();
+
+  @Property({ type: 'text', nullable: true })
+  lastError?: string;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  sentAt?: Date;
+}
+
+/** One version of an editable Handlebars notification template. */
+@Entity({ tableName: 'notification_template' })
+@Unique({ name: 'notification_template_key_version', properties: ['key', 'version'] })
+export class NotificationTemplate {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 60 })
+  key!: string;
+
+  @Property({ type: 'integer' })
+  version!: number;
+
+  @Property({ type: 'text' })
+  subject!: string;
+
+  @Property({ type: 'text' })
+  text!: string;
+
+  @Property({ type: 'text', nullable: true })
+  html?: string;
+
+  @ManyToOne({ entity: () => Staff, nullable: true })
+  createdBy?: Staff;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,61 @@
+import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { ApplicationStatus, HistoryAction } from '../common/enums.js';
+import { Application } from '../applications/Application.js';
+import { Staff } from '../staff/Staff.js';
+
+/** One append-only entry of an application's history; the database refuses UPDATE and DELETE. */
+@ObjectType({ description: '履歴' })
+@Entity({ tableName: 'application_history' })
+@Check({
+  name: 'application_history_return_has_message',
+  expression: "action not in ('RETURN', 'CANCEL', 'WITHDRAW', 'INTERNAL_NOTE', 'COMMENT') or length(btrim(message)) > 0",
+})
+export class ApplicationHistory {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @ManyToOne({ entity: () => Application, index: true })
+  application!: Application;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  at: Date = new Date();
+
+  @Field(() => Staff, { nullable: true })
+  @ManyToOne({ entity: () => Staff, nullable: true })
+  actor?: Staff;
+
+  @Field(() => String, { description: '操作者 (職員名, 連携システム名, または「システム」)' })
+  @Property({ type: 'string', length: 120 })
+  actorName!: string;
+
+  @Field(() => String, { description: '操作者のロール' })
+  @Property({ type: 'string', length: 20 })
+  actorRole!: string;
+
+  @Field(() => HistoryAction)
+  @Enum({ items: () => HistoryAction })
+  action!: HistoryAction;
+
+  @Field(() => ApplicationStatus, { nullable: true })
+  @Enum({ items: () => ApplicationStatus, nullable: true })
+  fromStatus?: ApplicationStatus;
+
+  @Field(() => ApplicationStatus, { nullable: true })
+  @Enum({ items: () => ApplicationStatus, nullable: true })
+  toStatus?: ApplicationStatus;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  message?: string;
+
+  @Field(() => Int, { description: '操作後のバージョン' })
+  @Property({ type: 'integer' })
+  version!: number;
+
+  @Field(() => Boolean, { description: '社内メモ (お客様には表示しない)' })
+  @Property({ type: 'boolean', default: false })
+  internal: boolean = false;
+}

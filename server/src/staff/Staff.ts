@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Role } from '../common/enums.js';
+
+/** A member of the center's staff who signs in to the console. */
+@ObjectType({ description: 'センター職員' })
+@Entity({ tableName: 'staff' })
+export class Staff {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => String, { description: 'E-mailアドレス (サインインID)' })
+  @Property({ type: 'string', length: 254, unique: true })
+  email!: string;
+
+  @Field(() => String, { description: '氏名' })
+  @Property({ type: 'string', length: 80 })
+  name!: string;
+
+  /** argon2id hash; never exposed. */
+  @Property({ type: 'string', length: 200, hidden: true })
+  passwordHash!: string;
+
+  @Field(() => [Role])
+  @Enum({ items: () => Role, array: true })
+  roles: Role[] = [];
+
+  @Field(() => Boolean)
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Role } from '../common/enums.js';
+import { Staff } from './Staff.js';
+
+/** Integrator API key; only its hash is stored. */
+@Entity({ tableName: 'api_key' })
+export class ApiKey {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 80 })
+  name!: string;
+
+  @Property({ type: 'string', length: 16, unique: true })
+  prefix!: string;
+
+  @Property({ type: 'string', length: 200, hidden: true })
+  secretHash!: string;
+
+  @Enum({ items: () => Role, array: true })
+  roles: Role[] = [Role.INTEGRATOR];
+
+  @Property({ type: 'datetime', nullable: true })
+  expiresAt?: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  revokedAt?: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  lastUsedAt?: Date;
+
+  @ManyToOne({ entity: () => Staff, nullable: true })
+  createdBy?: Staff;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+}
+
+/** Append-only audit log of staff and key activity; the database refuses UPDATE and DELETE. */
+@Entity({ tableName: 'audit_log' })
+@Index({ name: 'audit_log_at_idx', properties: ['at'] })
+export class AuditLog {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  at: Date = new Date();
+
+  @ManyToOne({ entity: () => Staff, nullable: true })
+  staff?: Staff;
+
+  @ManyToOne({ entity: () => ApiKey, nullable: true })
+  apiKey?: ApiKey;
+
+  @Property({ type: 'string', length: 60 })
+  action!: string;
+
+  @Property({ type: 'text', nullable: true })
+  target?: string;
+
+  @Property({ type: 'text', nullable: true })
+  detail?: string;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  ip?: string;
+}

@@ -1,0 +1,4 @@
+/** The demo accounts' password in tests. */
+export const DEMO_PASSWORD = 'test-demo-password';
+/** The AES key the demo template's secrets are sealed with (base64). */
+export const TEST_SECRET_KEY = Buffer.alloc(32, 7).toString('base64');

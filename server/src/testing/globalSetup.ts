@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+// Migrations are TypeScript files the migrator imports at run time; the main vitest process needs tsx for that.
+import { register } from 'tsx/esm/api';
+import type { TestProject } from 'vitest/node';
+import pg from 'pg';
+import { loadConfig } from '../config.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
+import { initOrm, migrate } from '../db/orm.js';
+
+import { DEMO_TEMPLATE_DB, TEMPLATE_DB } from './templates.js';
+import { SecretBox } from '../common/secrets.js';
+import { seedDemo } from '../../../db/seeders/demo.js';
+import { DEMO_PASSWORD, TEST_SECRET_KEY } from './constants.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A URL of the test server's maintenance database, to create per-file databases from the template. */
+    adminDatabaseUrl: string;
+  }
+}
+
+let embedded: EmbeddedDatabase | undefined;
+
+/**
+ * One PostgreSQL for the run: the embedded one (under .data/pg-test) unless TEST_DATABASE_URL names another.
+ * Migrations run once into a template database; each test file clones it (CREATE DATABASE … TEMPLATE).
+ */
+export async function setup(project: TestProject): Promise<void> {
+  register();
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    const config = loadConfig();
+    embedded = await startEmbeddedPostgres(join(config.dataDir, 'pg-test'), config.embeddedPgPort + 9, 'postgres');
+    adminUrl = embedded.url;
+  }
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  const urlOf = (db: string) => Object.assign(new URL(adminUrl), { pathname: `/${db}` }).toString();
+  for (const db of [DEMO_TEMPLATE_DB, TEMPLATE_DB]) await client.query(`drop database if exists ${db} with (force)`);
+  await client.query(`create database ${TEMPLATE_DB}`);
+  const orm = await initOrm(urlOf(TEMPLATE_DB));
+  await migrate(orm);
+  await orm.close();
+  // Demo data once per run: test files clone it instead of seeding 300 applications each.
+  await client.query(`create database ${DEMO_TEMPLATE_DB} template ${TEMPLATE_DB}`);
+  const demo = await initOrm(urlOf(DEMO_TEMPLATE_DB));
+  await seedDemo(demo.em.fork(), { password: DEMO_PASSWORD, secrets: new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64')) });
+  await demo.close();
+  await client.end();
+  project.provide('adminDatabaseUrl', adminUrl);
+}
+
+export async function teardown(): Promise<void> {
+  await embedded?.stop();
+}

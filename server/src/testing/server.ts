@@ -1,0 +1,59 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createApp, type RunningApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { freshDatabase, type TestDatabase } from './db.js';
+
+import { DEMO_PASSWORD, TEST_SECRET_KEY } from './constants.js';
+
+export { DEMO_PASSWORD };
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
+}
+
+export interface TestServer {
+  url: string;
+  orm: MikroORM;
+  db: TestDatabase;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  login(email: string, password?: string): Promise<string>;
+  /** SQL statements the server has run so far (for N+1 checks). */
+  queries(): number;
+  close(): Promise<void>;
+}
+
+/** A real HTTP server on a database of its own (demo data when `demo`), on a random port. */
+export async function startTestServer(options: { demo?: boolean } = {}): Promise<TestServer> {
+  let queries = 0;
+  const db = await freshDatabase({ debug: ['query'], logger: () => void queries++ }, options.demo ?? true);
+  const config = { ...loadConfig({ ...process.env, DEMO_PASSWORD, TOKEN_SECRET: 'test-token-secret-of-32-bytes-min', SECRET_KEY: TEST_SECRET_KEY }), port: 0 };
+  const running: RunningApp = await (await createApp(db.orm, config)).listen(0, '127.0.0.1');
+  const gql: TestServer['gql'] = async (query, variables, token) => {
+    const res = await fetch(`${running.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return res.json() as Promise<GraphQLResponse<any>>;
+  };
+  return {
+    url: running.url,
+    orm: db.orm,
+    db,
+    gql,
+    async login(email, password = DEMO_PASSWORD) {
+      const res = await gql<{ login: { token: string } }>(
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+        { e: email, p: password },
+      );
+      if (!res.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(res.errors)}`);
+      return res.data.login.token;
+    },
+    queries: () => queries,
+    async close() {
+      await running.close();
+      await db.drop();
+    },
+  };
+}
