@@ -1,5 +1,6 @@
 // Demo data for the back office: staff, companies and offices with their issued contracts, and about two years
 // of applications in every status and kind, with a consistent review history. Run on an empty, migrated database.
+import { createApiKey, DEMO_NSS_PORTAL_KEY } from '../../server/src/staff/apiKeys.js';
 import { createHash } from 'node:crypto';
 import { fakerJA as faker } from '@faker-js/faker';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -52,7 +53,10 @@ export async function seedDemo(em: EntityManager, opts: SeedDemoOptions): Promis
   const passwordHash = await hashPassword(opts.password); // once: argon2 is slow on purpose
   return em.transactional(async (tem) => {
     const seeder = new DemoSeeder(tem, opts.secrets, opts.now ?? new Date(), passwordHash);
-    return { applications: await seeder.run(total) };
+    const applications = await seeder.run(total);
+    // The NSS portal's integrator key (documented in the README).
+    createApiKey(tem, { name: 'NSS (NACCSサポートシステム)', key: DEMO_NSS_PORTAL_KEY });
+    return { applications };
   });
 }
 

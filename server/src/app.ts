@@ -12,6 +12,7 @@ import { formatError } from './graphql/formatError.js';
 import { schema } from './graphql/schema.js';
 import { createServices } from './graphql/services.js';
 import { Staff } from './staff/Staff.js';
+import { isApiKey, verifyApiKey } from './staff/apiKeys.js';
 
 const BEARER = /^Bearer\s+(.+)$/i;
 
@@ -45,7 +46,15 @@ export async function createApp(orm: MikroORM, config: Config) {
         const em = orm.em.fork();
         const ctx: Context = { em, roles: [], services, loaders: new Map() };
         const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
-        if (token) {
+        if (token && isApiKey(token)) {
+          const key = await verifyApiKey(em, token);
+          if (key) {
+            ctx.apiKey = key;
+            ctx.roles = key.roles;
+            key.lastUsedAt = new Date();
+            await em.flush();
+          }
+        } else if (token) {
           const staffId = await services.tokens.verify(token);
           const staff = staffId ? await em.findOne(Staff, { id: staffId, active: true }) : null;
           if (staff) {

@@ -1,9 +1,9 @@
 // `pnpm migration:create [name]`: diff the entities against a database migrated to the latest committed
 // migration and write the difference as a new migration file in db/migrations.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config.js';
-import { initOrm, migrate } from './orm.js';
+import { initOrm, migrate, migrationsDir } from './orm.js';
 import { startEmbeddedPostgres } from './embedded.js';
 
 const config = loadConfig();
@@ -14,7 +14,13 @@ try {
   const orm = await initOrm(db.url);
   await migrate(orm);
   const result = await orm.migrator.create(undefined, false, false, process.argv[2]);
-  console.log(result.fileName ? `created ${result.fileName}` : 'no changes: entities and migrations agree');
+  if (result.fileName) {
+    // The generator re-emits the hand-written triggers and routines of *_rules.ts (as empty stubs): drop those lines.
+    const file = join(migrationsDir, result.fileName);
+    const kept = readFileSync(file, 'utf8').split('\n').filter((l) => !/append_only|next_receipt_no|refuse_change/.test(l));
+    writeFileSync(file, kept.join('\n'));
+  }
+  console.log(result.fileName ? `created ${result.fileName} (review it before committing)` : 'no changes: entities and migrations agree');
   await orm.close();
 } finally {
   await db.stop();

@@ -1,12 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '../common/enums.js';
 import type { Staff } from '../staff/Staff.js';
+import type { ApiKey } from '../staff/security.js';
+import type { Actor } from '../review/history.js';
 import type { Services } from './services.js';
 
 /** Per-request context: a forked EntityManager, the signed-in principal and the services. */
 export interface Context {
   em: EntityManager;
   staff?: Staff;
+  apiKey?: ApiKey;
   roles: Role[];
   services: Services;
   /** Per-request memo for DataLoaders, keyed by loader name. */
@@ -21,4 +24,10 @@ export function loader<T>(ctx: Context, name: string, create: () => T): T {
     ctx.loaders.set(name, l);
   }
   return l;
+}
+
+/** The signed-in principal as a history actor (staff member or integrator key). */
+export function actorOf(ctx: Context): Actor {
+  if (ctx.staff) return { staff: ctx.staff, name: ctx.staff.name, role: ctx.staff.roles[0] ?? 'STAFF' };
+  return { name: ctx.apiKey?.name ?? '不明', role: 'INTEGRATOR' };
 }

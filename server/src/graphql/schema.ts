@@ -7,6 +7,7 @@ import {
   ApplicationHistoryResolver, ApplicationResolver, ApplicationUserCodeResolver,
 } from '../applications/ApplicationResolver.js';
 import { OfficeResolver } from '../companies/OfficeResolver.js';
+import { AbolitionResolver, IntakeResolver } from '../applications/intake/IntakeResolver.js';
 import {
   ContractTerminalResolver, ContractUserCodeResolver, ContractUserIdResolver,
 } from '../issuance/ContractResolver.js';
@@ -17,6 +18,8 @@ export const resolvers = [
   ApplicationUserCodeResolver,
   ApplicationHistoryResolver,
   OfficeResolver,
+  IntakeResolver,
+  AbolitionResolver,
   ContractUserCodeResolver,
   ContractUserIdResolver,
   ContractTerminalResolver,

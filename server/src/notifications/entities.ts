@@ -57,6 +57,10 @@ export class OutboundEmail {
   @Property({ type: 'text', nullable: true })
   html?: string;
 
+  /** Secret variables (e.g. a 仮パスワード), sealed; the body holds markers that delivery fills in. */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  secretsEnc?: string;
+
   @Property({ type: 'string', length: 200, unique: true })
   messageId!: string;
 

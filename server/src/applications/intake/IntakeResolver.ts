@@ -1,0 +1,105 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { ApplicationStatus, Role, RowAction } from '../../common/enums.js';
+import { actorOf, type Context } from '../../graphql/context.js';
+import { UserCode } from '../../issuance/contract.js';
+import { Application } from '../Application.js';
+import { ApplicationUserCode } from '../sections.js';
+import { ChangeApplicationInput, NewApplicationInput, ProvisionalAccountInput } from './inputs.js';
+import { IntakeService } from './IntakeService.js';
+
+/** The portal submits; staff take applications by phone or paper with the same validation. */
+const SUBMITTERS = [Role.INTEGRATOR, Role.REVIEWER, Role.SUPERVISOR];
+
+@ObjectType({ description: '仮アカウント (仮パスワードはこの応答でのみ返る)' })
+export class ProvisionalAccountResult {
+  @Field(() => String, { description: '仮ログインID (7桁)' }) loginId!: string;
+  @Field(() => String, { description: '仮パスワード (8桁; 一度だけ返す)' }) password!: string;
+  @Field(() => Date, { description: '有効期限 (48時間後; 利用申込を登録すれば失効しない)' }) expiresAt!: Date;
+}
+
+@InputType({ description: '再申込の内容 (申込の種類に合うほうを指定)' })
+export class ResubmissionInput {
+  @Field(() => NewApplicationInput, { nullable: true }) newApplication?: NewApplicationInput;
+  @Field(() => ChangeApplicationInput, { nullable: true }) changeApplication?: ChangeApplicationInput;
+}
+
+@Resolver()
+export class IntakeResolver {
+  private service(ctx: Context): IntakeService {
+    return new IntakeService(ctx.em, ctx.services.secrets);
+  }
+
+  @Authorized(...SUBMITTERS)
+  @Mutation(() => ProvisionalAccountResult, { description: '仮アカウント申込 (申込担当者の登録)' })
+  registerProvisionalAccount(
+    @Arg('input', () => ProvisionalAccountInput) input: ProvisionalAccountInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProvisionalAccountResult> {
+    return this.service(ctx).registerProvisionalAccount(input);
+  }
+
+  @Authorized(...SUBMITTERS)
+  @Mutation(() => Application, { description: '新規利用申込 (netNACCS / 一般NACCS)' })
+  submitNewApplication(
+    @Arg('provisionalLoginId', () => String) provisionalLoginId: string,
+    @Arg('input', () => NewApplicationInput) input: NewApplicationInput,
+    @Arg('provisionalPassword', () => String, { nullable: true, description: '仮パスワード (指定した場合は照合する)' }) provisionalPassword: string | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<Application> {
+    return this.service(ctx).submitNew(provisionalLoginId, provisionalPassword, input, actorOf(ctx));
+  }
+
+  @Authorized(...SUBMITTERS)
+  @Mutation(() => Application, { description: '変更申込 (利用者IDの廃止を含む)' })
+  submitChangeApplication(
+    @Arg('officeCode', () => String) officeCode: string,
+    @Arg('input', () => ChangeApplicationInput) input: ChangeApplicationInput,
+    @Ctx() ctx: Context,
+  ): Promise<Application> {
+    return this.service(ctx).submitChange(officeCode, input, actorOf(ctx));
+  }
+
+  @Authorized(...SUBMITTERS)
+  @Mutation(() => Application, { description: '確認事項への対応として修正して再申込する' })
+  resubmitApplication(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ResubmissionInput) input: ResubmissionInput,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: Context,
+  ): Promise<Application> {
+    return this.service(ctx).resubmit(id, input, expectedVersion, actorOf(ctx));
+  }
+
+  @Authorized(...SUBMITTERS)
+  @Mutation(() => Application, { description: '取下げ (お客様による)' })
+  withdrawApplication(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: Context,
+  ): Promise<Application> {
+    return this.service(ctx).withdraw(id, reason, expectedVersion, actorOf(ctx));
+  }
+}
+
+const OPEN_OR_APPROVED = [ApplicationStatus.RECEIVED, ApplicationStatus.IN_REVIEW, ApplicationStatus.RETURNED, ApplicationStatus.APPROVED];
+
+@Resolver(() => ApplicationUserCode)
+export class AbolitionResolver {
+  @FieldResolver(() => [String], {
+    description: '共用の利用者コードの廃止で、まだ廃止を申し込んでいない共用事業所のコード (すべての共用事業所の申込が必要)',
+  })
+  async abolitionMissingOffices(@Root() row: ApplicationUserCode, @Ctx() ctx: Context): Promise<string[]> {
+    if (row.action !== RowAction.DELETE || !row.userCode) return [];
+    const code = await ctx.em.findOne(UserCode, { code: row.userCode }, { populate: ['office', 'sharedWith'] });
+    if (!code) return [];
+    const sharing = [code.office, ...code.sharedWith.getItems()];
+    if (sharing.length < 2) return [];
+    const applied = await ctx.em.find(ApplicationUserCode, {
+      userCode: row.userCode, action: RowAction.DELETE, application: { status: { $in: OPEN_OR_APPROVED } },
+    }, { populate: ['application.office'] });
+    const done = new Set(applied.map((a) => a.application.office?.id));
+    return sharing.filter((o) => !done.has(o.id)).map((o) => o.code!).sort();
+  }
+}
+

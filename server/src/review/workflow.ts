@@ -1,0 +1,55 @@
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { ApplicationStatus, HistoryAction } from '../common/enums.js';
+import { DomainError, ErrorCode, notFound } from '../common/errors.js';
+import { Application } from '../applications/Application.js';
+
+const S = ApplicationStatus;
+const OPEN = [S.RECEIVED, S.IN_REVIEW, S.RETURNED];
+
+/** Which statuses each action may start from, and where it leads (SPEC.md workflow). */
+export const TRANSITIONS: Partial<Record<HistoryAction, { from: ApplicationStatus[]; to?: ApplicationStatus }>> = {
+  [HistoryAction.START_REVIEW]: { from: [S.RECEIVED], to: S.IN_REVIEW },
+  [HistoryAction.RETURN]: { from: [S.IN_REVIEW], to: S.RETURNED },
+  [HistoryAction.RESUBMIT]: { from: [S.RETURNED], to: S.IN_REVIEW },
+  [HistoryAction.APPROVE]: { from: [S.IN_REVIEW], to: S.APPROVED },
+  [HistoryAction.WITHDRAW]: { from: OPEN, to: S.WITHDRAWN },
+  [HistoryAction.CANCEL]: { from: [...OPEN, S.APPROVED], to: S.CANCELLED },
+};
+
+export const STATUS_LABEL: Record<ApplicationStatus, string> = {
+  RECEIVED: '受付', IN_REVIEW: '審査中', RETURNED: '確認事項あり', APPROVED: '審査終了', WITHDRAWN: '取下げ', CANCELLED: 'キャンセル',
+};
+const ACTION_LABEL: Partial<Record<HistoryAction, string>> = {
+  START_REVIEW: '審査開始', RETURN: '確認事項の送付(差戻し)', RESUBMIT: '再申込', APPROVE: '審査終了(承認)', WITHDRAW: '取下げ', CANCEL: 'キャンセル',
+};
+
+/**
+ * Loads an application for a state change: row-locked in the caller's transaction, its version checked against
+ * the caller's (CONFLICT when stale) and the action checked against its status (INVALID_TRANSITION).
+ */
+export async function lockForTransition(
+  em: EntityManager,
+  id: string,
+  expectedVersion: number,
+  action: HistoryAction,
+): Promise<{ app: Application; from: ApplicationStatus; to: ApplicationStatus }> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('指定された申込');
+  const app = await em.findOne(Application, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!app) throw notFound('指定された申込');
+  if (app.version !== expectedVersion) {
+    throw new DomainError(
+      ErrorCode.CONFLICT,
+      `他の担当者が先に更新しました (申込受付番号 ${app.receiptNo}: 現在のバージョン ${app.version}, 指定 ${expectedVersion})。画面を再読み込みしてください。`,
+      { currentVersion: app.version },
+    );
+  }
+  const rule = TRANSITIONS[action]!;
+  if (!rule.from.includes(app.status)) {
+    throw new DomainError(
+      ErrorCode.INVALID_TRANSITION,
+      `申込受付番号 ${app.receiptNo} は「${STATUS_LABEL[app.status]}」のため${ACTION_LABEL[action] ?? action}はできません。`,
+      { status: app.status },
+    );
+  }
+  return { app, from: app.status, to: rule.to! };
+}
