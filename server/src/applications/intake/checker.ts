@@ -2,7 +2,9 @@ import type { FieldError } from '../../common/errors.js';
 import { isIsoDate } from '../../common/paging.js';
 
 // Character classes of the NSS screens.
-const ZENKAKU = /^[^\x00-\x7F\uFF61-\uFF9F]+$/u; // 全角: no ASCII, no half-width kana
+// 全角: no ASCII (incl. control characters), no half-width kana.
+// eslint-disable-next-line no-control-regex
+const ZENKAKU = /^[^\x00-\x7F\uFF61-\uFF9F]+$/u;
 const ZENKAKU_KANA = /^[\u30A1-\u30FA\u30FC\u3000 ]+$/u; // 全角カナ, ー and spaces
 // Addresses in kana also carry block numbers and building names: full-width digits, letters and －・（）.
 const ZENKAKU_KANA_ADDRESS = /^[\u30A1-\u30FA\u30FC\u3000 ０-９Ａ-Ｚａ-ｚ－‐・（）]+$/u;
