@@ -1,4 +1,5 @@
 import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { BigIntType } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ApplicationStatus, HistoryAction } from '../common/enums.js';
 import { Application } from '../applications/Application.js';
@@ -13,7 +14,8 @@ import { Staff } from '../staff/Staff.js';
 })
 export class ApplicationHistory {
   @Field(() => ID)
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  // bigint read as a string: JS numbers and GraphQL IDs both take it safely.
+  @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;
 
   @ManyToOne({ entity: () => Application, index: true })

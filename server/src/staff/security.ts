@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { BigIntType } from '@mikro-orm/core';
 import { Role } from '../common/enums.js';
 import { Staff } from './Staff.js';
 
@@ -41,7 +42,8 @@ export class ApiKey {
 @Entity({ tableName: 'audit_log' })
 @Index({ name: 'audit_log_at_idx', properties: ['at'] })
 export class AuditLog {
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  // bigint read as a string: JS numbers and GraphQL IDs both take it safely.
+  @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })

@@ -1,0 +1,305 @@
+import { Box, Typography } from '@mui/material';
+import type { MouseEvent } from 'react';
+import { Link, ListButton, Show, TabbedShowLayout, TopToolbar, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
+import { CategoryText, companyNameOf } from '../applications/helpers';
+import {
+  AddressText,
+  BoolText,
+  DateText,
+  DateTimeText,
+  EnumChips,
+  EnumText,
+  Item,
+  ItemGrid,
+  Section,
+  Val,
+  useEnumLabel,
+} from '../components/display';
+import { BillingSections, CompanyProfileSection, OfficeProfileSections } from '../components/profiles';
+import { NestedTable, RowsTable } from '../components/RowsTable';
+import { CertificateStatusChip, OfficeStatusChip, StatusChip } from '../components/StatusChip';
+import { useShowError } from '../components/useShowError';
+import type { Application, ContractLine, ContractUserCode, Office } from '../types';
+import { Services } from './OfficeList';
+
+const F = (key: string) => `resources.offices.fields.${key}`;
+const T = (key: string) => `resources.offices.tabs.${key}`;
+
+const ShowTitle = () => {
+  const record = useRecordContext<Office>();
+  const translate = useTranslate();
+  return <>{translate('resources.offices.title', { code: record?.code ?? '' })}</>;
+};
+
+const Header = () => {
+  const record = useRecordContext<Office>();
+  if (!record) return null;
+  return (
+    <Box sx={{ px: 2, pt: 2, pb: 1, display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+      <Typography variant="h5" component="h2" sx={{ fontFamily: 'monospace', fontWeight: 700 }}>
+        {record.code}
+      </Typography>
+      <OfficeStatusChip status={record.status} />
+      <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+        <Val>{record.company?.profile?.name}</Val>
+      </Typography>
+      <Typography variant="subtitle1">
+        <Val>{record.profile?.name}</Val>
+      </Typography>
+      <Services record={record} />
+    </Box>
+  );
+};
+
+const OfficeTab = () => {
+  const record = useRecordContext<Office>();
+  if (!record) return null;
+  return (
+    <Box>
+      <Section title={T('office')}>
+        <ItemGrid>
+          <Item label={F('code')}>
+            <Box component="span" sx={{ fontFamily: 'monospace', fontWeight: 700 }}>
+              {record.code}
+            </Box>
+          </Item>
+          <Item label={F('status')}>
+            <OfficeStatusChip status={record.status} />
+          </Item>
+          <Item label={F('plan')}>
+            <EnumText name="Plan" value={record.plan} />
+          </Item>
+          <Item label={F('services')}>
+            <Services record={record} />
+          </Item>
+          <Item label={F('startDate')}>
+            <DateText value={record.startDate} />
+          </Item>
+          <Item label={F('endDate')}>
+            <DateText value={record.endDate} />
+          </Item>
+        </ItemGrid>
+      </Section>
+      <OfficeProfileSections title="resources.applications.sections.office" profile={record.profile} />
+    </Box>
+  );
+};
+
+const CompanyTab = () => {
+  const record = useRecordContext<Office>();
+  if (!record) return null;
+  return <CompanyProfileSection profile={record.company?.profile} abbreviation={record.company?.abbreviation ?? null} />;
+};
+
+const BillingTab = () => {
+  const record = useRecordContext<Office>();
+  if (!record) return null;
+  return <BillingSections billing={record.billing} billingCode={record.billingCode ?? null} />;
+};
+
+const Mono = ({ children }: { children?: string | null }) =>
+  children ? (
+    <Box component="span" sx={{ fontFamily: 'monospace' }}>
+      {children}
+    </Box>
+  ) : (
+    <>—</>
+  );
+
+const UserCodesTab = () => {
+  const record = useRecordContext<Office>();
+  const enumLabel = useEnumLabel();
+  if (!record) return null;
+  return (
+    <Section title={F('userCodes')}>
+      <RowsTable<ContractUserCode>
+        rows={record.userCodes}
+        empty="naccs.userCode.none_contract"
+        columns={[
+          { label: 'naccs.userCode.userCode', render: (u) => <Mono>{u.code}</Mono> },
+          { label: 'naccs.userCode.systemCategory', render: (u) => enumLabel('SystemCategory', u.systemCategory), nowrap: true },
+          { label: 'naccs.userCode.shared', render: (u) => <BoolText value={u.shared} /> },
+          { label: 'naccs.userCode.ownerOfficeCode', render: (u) => <Mono>{u.ownerOfficeCode}</Mono> },
+          { label: 'naccs.userCode.statisticsPaid', render: (u) => <BoolText value={u.statisticsPaid} required /> },
+          { label: 'naccs.userCode.statisticsFree', render: (u) => <BoolText value={u.statisticsFree} required /> },
+          { label: 'naccs.userCode.bondedRecordService', render: (u) => <BoolText value={u.bondedRecordService} required /> },
+          { label: 'naccs.userCode.startDate', render: (u) => <DateText value={u.startDate} weekday={false} />, nowrap: true },
+          { label: 'naccs.userCode.endDate', render: (u) => <DateText value={u.endDate} weekday={false} />, nowrap: true },
+        ]}
+        renderNested={(u) => (
+          <NestedTable title="naccs.userCode.userIds">
+          <RowsTable
+            rows={u.userIds}
+            empty="naccs.none"
+            columns={[
+              { label: 'naccs.userId.userId', render: (i) => <Mono>{i.userId}</Mono> },
+              { label: 'naccs.userId.identNo', render: (i) => <Mono>{i.identNo}</Mono> },
+              { label: 'naccs.userId.industries', render: (i) => <EnumChips name="Industry" values={i.industries} /> },
+              { label: 'naccs.userId.processingMethod', render: (i) => enumLabel('ProcessingMethod', i.processingMethod), nowrap: true },
+              { label: 'naccs.userId.connection', render: (i) => enumLabel('Connection', i.connection), nowrap: true },
+              { label: 'naccs.userId.startDate', render: (i) => <DateText value={i.startDate} weekday={false} />, nowrap: true },
+              { label: 'naccs.userId.endDate', render: (i) => <DateText value={i.endDate} weekday={false} />, nowrap: true },
+            ]}
+          />
+          </NestedTable>
+        )}
+      />
+    </Section>
+  );
+};
+
+const TerminalsTab = () => {
+  const record = useRecordContext<Office>();
+  const enumLabel = useEnumLabel();
+  if (!record) return null;
+  return (
+    <Section title={F('terminals')}>
+      <RowsTable
+        rows={record.terminals}
+        empty="naccs.contract.none"
+        columns={[
+          { label: 'naccs.terminal.name', render: (t) => <Mono>{t.name}</Mono> },
+          { label: 'naccs.terminal.terminalType', render: (t) => enumLabel('TerminalType', t.type), nowrap: true },
+          { label: 'naccs.terminal.systemCategory', render: (t) => enumLabel('SystemCategory', t.systemCategory), nowrap: true },
+          { label: 'naccs.terminal.accessKey', render: (t) => <Mono>{t.accessKey}</Mono> },
+          { label: 'naccs.terminal.certificateStatus', render: (t) => (t.certificateStatus ? <CertificateStatusChip status={t.certificateStatus} /> : null) },
+          { label: 'naccs.terminal.startDate', render: (t) => <DateText value={t.startDate} weekday={false} />, nowrap: true },
+          { label: 'naccs.terminal.endDate', render: (t) => <DateText value={t.endDate} weekday={false} />, nowrap: true },
+        ]}
+      />
+    </Section>
+  );
+};
+
+const LinesTab = () => {
+  const record = useRecordContext<Office>();
+  const enumLabel = useEnumLabel();
+  const translate = useTranslate();
+  if (!record) return null;
+  const options = (l: ContractLine) =>
+    [l.redundancy && 'naccs.line.redundancy', l.spareRouter && 'naccs.line.spareRouter', l.pingMonitoring && 'naccs.line.pingMonitoring']
+      .filter((o): o is string => !!o)
+      .map((o) => translate(o))
+      .join('・');
+  return (
+    <Section title={F('lines')}>
+      <RowsTable<ContractLine>
+        rows={record.lines}
+        empty="naccs.line.none_contract"
+        columns={[
+          { label: 'naccs.line.systemCategory', render: (l) => enumLabel('SystemCategory', l.systemCategory), nowrap: true },
+          { label: 'naccs.line.connectionMethod', render: (l) => enumLabel('LineConnectionMethod', l.connectionMethod) },
+          { label: 'naccs.line.lineType', render: (l) => enumLabel('LineType', l.lineType), nowrap: true },
+          { label: 'naccs.line.speed', render: (l) => l.speed, nowrap: true },
+          { label: 'naccs.line.maintenance', render: (l) => enumLabel('MaintenanceHours', l.maintenance), nowrap: true },
+          { label: 'naccs.line.options', render: options },
+          { label: 'naccs.line.ipAddress', render: (l) => <Mono>{l.ipAddress}</Mono> },
+          { label: 'naccs.line.place', render: (l) => <AddressText address={l.place} /> },
+          { label: 'naccs.line.startDate', render: (l) => <DateText value={l.startDate} weekday={false} />, nowrap: true },
+          { label: 'naccs.line.endDate', render: (l) => <DateText value={l.endDate} weekday={false} />, nowrap: true },
+        ]}
+      />
+    </Section>
+  );
+};
+
+const MailboxesTab = () => {
+  const record = useRecordContext<Office>();
+  const enumLabel = useEnumLabel();
+  if (!record) return null;
+  return (
+    <Section title={F('mailboxes')}>
+      <RowsTable
+        rows={record.mailboxes}
+        empty="naccs.mailbox.none_contract"
+        columns={[
+          { label: 'naccs.mailbox.mailboxId', render: (m) => <Mono>{m.mailboxId}</Mono> },
+          { label: 'naccs.mailbox.type', render: (m) => enumLabel('MailboxType', m.type), nowrap: true },
+          { label: 'naccs.mailbox.startDate', render: (m) => <DateText value={m.startDate} weekday={false} />, nowrap: true },
+          { label: 'naccs.mailbox.endDate', render: (m) => <DateText value={m.endDate} weekday={false} />, nowrap: true },
+        ]}
+      />
+    </Section>
+  );
+};
+
+const ApplicationsTab = () => {
+  const record = useRecordContext<Office>();
+  const createPath = useCreatePath();
+  if (!record) return null;
+  const A = (key: string) => `resources.applications.fields.${key}`;
+  return (
+    <Section title="resources.offices.recent_applications">
+      <RowsTable<Application>
+        rows={record.applications}
+        empty="resources.applications.empty"
+        columns={[
+          {
+            label: A('receiptNo'),
+            render: (a) => (
+              <Link
+                to={createPath({ resource: 'applications', id: a.id, type: 'show' })}
+                onClick={(e: MouseEvent) => e.stopPropagation()}
+                sx={{ fontFamily: 'monospace', fontWeight: 700 }}
+              >
+                {a.receiptNo}
+              </Link>
+            ),
+          },
+          { label: A('category'), render: (a) => <CategoryText record={a} />, nowrap: true },
+          { label: A('companyName'), render: (a) => companyNameOf(a) },
+          { label: A('status'), render: (a) => <StatusChip status={a.status} /> },
+          { label: A('assignee'), render: (a) => a.assignee?.name, nowrap: true },
+          { label: A('receivedAt'), render: (a) => <DateTimeText value={a.receivedAt} />, nowrap: true },
+          { label: A('desiredStartDate'), render: (a) => <DateText value={a.desiredStartDate} weekday={false} />, nowrap: true },
+          { label: A('startDate'), render: (a) => <DateText value={a.startDate} weekday={false} />, nowrap: true },
+        ]}
+      />
+    </Section>
+  );
+};
+
+/** An office under contract: profile, company, billing, and what it holds (codes, terminals, lines, mailboxes). */
+export const OfficeShow = () => {
+  const onError = useShowError('offices');
+  return (
+    <Show
+      title={<ShowTitle />}
+      actions={
+        <TopToolbar>
+          <ListButton />
+        </TopToolbar>
+      }
+      queryOptions={{ onError }}
+    >
+      <Header />
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label={T('office')}>
+          <OfficeTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={T('company')} path="company">
+          <CompanyTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={T('billing')} path="billing">
+          <BillingTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={T('userCodes')} path="user-codes">
+          <UserCodesTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={T('terminals')} path="terminals">
+          <TerminalsTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={T('lines')} path="lines">
+          <LinesTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={T('mailboxes')} path="mailboxes">
+          <MailboxesTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={T('applications')} path="applications">
+          <ApplicationsTab />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+};
+

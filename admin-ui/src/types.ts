@@ -1,0 +1,321 @@
+/**
+ * Client-side shapes of the GraphQL types the console reads (server/schema.graphql is the source of truth).
+ * Dates typed `string` are ISO `YYYY-MM-DD`; `DateTimeISO` values are ISO instants.
+ */
+import type {
+  ApplicationKind,
+  ApplicationStatus,
+  AttachmentKind,
+  CertificateStatus,
+  ChangeItem,
+  Connection,
+  HistoryAction,
+  IndoorWiring,
+  Industry,
+  LineConnectionMethod,
+  LineType,
+  MailboxType,
+  MaintenanceHours,
+  OfficeStatus,
+  OtherChange,
+  PaymentMethod,
+  Plan,
+  ProcessingMethod,
+  Role,
+  RowAction,
+  SystemCategory,
+  TerminalType,
+} from './labels';
+
+type Maybe<T> = T | null | undefined;
+
+export interface Person {
+  lastName?: Maybe<string>;
+  firstName?: Maybe<string>;
+  lastNameKana?: Maybe<string>;
+  firstNameKana?: Maybe<string>;
+  department?: Maybe<string>;
+  title?: Maybe<string>;
+  phone?: Maybe<string>;
+  fax?: Maybe<string>;
+  email?: Maybe<string>;
+}
+
+export interface Address {
+  postalCode?: Maybe<string>;
+  prefecture?: Maybe<string>;
+  address?: Maybe<string>;
+  addressKana?: Maybe<string>;
+}
+
+export interface CompanyProfile {
+  name?: Maybe<string>;
+  nameKana?: Maybe<string>;
+  nameEn?: Maybe<string>;
+  headOfficeAddress?: Maybe<Address>;
+  headOfficePhone?: Maybe<string>;
+  headOfficeFax?: Maybe<string>;
+}
+
+export interface OfficeProfile {
+  name?: Maybe<string>;
+  nameKana?: Maybe<string>;
+  address?: Maybe<Address>;
+  phone?: Maybe<string>;
+  fax?: Maybe<string>;
+  customsOffice?: Maybe<string>;
+  contractor?: Maybe<Person>;
+  manager?: Maybe<Person>;
+  emergencyFaxes?: Maybe<string[]>;
+}
+
+export interface Billing {
+  consolidated?: Maybe<boolean>;
+  consolidatedBillingCode?: Maybe<string>;
+  consolidatedOfficeCode?: Maybe<string>;
+  companyName?: Maybe<string>;
+  officeName?: Maybe<string>;
+  addressSameAsOffice?: Maybe<boolean>;
+  address?: Maybe<Address>;
+  contact?: Maybe<Person>;
+  emails?: Maybe<string[]>;
+  paymentMethod?: Maybe<PaymentMethod>;
+  sameAccount?: Maybe<boolean>;
+  sameAccountCode?: Maybe<string>;
+  bankName?: Maybe<string>;
+}
+
+export interface Staff {
+  id: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  active: boolean;
+}
+
+export interface Company {
+  id: string;
+  abbreviation?: Maybe<string>;
+  profile: CompanyProfile;
+}
+
+export interface ContractUserId {
+  id: string;
+  identNo?: Maybe<string>;
+  userId?: Maybe<string>;
+  industries: Industry[];
+  processingMethod?: Maybe<ProcessingMethod>;
+  connection?: Maybe<Connection>;
+  startDate?: Maybe<string>;
+  endDate?: Maybe<string>;
+}
+
+export interface ContractUserCode {
+  id: string;
+  code?: Maybe<string>;
+  systemCategory?: Maybe<SystemCategory>;
+  statisticsPaid?: Maybe<boolean>;
+  statisticsFree?: Maybe<boolean>;
+  bondedRecordService?: Maybe<boolean>;
+  shared: boolean;
+  ownerOfficeCode?: Maybe<string>;
+  startDate?: Maybe<string>;
+  endDate?: Maybe<string>;
+  userIds: ContractUserId[];
+}
+
+export interface ContractTerminal {
+  id: string;
+  name?: Maybe<string>;
+  type?: Maybe<TerminalType>;
+  systemCategory?: Maybe<SystemCategory>;
+  accessKey?: Maybe<string>;
+  startDate?: Maybe<string>;
+  endDate?: Maybe<string>;
+  certificateStatus?: Maybe<CertificateStatus>;
+}
+
+export interface ContractLine {
+  id: string;
+  systemCategory?: Maybe<SystemCategory>;
+  connectionMethod?: Maybe<LineConnectionMethod>;
+  lineType?: Maybe<LineType>;
+  speed?: Maybe<string>;
+  maintenance?: Maybe<MaintenanceHours>;
+  redundancy?: Maybe<boolean>;
+  spareRouter?: Maybe<boolean>;
+  pingMonitoring?: Maybe<boolean>;
+  ipAddress?: Maybe<string>;
+  place?: Maybe<Address>;
+  startDate?: Maybe<string>;
+  endDate?: Maybe<string>;
+}
+
+export interface ContractMailbox {
+  id: string;
+  mailboxId?: Maybe<string>;
+  type?: Maybe<MailboxType>;
+  startDate?: Maybe<string>;
+  endDate?: Maybe<string>;
+}
+
+export interface Office {
+  id: string;
+  code?: Maybe<string>;
+  status: OfficeStatus;
+  company: Company;
+  profile: OfficeProfile;
+  usesNet: boolean;
+  usesGeneral: boolean;
+  plan?: Maybe<Plan>;
+  billingCode?: Maybe<string>;
+  billing?: Maybe<Billing>;
+  startDate?: Maybe<string>;
+  endDate?: Maybe<string>;
+  userCodes?: ContractUserCode[];
+  terminals?: ContractTerminal[];
+  lines?: ContractLine[];
+  mailboxes?: ContractMailbox[];
+  applications?: Application[];
+}
+
+export interface ApplicationUserId {
+  id: string;
+  action?: Maybe<RowAction>;
+  industries: Industry[];
+  processingMethod?: Maybe<ProcessingMethod>;
+  identCount?: Maybe<number>;
+  identNo?: Maybe<string>;
+  position?: Maybe<number>;
+}
+
+export interface ApplicationUserCode {
+  id: string;
+  action: RowAction;
+  userCode?: Maybe<string>;
+  shared: boolean;
+  systemCategory?: Maybe<SystemCategory>;
+  singleSignOn: boolean;
+  statisticsPaid: boolean;
+  statisticsFree: boolean;
+  bondedRecordService: boolean;
+  position: number;
+  userIds: ApplicationUserId[];
+}
+
+export interface ApplicationLine {
+  id: string;
+  action?: Maybe<RowAction>;
+  lineNo: number;
+  existingLineId?: Maybe<string>;
+  systemCategory?: Maybe<SystemCategory>;
+  connectionMethod?: Maybe<LineConnectionMethod>;
+  edifact: boolean;
+  lineType?: Maybe<LineType>;
+  speed?: Maybe<string>;
+  indoorWiring?: Maybe<IndoorWiring>;
+  maintenance?: Maybe<MaintenanceHours>;
+  redundancy?: Maybe<boolean>;
+  spareRouter?: Maybe<boolean>;
+  pingMonitoring?: Maybe<boolean>;
+  constructionDate?: Maybe<string>;
+  placeSameAsOffice: boolean;
+  place?: Maybe<Address>;
+  shared: boolean;
+}
+
+export interface ApplicationTerminal {
+  id: string;
+  action?: Maybe<RowAction>;
+  terminalType: TerminalType;
+  systemCategory: SystemCategory;
+  count?: Maybe<number>;
+  lineNo?: Maybe<number>;
+  terminalName?: Maybe<string>;
+  newSystemCategory?: Maybe<SystemCategory>;
+}
+
+export interface ApplicationMailbox {
+  id: string;
+  action?: Maybe<RowAction>;
+  mailboxType: MailboxType;
+  count?: Maybe<number>;
+  mailboxId?: Maybe<string>;
+}
+
+export interface ApplicationChange {
+  id: string;
+  item: ChangeItem;
+  field: string;
+  before?: Maybe<string>;
+  after?: Maybe<string>;
+}
+
+export interface Attachment {
+  id: string;
+  kind: AttachmentKind;
+  fileName?: Maybe<string>;
+  contentType?: Maybe<string>;
+  size?: Maybe<number>;
+  sha256?: Maybe<string>;
+  createdAt?: Maybe<string>;
+}
+
+export interface ApplicationHistory {
+  id?: string;
+  at: string;
+  actor?: Maybe<Pick<Staff, 'id' | 'name'>>;
+  actorName?: Maybe<string>;
+  actorRole?: Maybe<string>;
+  action: HistoryAction;
+  fromStatus?: Maybe<ApplicationStatus>;
+  toStatus?: Maybe<ApplicationStatus>;
+  message?: Maybe<string>;
+  version: number;
+  internal: boolean;
+}
+
+export interface Application {
+  id: string;
+  receiptNo?: Maybe<string>;
+  kind: ApplicationKind;
+  connection?: Maybe<Connection>;
+  status: ApplicationStatus;
+  version: number;
+  office?: Maybe<Pick<Office, 'id' | 'code'> & Partial<Office>>;
+  assignee?: Maybe<Pick<Staff, 'id' | 'name'>>;
+  applicantCompanyName?: Maybe<string>;
+  applicantCompanyNameKana?: Maybe<string>;
+  applicant?: Maybe<Person>;
+  reason?: Maybe<string>;
+  remarks?: Maybe<string>;
+  changeItems?: ChangeItem[];
+  otherChange?: Maybe<OtherChange>;
+  transferTargetOfficeCode?: Maybe<string>;
+  companyProfile?: Maybe<CompanyProfile>;
+  officeProfile?: Maybe<OfficeProfile>;
+  noLineRequired?: boolean;
+  equipmentSharingOfficeCode?: Maybe<string>;
+  constructionContact?: Maybe<Person>;
+  constructionAttendee?: Maybe<Person>;
+  constructionNotes?: Maybe<string>;
+  plan?: Maybe<Plan>;
+  billing?: Maybe<Billing>;
+  receivedAt: string;
+  desiredStartDate?: Maybe<string>;
+  startDate?: Maybe<string>;
+  reviewedAt?: Maybe<string>;
+  systemSettingsDeadline?: Maybe<string>;
+  systemSettingsRecordedAt?: Maybe<string>;
+  returnMessage?: Maybe<string>;
+  updatedAt?: Maybe<string>;
+  companyName?: Maybe<string>;
+  userCodes?: ApplicationUserCode[];
+  terminals?: ApplicationTerminal[];
+  lines?: ApplicationLine[];
+  mailboxes?: ApplicationMailbox[];
+  changes?: ApplicationChange[];
+  attachments?: Attachment[];
+  history?: ApplicationHistory[];
+  latestHistory?: Maybe<ApplicationHistory>;
+}
