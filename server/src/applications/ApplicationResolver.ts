@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { notFound } from '../common/errors.js';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../common/enums.js';
 import { DEFAULT_PAGE_SIZE } from '../common/paging.js';
 import { loader, type Context } from '../graphql/context.js';
@@ -14,6 +15,14 @@ import {
   ApplicationChange, ApplicationLine, ApplicationMailbox, ApplicationTerminal, ApplicationUserCode, ApplicationUserId,
   Attachment,
 } from './sections.js';
+
+@ObjectType({ description: '添付ファイルの内容 (ダウンロード用)' })
+export class AttachmentContent {
+  @Field(() => String) fileName!: string;
+  @Field(() => String) contentType!: string;
+  @Field(() => String, { description: '内容 (base64)' }) contentBase64!: string;
+  @Field(() => String) sha256!: string;
+}
 
 /** Everyone who works with applications reads them; passwords are elsewhere (idNotice). */
 const READERS = [Role.ADMIN, Role.SUPERVISOR, Role.REVIEWER, Role.SUPPORT, Role.INTEGRATOR];
@@ -56,6 +65,14 @@ export class ApplicationResolver {
     @Ctx() ctx: Context,
   ): Promise<ApplicationPage> {
     return new ApplicationQueries(ctx.em).list(filter, sort, offset, limit);
+  }
+
+  @Authorized(...READERS)
+  @Query(() => AttachmentContent, { description: '添付ファイルの内容' })
+  async attachmentContent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AttachmentContent> {
+    const found = /^[0-9a-f-]{36}$/i.test(id) ? await ctx.em.findOne(Attachment, { id }, { populate: ['content'] }) : null;
+    if (!found) throw notFound('指定された添付ファイル');
+    return { fileName: found.fileName, contentType: found.contentType, contentBase64: Buffer.from(found.content).toString('base64'), sha256: found.sha256 };
   }
 
   @FieldResolver(() => Office, { nullable: true })
