@@ -9,6 +9,7 @@ import { createApp } from './app.js';
 import { Application } from './applications/Application.js';
 import { Staff } from './staff/Staff.js';
 import { seedDemo } from '../../db/seeders/demo.js';
+import { cancelOverdueApplications } from './review/deadlineJob.js';
 
 const started = Date.now();
 const config = loadConfig();
@@ -38,11 +39,23 @@ NACCS バックオフィス: ${url}/   (GraphQL: ${url}/graphql)  起動 ${((Dat
   reviewer2@example.jp (REVIEWER)  support@example.jp (SUPPORT)
 `);
 
+// Background job: cancel approved applications whose システム設定申込 missed its deadline. Safe in several
+// processes at once (SKIP LOCKED); JOB_INTERVAL_SECONDS=0 turns it off.
+const jobSeconds = Number(process.env.JOB_INTERVAL_SECONDS ?? 60);
+const secrets = new SecretBox(config.secretKey);
+const runJobs = () =>
+  cancelOverdueApplications(orm.em, secrets)
+    .then((n) => n && logger.info({ cancelled: n }, 'system-settings deadline passed: applications cancelled'))
+    .catch((err) => logger.error({ err }, 'deadline job failed'));
+const jobTimer = jobSeconds > 0 ? setInterval(runJobs, jobSeconds * 1000) : undefined;
+if (jobTimer) void runJobs();
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
+  if (jobTimer) clearInterval(jobTimer);
   await running.close().catch(() => undefined);
   await orm.close().catch(() => undefined);
   await embedded?.stop().catch(() => undefined);

@@ -21,8 +21,47 @@ const SORT_COLUMN: Record<ApplicationSortField, keyof Application> = {
   STATUS: 'status',
 };
 
+/** The reviewers' queue views. */
+export enum ReviewQueue {
+  UNASSIGNED = 'UNASSIGNED', // 未割当
+  MINE = 'MINE', // 自分の担当
+  RETURNED = 'RETURNED', // 確認事項あり
+  DUE_SOON = 'DUE_SOON', // 期限が近い
+  ALL = 'ALL', // すべて
+}
+registerEnumType(ReviewQueue, { name: 'ReviewQueue' });
+
+/** 期限が近い: an open application whose desired start date is within this many business days. */
+export const DUE_SOON_BUSINESS_DAYS = 5;
+
+/** What a queue view needs to know about the caller and today. */
+export interface QueueContext {
+  staffId?: string;
+  dueBy: string;
+}
+
+const OPEN_STATUSES = [ApplicationStatus.RECEIVED, ApplicationStatus.IN_REVIEW, ApplicationStatus.RETURNED];
+
+export function queueWhere(queue: ReviewQueue, ctx: QueueContext): FilterQuery<Application> {
+  switch (queue) {
+    case ReviewQueue.UNASSIGNED:
+      return { status: { $in: [ApplicationStatus.RECEIVED, ApplicationStatus.IN_REVIEW] }, assignee: null };
+    case ReviewQueue.MINE:
+      return { status: { $in: OPEN_STATUSES }, assignee: ctx.staffId ?? '00000000-0000-0000-0000-000000000000' };
+    case ReviewQueue.RETURNED:
+      return { status: ApplicationStatus.RETURNED };
+    case ReviewQueue.DUE_SOON:
+      return { status: { $in: OPEN_STATUSES }, desiredStartDate: { $lte: ctx.dueBy } };
+    default:
+      return {};
+  }
+}
+
 @InputType({ description: '利用申込の絞り込み' })
 export class ApplicationFilter {
+  @Field(() => ReviewQueue, { nullable: true, description: '審査キュー (未割当・自分の担当・確認事項あり・期限が近い・すべて)' })
+  queue?: ReviewQueue;
+
   @Field(() => [ApplicationStatus], { nullable: true })
   status?: ApplicationStatus[];
 
@@ -70,9 +109,10 @@ export class ApplicationPage {
 const jstDayStart = (isoDate: string): Date => new Date(`${isoDate}T00:00:00+09:00`);
 
 /** Builds the WHERE of the application list from the filter; bad dates are BAD_USER_INPUT. */
-export function applicationWhere(filter: ApplicationFilter = {}): FilterQuery<Application> {
+export function applicationWhere(filter: ApplicationFilter = {}, queue: QueueContext = { dueBy: '9999-12-31' }): FilterQuery<Application> {
   const errors: FieldError[] = [];
   const and: FilterQuery<Application>[] = [];
+  if (filter.queue) and.push(queueWhere(filter.queue, queue));
   if (filter.status?.length) and.push({ status: { $in: filter.status } });
   if (filter.kind?.length) and.push({ kind: { $in: filter.kind } });
   if (filter.assigneeId) and.push({ assignee: filter.assigneeId });
@@ -122,12 +162,12 @@ export class ApplicationQueries {
     return app;
   }
 
-  async list(filter: ApplicationFilter | undefined, sort: ApplicationSort | undefined, offset: number, limit: number) {
+  async list(filter: ApplicationFilter | undefined, sort: ApplicationSort | undefined, offset: number, limit: number, queue?: QueueContext) {
     checkPage(offset, limit);
     const s = sort ?? new ApplicationSort();
     const dir = s.order === SortOrder.ASC ? 'asc nulls last' : 'desc nulls last';
     const orderBy = [{ [SORT_COLUMN[s.field]]: dir }, { receiptNo: dir }] as QueryOrderMap<Application>[];
-    const [items, totalCount] = await this.em.findAndCount(Application, applicationWhere(filter), {
+    const [items, totalCount] = await this.em.findAndCount(Application, applicationWhere(filter, queue), {
       populate: ['office.company', 'assignee'],
       orderBy,
       offset,
@@ -135,4 +175,27 @@ export class ApplicationQueries {
     });
     return { items, totalCount };
   }
+}
+
+@ObjectType({ description: '審査キューの件数' })
+export class ReviewQueueCounts {
+  @Field(() => Int, { description: '未割当' }) unassigned!: number;
+  @Field(() => Int, { description: '自分の担当' }) mine!: number;
+  @Field(() => Int, { description: '確認事項あり' }) returned!: number;
+  @Field(() => Int, { description: '期限が近い' }) dueSoon!: number;
+  @Field(() => Int, { description: 'すべて' }) all!: number;
+}
+
+/** Counts of every queue view in one round trip (one SQL statement). */
+export async function reviewQueueCounts(em: EntityManager, ctx: QueueContext): Promise<ReviewQueueCounts> {
+  const [row] = await em.getConnection().execute<Record<string, string>[]>(
+    `select count(*) filter (where status in ('RECEIVED', 'IN_REVIEW') and assignee_id is null) as unassigned,
+            count(*) filter (where status in ('RECEIVED', 'IN_REVIEW', 'RETURNED') and assignee_id = ?) as mine,
+            count(*) filter (where status = 'RETURNED') as returned,
+            count(*) filter (where status in ('RECEIVED', 'IN_REVIEW', 'RETURNED') and desired_start_date <= ?) as due_soon,
+            count(*) as "all"
+       from application`,
+    [ctx.staffId ?? null, ctx.dueBy],
+  );
+  return { unassigned: Number(row!.unassigned), mine: Number(row!.mine), returned: Number(row!.returned), dueSoon: Number(row!.due_soon), all: Number(row!.all) };
 }

@@ -10,7 +10,13 @@ import { Company } from '../companies/Company.js';
 import { Staff } from '../staff/Staff.js';
 import { ApplicationHistory } from '../review/ApplicationHistory.js';
 import { Application } from './Application.js';
-import { ApplicationFilter, ApplicationPage, ApplicationQueries, ApplicationSort } from './ApplicationQueries.js';
+import {
+  ApplicationFilter, ApplicationPage, ApplicationQueries, ApplicationSort, DUE_SOON_BUSINESS_DAYS, ReviewQueueCounts, reviewQueueCounts,
+  type QueueContext,
+} from './ApplicationQueries.js';
+import { CalendarService } from '../calendar/CalendarService.js';
+import { addBusinessDays } from '../calendar/businessDays.js';
+import { todayInJapan } from '../common/dates.js';
 import {
   ApplicationChange, ApplicationLine, ApplicationMailbox, ApplicationTerminal, ApplicationUserCode, ApplicationUserId,
   Attachment,
@@ -27,14 +33,21 @@ export class AttachmentContent {
 /** Everyone who works with applications reads them; passwords are elsewhere (idNotice). */
 const READERS = [Role.ADMIN, Role.SUPERVISOR, Role.REVIEWER, Role.SUPPORT, Role.INTEGRATOR];
 
+/** The caller and the 期限が近い horizon for queue views. */
+async function queueContext(ctx: Context): Promise<QueueContext> {
+  const closures = await new CalendarService(ctx.em).closureSet();
+  return { staffId: ctx.staff?.id, dueBy: addBusinessDays(todayInJapan(), DUE_SOON_BUSINESS_DAYS, closures) };
+}
+
 /** Latest history entry per application, in one query per request (DISTINCT ON). */
 function latestHistoryLoader(ctx: Context): DataLoader<string, ApplicationHistory | undefined> {
   return loader(ctx, 'latestHistory', () =>
     new DataLoader<string, ApplicationHistory | undefined>(async (ids) => {
       const rows: Array<{ id: string }> = await ctx.em.getConnection().execute(
         `select distinct on (application_id) id from application_history
-          where application_id in (${ids.map(() => '?').join(', ')}) order by application_id, id desc`,
-        [...ids],
+          where application_id in (${ids.map(() => '?').join(', ')}) and (not internal or ?)
+          order by application_id, id desc`,
+        [...ids, !!ctx.staff],
       );
       const entries = await ctx.em.find(ApplicationHistory, { id: { $in: rows.map((r) => String(r.id)) } });
       const map = new Map(entries.map((h) => [h.application.id, h]));
@@ -57,14 +70,20 @@ export class ApplicationResolver {
 
   @Authorized(...READERS)
   @Query(() => ApplicationPage, { description: '利用申込の一覧 (items と totalCount を1回で)' })
-  applications(
+  async applications(
     @Arg('filter', () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | undefined,
     @Arg('sort', () => ApplicationSort, { nullable: true }) sort: ApplicationSort | undefined,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
     @Arg('limit', () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) limit: number,
     @Ctx() ctx: Context,
   ): Promise<ApplicationPage> {
-    return new ApplicationQueries(ctx.em).list(filter, sort, offset, limit);
+    return new ApplicationQueries(ctx.em).list(filter, sort, offset, limit, await queueContext(ctx));
+  }
+
+  @Authorized(...READERS)
+  @Query(() => ReviewQueueCounts, { description: '審査キュー (未割当・自分の担当・確認事項あり・期限が近い・すべて) の件数' })
+  async reviewQueueCounts(@Ctx() ctx: Context): Promise<ReviewQueueCounts> {
+    return reviewQueueCounts(ctx.em, await queueContext(ctx));
   }
 
   @Authorized(...READERS)
@@ -123,8 +142,10 @@ export class ApplicationResolver {
   }
 
   @FieldResolver(() => [ApplicationHistory], { description: '履歴 (古い順)' })
-  history(@Root() app: Application, @Ctx() ctx: Context): Promise<ApplicationHistory[]> {
-    return byParent(ctx, ApplicationHistory, 'application', { orderBy: { id: 'asc' } }).load(app.id);
+  async history(@Root() app: Application, @Ctx() ctx: Context): Promise<ApplicationHistory[]> {
+    const entries = await byParent(ctx, ApplicationHistory, 'application', { orderBy: { id: 'asc' } }).load(app.id);
+    // 社内メモ never leave the center: integrators (the portal) do not see them.
+    return ctx.staff ? entries : entries.filter((h) => !h.internal);
   }
 
   @FieldResolver(() => ApplicationHistory, { nullable: true, description: '最新の履歴' })

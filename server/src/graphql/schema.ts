@@ -8,6 +8,9 @@ import {
 } from '../applications/ApplicationResolver.js';
 import { OfficeResolver } from '../companies/OfficeResolver.js';
 import { AbolitionResolver, IntakeResolver } from '../applications/intake/IntakeResolver.js';
+import { ReviewResolver } from '../review/ReviewResolver.js';
+import { CalendarResolver } from '../calendar/CalendarResolver.js';
+import { NoticeResolver } from '../notifications/NoticeResolver.js';
 import {
   ContractTerminalResolver, ContractUserCodeResolver, ContractUserIdResolver,
 } from '../issuance/ContractResolver.js';
@@ -20,6 +23,9 @@ export const resolvers = [
   OfficeResolver,
   IntakeResolver,
   AbolitionResolver,
+  ReviewResolver,
+  CalendarResolver,
+  NoticeResolver,
   ContractUserCodeResolver,
   ContractUserIdResolver,
   ContractTerminalResolver,

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { EmailStatus, NoticeCategory } from '../common/enums.js';
 import { Office } from '../companies/Office.js';
 import { Application } from '../applications/Application.js';
 import { Staff } from '../staff/Staff.js';
 
 /** 新着情報: one entry of an office's NSS news feed. */
+@ObjectType({ description: '新着情報' })
 @Entity({ tableName: 'notice' })
 @Index({ name: 'notice_office_at_idx', properties: ['office', 'at'] })
 export class Notice {
+  @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -18,12 +21,15 @@ export class Notice {
   @ManyToOne({ entity: () => Application, nullable: true })
   application?: Application;
 
+  @Field(() => NoticeCategory, { description: '種別 (利用申込・システム設定・利用料金・証明書再発行)' })
   @Enum({ items: () => NoticeCategory })
   category!: NoticeCategory;
 
+  @Field(() => String, { description: '内容' })
   @Property({ type: 'text' })
   message!: string;
 
+  @Field(() => Date, { description: '日時' })
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   at: Date = new Date();
 }

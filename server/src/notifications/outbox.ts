@@ -9,7 +9,13 @@ import type { Application } from '../applications/Application.js';
 import { OutboundEmail } from './entities.js';
 
 /** Template keys of the e-mails this system sends (folders under templates/). */
-export type MailKey = 'provisional-account-registered' | 'application-received' | 'application-withdrawn';
+export type MailKey =
+  | 'provisional-account-registered'
+  | 'application-received'
+  | 'application-withdrawn'
+  | 'application-returned'
+  | 'application-approved'
+  | 'application-cancelled';
 
 export const NSS_URL = 'https://nss.nac6.naccs.jp/dfw/login/nsscoapp/';
 const templatesDir = join(repoRoot, 'templates');

@@ -14,13 +14,16 @@ export const TRANSITIONS: Partial<Record<HistoryAction, { from: ApplicationStatu
   [HistoryAction.APPROVE]: { from: [S.IN_REVIEW], to: S.APPROVED },
   [HistoryAction.WITHDRAW]: { from: OPEN, to: S.WITHDRAWN },
   [HistoryAction.CANCEL]: { from: [...OPEN, S.APPROVED], to: S.CANCELLED },
+  // Assignment does not end a status: a 受付 application enters 審査中 (set by the service); others keep theirs.
+  [HistoryAction.ASSIGN]: { from: OPEN },
+  [HistoryAction.UNASSIGN]: { from: OPEN },
 };
 
 export const STATUS_LABEL: Record<ApplicationStatus, string> = {
   RECEIVED: '受付', IN_REVIEW: '審査中', RETURNED: '確認事項あり', APPROVED: '審査終了', WITHDRAWN: '取下げ', CANCELLED: 'キャンセル',
 };
 const ACTION_LABEL: Partial<Record<HistoryAction, string>> = {
-  START_REVIEW: '審査開始', RETURN: '確認事項の送付(差戻し)', RESUBMIT: '再申込', APPROVE: '審査終了(承認)', WITHDRAW: '取下げ', CANCEL: 'キャンセル',
+  START_REVIEW: '審査開始', ASSIGN: '担当割当', UNASSIGN: '担当解除', RETURN: '確認事項の送付(差戻し)', RESUBMIT: '再申込', APPROVE: '審査終了(承認)', WITHDRAW: '取下げ', CANCEL: 'キャンセル',
 };
 
 /**
@@ -51,5 +54,5 @@ export async function lockForTransition(
       { status: app.status },
     );
   }
-  return { app, from: app.status, to: rule.to! };
+  return { app, from: app.status, to: rule.to ?? app.status };
 }

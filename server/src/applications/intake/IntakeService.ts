@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  ApplicationKind, ApplicationStatus, ChangeItem, Connection, HistoryAction, OfficeStatus, OtherChange, RowAction, TerminalType,
+  ApplicationKind, ApplicationStatus, ChangeItem, Connection, HistoryAction, NoticeCategory, OfficeStatus, OtherChange, RowAction,
+  TerminalType,
 } from '../../common/enums.js';
 import { DomainError, ErrorCode, badInput, notFound, type FieldError } from '../../common/errors.js';
 import { japaneseDate, todayInJapan } from '../../common/dates.js';
@@ -13,6 +14,7 @@ import { Company } from '../../companies/Company.js';
 import { Office } from '../../companies/Office.js';
 import { Line, Mailbox, Terminal, UserCode, UserId } from '../../issuance/contract.js';
 import { enqueueMail } from '../../notifications/outbox.js';
+import { NOTICE_TEXT, addNotice } from '../../notifications/notices.js';
 import { recordHistory, type Actor } from '../../review/history.js';
 import { lockForTransition } from '../../review/workflow.js';
 import { searchText } from '../../common/search.js';
@@ -288,6 +290,7 @@ export class IntakeService {
       app.status = to;
       app.version += 1;
       recordHistory(em, app, actor, { action: HistoryAction.WITHDRAW, from, to, message: reason.trim() });
+      addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.withdrawn);
       enqueueMail(em, this.secrets, {
         key: 'application-withdrawn', application: app, recipients: [app.applicant.email ?? '', app.officeProfile?.manager?.email ?? ''],
         variables: {

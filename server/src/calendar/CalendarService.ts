@@ -1,0 +1,93 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ApplicationKind, RowAction } from '../common/enums.js';
+import { todayInJapan } from '../common/dates.js';
+import type { Application } from '../applications/Application.js';
+import { ClosureDay } from './ClosureDay.js';
+import {
+  addBusinessDays, addDays, businessDaysBetween, closedReason, isBusinessDay, subtractBusinessDays, type ClosureSet,
+} from './businessDays.js';
+
+/** Standard lead times in business days (SPEC.md defaults; LEAD_TIME_* environment variables override). */
+export interface LeadTimes {
+  newLine: number;
+  newOther: number;
+  change: number;
+}
+
+export function leadTimesFrom(env: NodeJS.ProcessEnv = process.env): LeadTimes {
+  return {
+    newLine: Number(env.LEAD_TIME_NEW_LINE ?? 60),
+    newOther: Number(env.LEAD_TIME_NEW ?? 10),
+    change: Number(env.LEAD_TIME_CHANGE ?? 5),
+  };
+}
+
+/** システム設定申込締切日 = start date − 4 business days (システム利用規程 第15条). */
+export const SYSTEM_SETTINGS_BUSINESS_DAYS = 4;
+/** Passwords are readable until start date + 2 business days. */
+export const REFERENCE_PERIOD_BUSINESS_DAYS = 2;
+
+export interface StartDateAdvice {
+  leadTimeBusinessDays: number;
+  earliestStartDate: string;
+  /** The NSS warning: 申込日と利用開始希望日の間隔が標準日数より短い. */
+  desiredDateTooSoon: boolean;
+}
+
+/** The business-day calendar with the admin's extra closure days, loaded once per service. */
+export class CalendarService {
+  private closures?: ClosureSet;
+
+  constructor(private readonly em: EntityManager, private readonly leadTimes: LeadTimes = leadTimesFrom()) {}
+
+  async closureSet(): Promise<ClosureSet> {
+    this.closures ??= new Map((await this.em.find(ClosureDay, {})).map((c) => [c.date, c.reason]));
+    return this.closures;
+  }
+
+  /** Lead time of an application kind: 60 for a new 専用線/BB光 line, 10 for other new, 5 for change/abolition. */
+  leadTime(app: Pick<Application, 'kind'>, hasNewLine: boolean): number {
+    if (app.kind !== ApplicationKind.NEW) return this.leadTimes.change;
+    return hasNewLine ? this.leadTimes.newLine : this.leadTimes.newOther;
+  }
+
+  async advise(app: Application, hasNewLine: boolean): Promise<StartDateAdvice> {
+    const closures = await this.closureSet();
+    const lead = this.leadTime(app, hasNewLine);
+    const earliest = addBusinessDays(todayInJapan(app.receivedAt), lead, closures);
+    return {
+      leadTimeBusinessDays: lead,
+      earliestStartDate: earliest,
+      desiredDateTooSoon: !!app.desiredStartDate && app.desiredStartDate < earliest,
+    };
+  }
+
+  async systemSettingsDeadline(startDate: string): Promise<string> {
+    return subtractBusinessDays(startDate, SYSTEM_SETTINGS_BUSINESS_DAYS, await this.closureSet());
+  }
+
+  async referencePeriodEnd(startDate: string): Promise<string> {
+    return addBusinessDays(startDate, REFERENCE_PERIOD_BUSINESS_DAYS, await this.closureSet());
+  }
+
+  /** Why a date cannot be a start date, or undefined. */
+  async startDateProblem(startDate: string, today: string): Promise<string | undefined> {
+    if (startDate < today) return `利用開始日は本日 (${today}) 以降の日付を指定してください。`;
+    const reason = closedReason(startDate, await this.closureSet());
+    return reason ? `利用開始日 ${startDate} は営業日ではありません (${reason})。営業日を指定してください。` : undefined;
+  }
+
+  async days(from: string, to: string): Promise<Array<{ date: string; businessDay: boolean; reason?: string }>> {
+    const closures = await this.closureSet();
+    const out = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) out.push({ date: d, businessDay: isBusinessDay(d, closures), reason: closedReason(d, closures) });
+    return out;
+  }
+
+  async businessDaysBetween(from: string, to: string): Promise<number> {
+    return businessDaysBetween(from, to, await this.closureSet());
+  }
+}
+
+/** Whether an application asks for a new line (the 60-business-day lead time). */
+export const asksForNewLine = (lines: Array<{ action: RowAction }>): boolean => lines.some((l) => l.action === RowAction.ADD);

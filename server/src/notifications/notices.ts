@@ -1,0 +1,20 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { NoticeCategory } from '../common/enums.js';
+import type { Application } from '../applications/Application.js';
+import { Notice } from './entities.js';
+
+/** 新着情報 wording of the seeds, per event. */
+export const NOTICE_TEXT = {
+  returned: '利用申込内容に確認事項があります。通知内容をご確認の上、申込内容の修正、または取下げを行ってください。',
+  approved: '利用申込の審査が終了しました。通知内容を確認してください。',
+  cancelledDeadline: 'システム設定申込が期日までに行われなかったため、利用申込をキャンセルしました。',
+  cancelled: '利用申込をキャンセルしました。',
+  withdrawn: '利用申込の取下げを受け付けました。',
+  systemSettings: 'システム設定申込を受け付けました。',
+} as const;
+
+/** Adds a 新着情報 entry for the application's office (persist only; flushed with the event). */
+export function addNotice(em: EntityManager, app: Application, category: NoticeCategory, message: string): void {
+  if (!app.office) return;
+  em.persist(Object.assign(new Notice(), { office: app.office, application: app, category, message, at: new Date() }));
+}

@@ -1,0 +1,96 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Role } from '../common/enums.js';
+import { actorOf, type Context } from '../graphql/context.js';
+import { Application } from '../applications/Application.js';
+import { ReviewService } from './ReviewService.js';
+
+const REVIEWERS = [Role.REVIEWER, Role.SUPERVISOR];
+
+@ObjectType({ description: '利用開始日の目安 (標準日数と希望日の判定)' })
+export class StartDateAdvice {
+  @Field(() => Int, { description: '標準日数 (営業日)' }) leadTimeBusinessDays!: number;
+  @Field(() => String, { description: '標準日数から求めた最短の利用開始日' }) earliestStartDate!: string;
+  @Field(() => Boolean, { description: '申込日と利用開始希望日の間隔が標準日数より短い' }) desiredDateTooSoon!: boolean;
+}
+
+@Resolver(() => Application)
+export class ReviewResolver {
+  private service(ctx: Context): ReviewService {
+    return new ReviewService(ctx.em, ctx.services.secrets);
+  }
+
+  @Authorized(...REVIEWERS)
+  @Mutation(() => Application, { description: '担当を割り当てる (自分に; 監督者は他の審査担当者にも)。受付の申込は審査中になる' })
+  assignApplication(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('assigneeId', () => ID, { nullable: true }) assigneeId: string | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<Application> {
+    return this.service(ctx).assign(id, expectedVersion, actorOf(ctx), assigneeId);
+  }
+
+  @Authorized(...REVIEWERS)
+  @Mutation(() => Application, { description: '担当を解除する' })
+  unassignApplication(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: Context,
+  ): Promise<Application> {
+    return this.service(ctx).unassign(id, expectedVersion, actorOf(ctx));
+  }
+
+  @Authorized(...REVIEWERS)
+  @Mutation(() => Application, { description: '確認事項を送って差し戻す (確認事項あり)' })
+  returnApplication(
+    @Arg('id', () => ID) id: string,
+    @Arg('message', () => String) message: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: Context,
+  ): Promise<Application> {
+    return this.service(ctx).returnForCorrection(id, message, expectedVersion, actorOf(ctx));
+  }
+
+  @Authorized(...REVIEWERS)
+  @Mutation(() => Application, { description: '審査終了 (承認): 利用開始日を確定する' })
+  approveApplication(
+    @Arg('id', () => ID) id: string,
+    @Arg('startDate', () => String, { description: '利用開始日 (YYYY-MM-DD, 本日以降の営業日)' }) startDate: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: Context,
+  ): Promise<Application> {
+    return this.service(ctx).approve(id, startDate, expectedVersion, actorOf(ctx));
+  }
+
+  @Authorized(Role.SUPERVISOR)
+  @Mutation(() => Application, { description: 'キャンセル (監督者)' })
+  cancelApplication(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: Context,
+  ): Promise<Application> {
+    return this.service(ctx).cancel(id, reason, expectedVersion, actorOf(ctx));
+  }
+
+  @Authorized(Role.REVIEWER, Role.SUPERVISOR, Role.SUPPORT)
+  @Mutation(() => Application, { description: '社内メモを追加する (お客様には表示されない)' })
+  addInternalNote(
+    @Arg('id', () => ID) id: string,
+    @Arg('message', () => String) message: string,
+    @Ctx() ctx: Context,
+  ): Promise<Application> {
+    return this.service(ctx).addInternalNote(id, message, actorOf(ctx));
+  }
+
+  @Authorized(Role.INTEGRATOR, ...REVIEWERS)
+  @Mutation(() => Application, { description: 'システム設定申込を受け付けたことを記録する (締切日のキャンセルを止める)' })
+  recordSystemSettings(@Arg('applicationId', () => ID) applicationId: string, @Ctx() ctx: Context): Promise<Application> {
+    return this.service(ctx).recordSystemSettings(applicationId, actorOf(ctx));
+  }
+
+  @FieldResolver(() => StartDateAdvice, { description: '標準日数・最短の利用開始日・希望日が標準日数より短いかどうか' })
+  startDateAdvice(@Root() app: Application, @Ctx() ctx: Context): Promise<StartDateAdvice> {
+    return this.service(ctx).advice(app);
+  }
+}

@@ -1,0 +1,186 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ApplicationKind, ApplicationStatus, HistoryAction, NoticeCategory, Role } from '../common/enums.js';
+import { DomainError, ErrorCode, badInput, forbidden, notFound } from '../common/errors.js';
+import { isIsoDate } from '../common/paging.js';
+import { japaneseDate, todayInJapan } from '../common/dates.js';
+import { fullName } from '../common/embeddables.js';
+import type { SecretBox } from '../common/secrets.js';
+import { Application } from '../applications/Application.js';
+import { ApplicationLine } from '../applications/sections.js';
+import { CalendarService, asksForNewLine } from '../calendar/CalendarService.js';
+import { enqueueMail, type MailKey } from '../notifications/outbox.js';
+import { NOTICE_TEXT, addNotice } from '../notifications/notices.js';
+import { Staff } from '../staff/Staff.js';
+import { recordHistory, type Actor } from './history.js';
+import { STATUS_LABEL, lockForTransition } from './workflow.js';
+
+const isSupervisor = (actor: Actor) => !!actor.staff?.roles.includes(Role.SUPERVISOR);
+
+/** The reviewers' work: assignment, return with a question, approval with a start date, cancellation, notes. */
+export class ReviewService {
+  private readonly calendar: CalendarService;
+
+  constructor(private readonly em: EntityManager, private readonly secrets: SecretBox, private readonly now: () => Date = () => new Date()) {
+    this.calendar = new CalendarService(em);
+  }
+
+  /** Reviewers act on their own applications (or unassigned ones they take); supervisors on any. */
+  private checkOwner(app: Application, actor: Actor): void {
+    if (isSupervisor(actor)) return;
+    if (app.assignee && app.assignee.id !== actor.staff?.id) {
+      throw forbidden(`申込受付番号 ${app.receiptNo} は他の審査担当者の担当です。担当を変更するには監督者に依頼してください。`);
+    }
+  }
+
+  private mail(em: EntityManager, app: Application, key: MailKey, variables: Record<string, unknown>): void {
+    enqueueMail(em, this.secrets, {
+      key, application: app,
+      recipients: [app.applicant.email ?? '', app.officeProfile?.manager?.email ?? ''],
+      variables: {
+        companyName: app.companyProfile?.name ?? app.applicantCompanyName, officeName: app.officeProfile?.name,
+        department: app.applicant.department, recipientName: fullName(app.applicant), receiptNo: app.receiptNo,
+        receivedDate: japaneseDate(app.receivedAt), ...variables,
+      },
+    });
+  }
+
+  /** Takes an application (to self, or — supervisors — to another reviewer); a 受付 application enters 審査中. */
+  async assign(id: string, expectedVersion: number, actor: Actor, assigneeId?: string): Promise<Application> {
+    return this.em.transactional(async (em) => {
+      const targetId = assigneeId ?? actor.staff?.id;
+      if (!targetId) throw badInput([{ path: 'assigneeId', message: '担当者を指定してください。' }]);
+      if (targetId !== actor.staff?.id && !isSupervisor(actor)) throw forbidden('他の審査担当者への割当は監督者のみ行えます。');
+      const assignee = /^[0-9a-f-]{36}$/i.test(targetId) ? await em.findOne(Staff, { id: targetId, active: true }) : null;
+      if (!assignee || !assignee.roles.some((r) => r === Role.REVIEWER || r === Role.SUPERVISOR)) {
+        throw badInput([{ path: 'assigneeId', message: '指定された職員は審査担当者ではありません。' }]);
+      }
+      const { app } = await lockForTransition(em, id, expectedVersion, HistoryAction.ASSIGN);
+      if (!isSupervisor(actor) && app.assignee && app.assignee.id !== actor.staff?.id) {
+        throw new DomainError(ErrorCode.CONFLICT, `申込受付番号 ${app.receiptNo} は既に他の審査担当者が担当しています。`);
+      }
+      const from = app.status;
+      app.assignee = assignee;
+      if (app.status === ApplicationStatus.RECEIVED) app.status = ApplicationStatus.IN_REVIEW;
+      app.version += 1;
+      recordHistory(em, app, actor, { action: HistoryAction.ASSIGN, from, to: app.status, message: `${assignee.name} に割り当て` });
+      await em.flush();
+      return app;
+    });
+  }
+
+  async unassign(id: string, expectedVersion: number, actor: Actor): Promise<Application> {
+    return this.em.transactional(async (em) => {
+      const { app } = await lockForTransition(em, id, expectedVersion, HistoryAction.UNASSIGN);
+      this.checkOwner(app, actor);
+      if (!app.assignee) throw new DomainError(ErrorCode.INVALID_TRANSITION, `申込受付番号 ${app.receiptNo} には担当者がいません。`);
+      const name = (await em.findOneOrFail(Staff, app.assignee.id)).name;
+      app.assignee = undefined;
+      app.version += 1;
+      recordHistory(em, app, actor, { action: HistoryAction.UNASSIGN, from: app.status, to: app.status, message: `${name} の担当を解除` });
+      await em.flush();
+      return app;
+    });
+  }
+
+  /** 確認事項あり: back to the customer with a question (message required; the database refuses it empty too). */
+  async returnForCorrection(id: string, message: string, expectedVersion: number, actor: Actor): Promise<Application> {
+    const text = message?.trim() ?? '';
+    if (!text) throw badInput([{ path: 'message', message: '確認事項 (お客様へのメッセージ) を入力してください。' }]);
+    if ([...text].length > 2000) throw badInput([{ path: 'message', message: '確認事項は2000文字以内で入力してください。' }]);
+    return this.em.transactional(async (em) => {
+      const { app, from, to } = await lockForTransition(em, id, expectedVersion, HistoryAction.RETURN);
+      this.checkOwner(app, actor);
+      app.status = to;
+      app.returnMessage = text;
+      app.version += 1;
+      recordHistory(em, app, actor, { action: HistoryAction.RETURN, from, to, message: text });
+      addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.returned);
+      this.mail(em, app, 'application-returned', { message: text });
+      await em.flush();
+      return app;
+    });
+  }
+
+  /** 審査終了: fixes 利用開始日 (a business day, not before today) and the システム設定申込締切日. */
+  async approve(id: string, startDate: string, expectedVersion: number, actor: Actor): Promise<Application> {
+    if (!isIsoDate(startDate ?? '')) throw badInput([{ path: 'startDate', message: '利用開始日は YYYY-MM-DD 形式の正しい日付で指定してください。' }]);
+    const today = todayInJapan(this.now());
+    const problem = await this.calendar.startDateProblem(startDate, today);
+    if (problem) throw badInput([{ path: 'startDate', message: problem }]);
+    return this.em.transactional(async (em) => {
+      const { app, from, to } = await lockForTransition(em, id, expectedVersion, HistoryAction.APPROVE);
+      this.checkOwner(app, actor);
+      app.status = to;
+      app.startDate = startDate;
+      app.reviewedAt = this.now();
+      // Only a new application is followed by a システム設定申込 with its deadline.
+      app.systemSettingsDeadline = app.kind === ApplicationKind.NEW ? await this.calendar.systemSettingsDeadline(startDate) : undefined;
+      app.version += 1;
+      recordHistory(em, app, actor, { action: HistoryAction.APPROVE, from, to, message: `利用開始日 ${startDate}` });
+      addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.approved);
+      this.mail(em, app, 'application-approved', {
+        startDate: japaneseDate(new Date(`${startDate}T00:00:00+09:00`)),
+        systemSettingsDeadline: app.systemSettingsDeadline ? japaneseDate(new Date(`${app.systemSettingsDeadline}T00:00:00+09:00`)) : undefined,
+      });
+      await em.flush();
+      return app;
+    });
+  }
+
+  /** キャンセル (supervisor): from any open status, or after approval. */
+  async cancel(id: string, reason: string, expectedVersion: number, actor: Actor): Promise<Application> {
+    const text = reason?.trim() ?? '';
+    if (!text) throw badInput([{ path: 'reason', message: 'キャンセル理由を入力してください。' }]);
+    return this.em.transactional(async (em) => {
+      const { app, from, to } = await lockForTransition(em, id, expectedVersion, HistoryAction.CANCEL);
+      await this.cancelLocked(em, app, from, to, text, actor, NOTICE_TEXT.cancelled, NoticeCategory.APPLICATION);
+      await em.flush();
+      return app;
+    });
+  }
+
+  async cancelLocked(em: EntityManager, app: Application, from: ApplicationStatus, to: ApplicationStatus, reason: string, actor: Actor, notice: string, category: NoticeCategory): Promise<void> {
+    app.status = to;
+    app.version += 1;
+    recordHistory(em, app, actor, { action: HistoryAction.CANCEL, from, to, message: reason });
+    addNotice(em, app, category, notice);
+    this.mail(em, app, 'application-cancelled', { reason });
+  }
+
+  /** 社内メモ: an internal note the customer never sees (history only; the version does not change). */
+  async addInternalNote(id: string, message: string, actor: Actor): Promise<Application> {
+    const text = message?.trim() ?? '';
+    if (!text) throw badInput([{ path: 'message', message: '社内メモを入力してください。' }]);
+    if ([...text].length > 2000) throw badInput([{ path: 'message', message: '社内メモは2000文字以内で入力してください。' }]);
+    const app = /^[0-9a-f-]{36}$/i.test(id) ? await this.em.findOne(Application, { id }) : null;
+    if (!app) throw notFound('指定された申込');
+    recordHistory(this.em, app, actor, { action: HistoryAction.INTERNAL_NOTE, message: text, internal: true });
+    await this.em.flush();
+    return app;
+  }
+
+  /** システム設定申込 received (it arrives separately): stops the deadline cancellation. */
+  async recordSystemSettings(id: string, actor: Actor): Promise<Application> {
+    return this.em.transactional(async (em) => {
+      const app = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(Application, { id }) : null;
+      if (!app) throw notFound('指定された申込');
+      if (app.status !== ApplicationStatus.APPROVED || !app.systemSettingsDeadline) {
+        throw new DomainError(ErrorCode.INVALID_TRANSITION, `申込受付番号 ${app.receiptNo} は「${STATUS_LABEL[app.status]}」のためシステム設定申込を記録できません (審査終了した新規申込のみ)。`);
+      }
+      if (app.systemSettingsRecordedAt) return app;
+      app.systemSettingsRecordedAt = this.now();
+      app.version += 1;
+      recordHistory(em, app, actor, { action: HistoryAction.SYSTEM_SETTINGS, from: app.status, to: app.status, message: 'システム設定申込を受け付けました。' });
+      addNotice(em, app, NoticeCategory.SYSTEM_SETTINGS, NOTICE_TEXT.systemSettings);
+      await em.flush();
+      return app;
+    });
+  }
+
+  /** Start-date advice for the approve dialog and the lead-time warning. */
+  async advice(app: Application) {
+    const lines = await this.em.find(ApplicationLine, { application: app });
+    return this.calendar.advise(app, asksForNewLine(lines));
+  }
+}
+

@@ -1,0 +1,237 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SecretBox } from '../common/secrets.js';
+import { TEST_SECRET_KEY } from '../testing/constants.js';
+import { startTestServer, type TestServer } from '../testing/server.js';
+import { todayInJapan } from '../common/dates.js';
+import { addBusinessDays } from '../calendar/businessDays.js';
+import { cancelOverdueApplications } from './deadlineJob.js';
+
+let server: TestServer;
+let reviewer: string;
+let reviewer2: string;
+let supervisor: string;
+let support: string;
+let admin: string;
+const sql = <T = Record<string, any>>(q: string, p: unknown[] = []) => server.orm.em.getConnection().execute<T[]>(q, p);
+const box = new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64'));
+const FAR = addBusinessDays(todayInJapan(), 30);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  [reviewer, reviewer2, supervisor, support, admin] = await Promise.all(
+    ['reviewer', 'reviewer2', 'supervisor', 'support', 'admin'].map((r) => server.login(`${r}@example.jp`)),
+  );
+});
+afterAll(async () => server?.close());
+
+/** A fresh application of the demo data put into `status` (assigned to reviewer@ when in review or returned). */
+const used = new Set<string>(['00000000-0000-0000-0000-000000000000']);
+async function applicationIn(status: string, kind?: string): Promise<{ id: string; version: number }> {
+  const [app] = await sql<{ id: string; version: number }>(
+    `select id, version from application where (? is null or kind = ?) and id not in (${[...used].map(() => '?').join(',')})
+      order by received_at desc limit 1`, [kind ?? null, kind ?? null, ...used]);
+  used.add(app!.id);
+  const assignee = ['IN_REVIEW', 'RETURNED'].includes(status) ? `(select id from staff where email = 'reviewer@example.jp')` : 'null';
+  await sql(
+    `update application set status = ?, assignee_id = ${assignee}, return_message = ?, start_date = ?, version = version + 1,
+       system_settings_deadline = ?, reviewed_at = ? where id = ?`,
+    [status, status === 'RETURNED' ? '確認事項です' : null, status === 'APPROVED' ? FAR : null, status === 'APPROVED' && kind === 'NEW' ? FAR : null,
+      status === 'APPROVED' ? new Date() : null, app!.id],
+  );
+  return { id: app!.id, version: app!.version + 1 };
+}
+
+const MUTATIONS: Record<string, { gql: string; token: () => string; vars?: Record<string, unknown> }> = {
+  assign: { gql: 'mutation($id: ID!, $v: Int!) { m: assignApplication(id: $id, expectedVersion: $v) { status version } }', token: () => reviewer },
+  return: { gql: 'mutation($id: ID!, $v: Int!) { m: returnApplication(id: $id, message: "管理責任者の電話番号をご確認ください。", expectedVersion: $v) { status version } }', token: () => reviewer },
+  approve: { gql: 'mutation($id: ID!, $v: Int!, $d: String!) { m: approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status version } }', token: () => reviewer, vars: { d: FAR } },
+  cancel: { gql: 'mutation($id: ID!, $v: Int!) { m: cancelApplication(id: $id, reason: "お客様のご依頼により", expectedVersion: $v) { status version } }', token: () => supervisor },
+  withdraw: { gql: 'mutation($id: ID!, $v: Int!) { m: withdrawApplication(id: $id, reason: "社内事情により", expectedVersion: $v) { status version } }', token: () => reviewer },
+};
+
+/** SPEC.md workflow: where each action may start, and where it leads. */
+const ALLOWED: Record<string, Record<string, string>> = {
+  assign: { RECEIVED: 'IN_REVIEW', IN_REVIEW: 'IN_REVIEW', RETURNED: 'RETURNED' },
+  return: { IN_REVIEW: 'RETURNED' },
+  approve: { IN_REVIEW: 'APPROVED' },
+  cancel: { RECEIVED: 'CANCELLED', IN_REVIEW: 'CANCELLED', RETURNED: 'CANCELLED', APPROVED: 'CANCELLED' },
+  withdraw: { RECEIVED: 'WITHDRAWN', IN_REVIEW: 'WITHDRAWN', RETURNED: 'WITHDRAWN' },
+};
+const STATUSES = ['RECEIVED', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'WITHDRAWN', 'CANCELLED'];
+
+describe('workflow transitions (every action × every status)', () => {
+  for (const action of Object.keys(MUTATIONS)) {
+    for (const status of STATUSES) {
+      const to = ALLOWED[action]![status];
+      it(`${action} from ${status} → ${to ?? 'INVALID_TRANSITION'}`, async () => {
+        const app = await applicationIn(status);
+        const m = MUTATIONS[action]!;
+        const historyCount = async () => Number((await sql(`select count(*) as n from application_history where application_id = ?`, [app.id]))[0]!.n);
+        const before = await historyCount();
+        const res = await server.gql(m.gql, { id: app.id, v: app.version, ...m.vars }, m.token());
+        if (to) {
+          expect(res.errors).toBeUndefined();
+          expect(res.data!.m).toEqual({ status: to, version: app.version + 1 });
+        } else {
+          expect(res.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
+          expect(res.errors?.[0]?.message).toMatch(/のため.*できません/);
+        }
+        expect((await historyCount()) - before).toBe(to ? 1 : 0);
+      });
+    }
+  }
+});
+
+describe('approval', () => {
+  it('fixes the start date and the system-settings deadline (start − 4 business days), with notice and mail', async () => {
+    const app = await applicationIn('IN_REVIEW', 'NEW');
+    const res = await server.gql(
+      `mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status startDate systemSettingsDeadline reviewedAt office { id } receiptNo } }`,
+      { id: app.id, v: app.version, d: '2027-01-06' },
+      reviewer,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.approveApplication).toMatchObject({ status: 'APPROVED', startDate: '2027-01-06', systemSettingsDeadline: '2026-12-25' });
+    const notices = await sql(`select category, message from notice where application_id = ?`, [app.id]);
+    expect(notices).toEqual([{ category: 'APPLICATION', message: '利用申込の審査が終了しました。通知内容を確認してください。' }]);
+    const [mail] = await sql<{ subject: string; text: string }>(`select subject, text from outbound_email where application_id = ? and template_key = 'application-approved'`, [app.id]);
+    expect(mail!.subject).toBe('【NACCS】利用申込確認完了のお知らせ');
+    expect(mail!.text).toContain('2027年1月6日');
+    expect(mail!.text).toContain('2026年12月25日');
+  });
+
+  it('refuses a holiday, a weekend, the year-end closure and a past date as the start date', async () => {
+    const app = await applicationIn('IN_REVIEW');
+    for (const [d, why] of [['2027-01-11', '成人の日'], ['2027-01-09', '土曜日'], ['2026-12-30', '年末年始'], ['2020-01-06', '本日']]) {
+      const res = await server.gql(MUTATIONS.approve!.gql, { id: app.id, v: app.version, d }, reviewer);
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.extensions?.fieldErrors[0]).toMatchObject({ path: 'startDate', message: expect.stringContaining(why) });
+    }
+  });
+
+  it('50 parallel approvals of one application: exactly one succeeds, the others CONFLICT or INVALID_TRANSITION, one history row', async () => {
+    const app = await applicationIn('IN_REVIEW');
+    const results = await Promise.all(Array.from({ length: 50 }, () => server.gql(MUTATIONS.approve!.gql, { id: app.id, v: app.version, d: FAR }, reviewer)));
+    expect(results.filter((r) => r.data?.m?.status === 'APPROVED')).toHaveLength(1);
+    for (const r of results.filter((x) => x.errors)) expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(r.errors![0]!.extensions!.code);
+    const rows = await sql(`select 1 from application_history where application_id = ? and action = 'APPROVE'`, [app.id]);
+    expect(rows).toHaveLength(1);
+  });
+});
+
+describe('assignment and roles', () => {
+  it('a reviewer takes an application; another reviewer may not act on it; a supervisor may reassign it', async () => {
+    const app = await applicationIn('RECEIVED');
+    const taken = await server.gql(MUTATIONS.assign!.gql, { id: app.id, v: app.version }, reviewer);
+    expect(taken.data!.m).toEqual({ status: 'IN_REVIEW', version: app.version + 1 });
+    const other = await server.gql(MUTATIONS.return!.gql, { id: app.id, v: app.version + 1 }, reviewer2);
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const [r2] = await sql<{ id: string }>(`select id from staff where email = 'reviewer2@example.jp'`);
+    const byReviewer = await server.gql('mutation($id: ID!, $v: Int!, $a: ID) { assignApplication(id: $id, expectedVersion: $v, assigneeId: $a) { version } }', { id: app.id, v: app.version + 1, a: r2!.id }, reviewer);
+    expect(byReviewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const bySupervisor = await server.gql('mutation($id: ID!, $v: Int!, $a: ID) { assignApplication(id: $id, expectedVersion: $v, assigneeId: $a) { assignee { email } } }', { id: app.id, v: app.version + 1, a: r2!.id }, supervisor);
+    expect(bySupervisor.data!.assignApplication.assignee.email).toBe('reviewer2@example.jp');
+  });
+
+  it('support staff read but cannot approve; only supervisors cancel', async () => {
+    const app = await applicationIn('IN_REVIEW');
+    const bySupport = await server.gql(MUTATIONS.approve!.gql, { id: app.id, v: app.version, d: FAR }, support);
+    expect(bySupport.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const byReviewer = await server.gql(MUTATIONS.cancel!.gql, { id: app.id, v: app.version }, reviewer);
+    expect(byReviewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('a return needs its message', async () => {
+    const app = await applicationIn('IN_REVIEW');
+    const res = await server.gql('mutation($id: ID!, $v: Int!) { returnApplication(id: $id, message: "  ", expectedVersion: $v) { status } }', { id: app.id, v: app.version }, reviewer);
+    expect(res.errors?.[0]?.extensions?.fieldErrors).toEqual([{ path: 'message', message: expect.stringContaining('確認事項') }]);
+  });
+
+  it('internal notes are history for staff, never shown to integrators', async () => {
+    const app = await applicationIn('IN_REVIEW');
+    await server.gql('mutation($id: ID!) { addInternalNote(id: $id, message: "電話で確認済み (社内メモ)") { id } }', { id: app.id }, support);
+    const staffView = await server.gql('query($id: ID) { application(id: $id) { history { action internal message } } }', { id: app.id }, reviewer);
+    expect(staffView.data!.application.history.at(-1)).toEqual({ action: 'INTERNAL_NOTE', internal: true, message: '電話で確認済み (社内メモ)' });
+    const em = server.orm.em.fork();
+    const { createApiKey } = await import('../staff/apiKeys.js');
+    const key = createApiKey(em, { name: 'NSS' }).secret;
+    await em.flush();
+    const portalView = await server.gql('query($id: ID) { application(id: $id) { history { action } latestHistory { action } } }', { id: app.id }, key);
+    expect(portalView.data!.application.history.map((h: any) => h.action)).not.toContain('INTERNAL_NOTE');
+    expect(portalView.data!.application.latestHistory?.action).not.toBe('INTERNAL_NOTE');
+  });
+});
+
+describe('queues, calendar and notices', () => {
+  it('counts each queue view consistently with the list filter', async () => {
+    const counts = (await server.gql('{ reviewQueueCounts { unassigned mine returned dueSoon all } }', {}, reviewer)).data!.reviewQueueCounts;
+    for (const [queue, key] of [['UNASSIGNED', 'unassigned'], ['MINE', 'mine'], ['RETURNED', 'returned'], ['DUE_SOON', 'dueSoon'], ['ALL', 'all']]) {
+      const list = await server.gql('query($q: ReviewQueue) { applications(filter: { queue: $q }, limit: 1) { totalCount } }', { q: queue }, reviewer);
+      expect(list.data!.applications.totalCount).toBe(counts[key!]);
+    }
+    expect(counts.all).toBeGreaterThan(counts.unassigned);
+  });
+
+  it('answers businessCalendar and lets only admins add closure days, which approvals then refuse', async () => {
+    const cal = await server.gql('{ businessCalendar(from: "2026-12-28", to: "2027-01-04") { date businessDay reason } }', {}, support);
+    expect(cal.data!.businessCalendar.map((d: any) => d.businessDay)).toEqual([true, false, false, false, false, false, false, true]);
+    const denied = await server.gql('mutation { addClosureDay(date: "2027-02-01", reason: "システム更改") { date } }', {}, supervisor);
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const added = await server.gql('mutation { addClosureDay(date: "2027-02-01", reason: "システム更改") { businessDay reason } }', {}, admin);
+    expect(added.data!.addClosureDay).toEqual({ businessDay: false, reason: 'システム更改' });
+    const app = await applicationIn('IN_REVIEW');
+    const res = await server.gql(MUTATIONS.approve!.gql, { id: app.id, v: app.version, d: '2027-02-01' }, reviewer);
+    expect(res.errors?.[0]?.extensions?.fieldErrors[0].message).toContain('システム更改');
+  });
+
+  it('shows the lead-time warning: 申込日と利用開始希望日の間隔が標準日数より短い', async () => {
+    const [row] = await sql<{ id: string; received_at: Date }>(`select id, received_at from application where kind = 'CHANGE' limit 1`);
+    const received = todayInJapan(new Date(row!.received_at));
+    await sql(`update application set desired_start_date = ? where id = ?`, [addBusinessDays(received, 2), row!.id]);
+    const res = await server.gql('query($id: ID) { application(id: $id) { startDateAdvice { leadTimeBusinessDays earliestStartDate desiredDateTooSoon } } }', { id: row!.id }, reviewer);
+    expect(res.data!.application.startDateAdvice).toEqual({ leadTimeBusinessDays: 5, earliestStartDate: addBusinessDays(received, 5), desiredDateTooSoon: true });
+  });
+
+  it("lists an office's 新着情報, newest first, with the seeds' wording", async () => {
+    const app = await applicationIn('IN_REVIEW', 'CHANGE');
+    await server.gql(MUTATIONS.return!.gql, { id: app.id, v: app.version }, reviewer);
+    const [office] = await sql<{ code: string }>(`select o.code from application a join office o on o.id = a.office_id where a.id = ?`, [app.id]);
+    const res = await server.gql('query($c: String!) { notices(officeCode: $c) { category message receiptNo } }', { c: office!.code }, support);
+    expect(res.data!.notices[0]).toMatchObject({ category: 'APPLICATION', message: expect.stringContaining('確認事項があります') });
+  });
+});
+
+describe('system-settings deadline job', () => {
+  it('cancels each overdue application exactly once with two workers at once, with history, notice and mail', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const app = await applicationIn('APPROVED', 'NEW');
+      await sql(`update application set system_settings_deadline = '2026-01-05', system_settings_recorded_at = null where id = ?`, [app.id]);
+      ids.push(app.id);
+    }
+    const recorded = await applicationIn('APPROVED', 'NEW');
+    await sql(`update application set system_settings_deadline = '2026-01-05', system_settings_recorded_at = now() where id = ?`, [recorded.id]);
+    const [a, b] = await Promise.all([cancelOverdueApplications(server.orm.em, box), cancelOverdueApplications(server.orm.em, box)]);
+    expect(a + b).toBeGreaterThanOrEqual(6);
+    const rows = await sql<{ id: string; status: string; cancels: string; notices: string; mails: string }>(
+      `select a.id, a.status,
+         (select count(*) from application_history h where h.application_id = a.id and h.action = 'CANCEL') as cancels,
+         (select count(*) from notice n where n.application_id = a.id and n.category = 'SYSTEM_SETTINGS') as notices,
+         (select count(*) from outbound_email m where m.application_id = a.id and m.template_key = 'application-cancelled') as mails
+       from application a where a.id in (${[...ids, recorded.id].map(() => '?').join(',')})`, [...ids, recorded.id]);
+    for (const r of rows) {
+      if (r.id === recorded.id) expect(r.status).toBe('APPROVED');
+      else expect([r.status, Number(r.cancels), Number(r.notices), Number(r.mails)]).toEqual(['CANCELLED', 1, 1, 1]);
+    }
+    expect(await cancelOverdueApplications(server.orm.em, box)).toBe(0);
+  });
+
+  it('recordSystemSettings stops the cancellation', async () => {
+    const app = await applicationIn('APPROVED', 'NEW');
+    const res = await server.gql('mutation($id: ID!) { recordSystemSettings(applicationId: $id) { systemSettingsRecordedAt version } }', { id: app.id }, reviewer);
+    expect(res.data!.recordSystemSettings.systemSettingsRecordedAt).toBeTruthy();
+    const change = await applicationIn('APPROVED', 'CHANGE');
+    const refused = await server.gql('mutation($id: ID!) { recordSystemSettings(applicationId: $id) { id } }', { id: change.id }, reviewer);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
+  });
+});
