@@ -1,6 +1,12 @@
 // Demo data for the back office: staff, companies and offices with their issued contracts, and about two years
 // of applications in every status and kind, with a consistent review history. Run on an empty, migrated database.
 import { createApiKey, DEMO_NSS_PORTAL_KEY } from '../../server/src/staff/apiKeys.js';
+import {
+  addBusinessDays as calendarAddBusinessDays, isBusinessDay, subtractBusinessDays,
+} from '../../server/src/calendar/businessDays.js';
+
+/** パスワード参照期間: until start date + 2 business days (as the approval sets it). */
+const referencePeriodEnd = (startDate: string): string => calendarAddBusinessDays(startDate, 2);
 import { createHash } from 'node:crypto';
 import { fakerJA as faker } from '@faker-js/faker';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -285,68 +291,13 @@ const jstDate = (t: Date): string => new Date(t.getTime() + JST).toISOString().s
 const jstTime = (date: string, minutes: number): Date => new Date(Date.parse(`${date}T00:00:00Z`) - JST + minutes * MINUTE);
 const addDays = (date: string, n: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
-const dayOfWeek = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay();
 
-const holidayCache = new Map<number, Set<string>>();
-/**
- * Japanese national holidays of a year (current law: fixed days, Happy Mondays, equinoxes, 振替休日, 国民の休日).
- * The demo data only needs plausible business days; the server's own calendar is the authority.
- */
-function holidaysOf(y: number): Set<string> {
-  const cached = holidayCache.get(y);
-  if (cached) return cached;
-  const ymd = (m: number, d: number): string => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const nthMonday = (m: number, n: number): string => {
-    const first = new Date(Date.UTC(y, m - 1, 1)).getUTCDay();
-    return ymd(m, 1 + ((8 - first) % 7) + (n - 1) * 7);
-  };
-  const k = Math.floor((y - 1980) / 4);
-  const days = new Set<string>([
-    ymd(1, 1), nthMonday(1, 2), ymd(2, 11), ymd(4, 29), ymd(5, 3), ymd(5, 4), ymd(5, 5), nthMonday(7, 3), ymd(8, 11),
-    nthMonday(9, 3), nthMonday(10, 2), ymd(11, 3), ymd(11, 23),
-    ymd(3, Math.floor(20.8431 + 0.242194 * (y - 1980)) - k),
-    ymd(9, Math.floor(23.2488 + 0.242194 * (y - 1980)) - k),
-    y >= 2020 ? ymd(2, 23) : ymd(12, 23),
-  ]);
-  for (const d of [...days].sort()) {
-    // 振替休日: a holiday on Sunday moves to the next day that is not a holiday.
-    if (dayOfWeek(d) !== 0) continue;
-    let next = addDays(d, 1);
-    while (days.has(next)) next = addDays(next, 1);
-    days.add(next);
-  }
-  for (const d of [...days]) {
-    // 国民の休日: a day between two holidays.
-    const mid = addDays(d, 1);
-    if (!days.has(mid) && days.has(addDays(d, 2)) && dayOfWeek(mid) !== 0) days.add(mid);
-  }
-  holidayCache.set(y, days);
-  return days;
-}
-
-/** 営業日: Monday–Friday, not a national holiday, not 12/29–1/3. */
-function isBusinessDay(date: string): boolean {
-  const dow = dayOfWeek(date);
-  if (dow === 0 || dow === 6) return false;
-  if (holidaysOf(Number(date.slice(0, 4))).has(date)) return false;
-  const md = date.slice(5);
-  return !(md >= '12-29' || md <= '01-03');
-}
-/** The first business day on or after `date`. */
-function onOrAfterBusinessDay(date: string): string {
-  let d = date;
-  while (!isBusinessDay(d)) d = addDays(d, 1);
-  return d;
-}
+/** The first business day on or after `date` (the server's calendar: holidays, 12/29–1/3). */
+const onOrAfterBusinessDay = (date: string): string => calendarAddBusinessDays(date, 0);
 /** `n` business days after (n > 0) or before (n < 0) `date`. */
 function addBusinessDays(date: string, n: number): string {
-  let d = date;
-  const step = n >= 0 ? 1 : -1;
-  for (let left = Math.abs(n); left > 0;) {
-    d = addDays(d, step);
-    if (isBusinessDay(d)) left--;
-  }
-  return d;
+  if (n === 0) return date;
+  return n > 0 ? calendarAddBusinessDays(date, n) : subtractBusinessDays(date, -n);
 }
 
 function copyPlain<T extends object>(target: T, source: object | undefined): T {
@@ -918,6 +869,7 @@ class DemoSeeder {
       id.connection = connection;
       id.passwordEnc = this.seal();
       id.passwordIssuedAt = issuedAt;
+      id.passwordReadableUntil = referencePeriodEnd(startDate);
       id.startDate = startDate;
       id.issuedBy = app;
       os.userIds.push(id);
@@ -949,6 +901,7 @@ class DemoSeeder {
       m.office = os.office;
       m.type = spec.type;
       m.passwordEnc = this.seal();
+      m.passwordReadableUntil = referencePeriodEnd(startDate);
       m.startDate = startDate;
       m.issuedBy = app;
       os.mailboxes.push(m);
@@ -989,6 +942,7 @@ class DemoSeeder {
     o.plan = spec.plan;
     o.billingCode = String((this.billingSeq += int(1, 997)));
     o.passwordEnc = this.seal();
+    o.passwordReadableUntil = referencePeriodEnd(startDate);
     o.usesNet = spec.connection === Connection.NET;
     o.usesGeneral = spec.connection === Connection.GENERAL;
     o.searchText = this.officeSearchText(o);

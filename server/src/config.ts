@@ -19,6 +19,8 @@ export interface Config {
   secretKey: Buffer;
   consoleDir: string;
   seedDemo: boolean;
+  /** IPv4 pool (CIDR) from which 一般NACCS lines get their addresses. */
+  ipPool: string;
 }
 
 /** A secret kept in the data folder: generated on first use so the embedded default needs no setup. */
@@ -46,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: env.SECRET_KEY ? Buffer.from(env.SECRET_KEY, 'base64') : persistentSecret(dataDir, 'secret.key'),
     consoleDir: resolve(env.CONSOLE_DIR ?? join(repoRoot, 'admin-ui', 'dist')),
     seedDemo: env.SEED_DEMO !== 'false',
+    ipPool: env.IP_POOL ?? '10.200.0.0/16',
   };
 }

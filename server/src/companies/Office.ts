@@ -65,6 +65,10 @@ export class Office {
   @Property({ type: 'text', nullable: true, hidden: true })
   passwordEnc?: string;
 
+  /** Last day (JST) the 事業所パスワード may be read in ID通知内容 (パスワード参照期間). */
+  @Property({ type: 'date', nullable: true })
+  passwordReadableUntil?: string;
+
   @Field(() => String, { nullable: true, description: '利用開始日' })
   @Property({ type: 'date', nullable: true })
   startDate?: string;

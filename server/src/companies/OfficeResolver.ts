@@ -8,6 +8,8 @@ import type { Context } from '../graphql/context.js';
 import { byParent, related } from '../graphql/loaders.js';
 import { Application } from '../applications/Application.js';
 import { Line, Mailbox, Terminal, UserCode } from '../issuance/contract.js';
+import { ContractSnapshot, contractAsOf } from '../issuance/contractAsOf.js';
+import { isIsoDate } from '../common/paging.js';
 import { Company } from './Company.js';
 import { Office } from './Office.js';
 
@@ -104,6 +106,12 @@ export class OfficeResolver {
   @FieldResolver(() => [Mailbox])
   mailboxes(@Root() office: Office, @Ctx() ctx: Context): Promise<Mailbox[]> {
     return byParent(ctx, Mailbox, 'office', { orderBy: { mailboxId: 'asc' } }).load(office.id);
+  }
+
+  @FieldResolver(() => ContractSnapshot, { description: '指定日時点の契約内容 (利用者ID・論理端末・メールボックス・回線)' })
+  contractAsOf(@Root() office: Office, @Arg('date', () => String) date: string, @Ctx() ctx: Context): Promise<ContractSnapshot> {
+    if (!isIsoDate(date)) throw badInput([{ path: 'date', message: '日付は YYYY-MM-DD 形式で指定してください。' }]);
+    return contractAsOf(ctx.em, office, date);
   }
 
   @FieldResolver(() => [Application], { description: 'この事業所の利用申込 (新しい順)' })

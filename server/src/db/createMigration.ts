@@ -17,8 +17,8 @@ try {
   if (result.fileName) {
     // The generator re-emits the hand-written triggers and routines of *_rules.ts (as empty stubs): drop those lines.
     const file = join(migrationsDir, result.fileName);
-    const kept = readFileSync(file, 'utf8').split('\n').filter((l) => !/append_only|next_receipt_no|refuse_change/.test(l));
-    writeFileSync(file, kept.join('\n'));
+    const source = readFileSync(file, 'utf8');
+    writeFileSync(file, source.replace(/\n?\s*this\.addSql\(`(?:[^`\\]|\\.)*`\);/g, (stmt) => (/append_only|next_receipt_no|refuse_change/.test(stmt) ? '' : stmt)));
   }
   console.log(result.fileName ? `created ${result.fileName} (review it before committing)` : 'no changes: entities and migrations agree');
   await orm.close();

@@ -11,6 +11,7 @@ import { AbolitionResolver, IntakeResolver } from '../applications/intake/Intake
 import { ReviewResolver } from '../review/ReviewResolver.js';
 import { CalendarResolver } from '../calendar/CalendarResolver.js';
 import { NoticeResolver } from '../notifications/NoticeResolver.js';
+import { IdNoticeResolver } from '../issuance/IdNoticeResolver.js';
 import {
   ContractTerminalResolver, ContractUserCodeResolver, ContractUserIdResolver,
 } from '../issuance/ContractResolver.js';
@@ -26,6 +27,7 @@ export const resolvers = [
   ReviewResolver,
   CalendarResolver,
   NoticeResolver,
+  IdNoticeResolver,
   ContractUserCodeResolver,
   ContractUserIdResolver,
   ContractTerminalResolver,

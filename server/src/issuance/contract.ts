@@ -108,6 +108,10 @@ export class UserId {
   @Property({ type: 'datetime' })
   passwordIssuedAt: Date = new Date();
 
+  /** Last day (JST) the password may be read in ID通知内容 (パスワード参照期間). */
+  @Property({ type: 'date', nullable: true })
+  passwordReadableUntil?: string;
+
   @Field(() => String)
   @Property({ type: 'date' })
   startDate!: string;
@@ -258,6 +262,10 @@ export class Mailbox {
 
   @Property({ type: 'text', hidden: true })
   passwordEnc!: string;
+
+  /** Last day (JST) the password may be read in ID通知内容 (パスワード参照期間). */
+  @Property({ type: 'date', nullable: true })
+  passwordReadableUntil?: string;
 
   @Field(() => String)
   @Property({ type: 'date' })

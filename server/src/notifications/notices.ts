@@ -11,6 +11,7 @@ export const NOTICE_TEXT = {
   cancelled: '利用申込をキャンセルしました。',
   withdrawn: '利用申込の取下げを受け付けました。',
   systemSettings: 'システム設定申込を受け付けました。',
+  passwordReissued: 'パスワードを再発行しました。ID通知内容をご確認ください。',
 } as const;
 
 /** Adds a 新着情報 entry for the application's office (persist only; flushed with the event). */

@@ -15,7 +15,8 @@ export type MailKey =
   | 'application-withdrawn'
   | 'application-returned'
   | 'application-approved'
-  | 'application-cancelled';
+  | 'application-cancelled'
+  | 'password-reissued';
 
 export const NSS_URL = 'https://nss.nac6.naccs.jp/dfw/login/nsscoapp/';
 const templatesDir = join(repoRoot, 'templates');
@@ -60,14 +61,17 @@ export interface MailRequest {
  * Writes a mail to the outbox in the caller's transaction (persist only; the caller flushes). Delivery is the
  * worker's job, never inline.
  */
-export function enqueueMail(em: EntityManager, box: SecretBox, req: MailRequest): OutboundEmail {
+export function enqueueMail(em: EntityManager, box: SecretBox, req: MailRequest): OutboundEmail | undefined {
+  const recipients = [...new Set(req.recipients.filter(Boolean))];
+  // Records entered before e-mail addresses were required may have none: nothing to send, not an error.
+  if (!recipients.length) return undefined;
   const t = template(req.key);
   const secrets = req.secrets ?? {};
   const vars = { nssUrl: NSS_URL, ...req.variables, ...Object.fromEntries(Object.keys(secrets).map((k) => [k, marker(k)])) };
   const mail = Object.assign(new OutboundEmail(), {
     templateKey: req.key,
     application: req.application,
-    recipients: [...new Set(req.recipients.filter(Boolean))],
+    recipients,
     subject: t.subject(vars),
     text: t.text(vars),
     secretsEnc: Object.keys(secrets).length ? box.seal(JSON.stringify(secrets)) : undefined,

@@ -16,7 +16,7 @@ export class StartDateAdvice {
 @Resolver(() => Application)
 export class ReviewResolver {
   private service(ctx: Context): ReviewService {
-    return new ReviewService(ctx.em, ctx.services.secrets);
+    return new ReviewService(ctx.em, ctx.services.secrets, undefined, ctx.services.config.ipPool);
   }
 
   @Authorized(...REVIEWERS)
@@ -57,9 +57,10 @@ export class ReviewResolver {
     @Arg('id', () => ID) id: string,
     @Arg('startDate', () => String, { description: '利用開始日 (YYYY-MM-DD, 本日以降の営業日)' }) startDate: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('abbreviation', () => String, { nullable: true, description: '企業略称 (新規の企業のみ; 省略時は英文名から提案)' }) abbreviation: string | undefined,
     @Ctx() ctx: Context,
   ): Promise<Application> {
-    return this.service(ctx).approve(id, startDate, expectedVersion, actorOf(ctx));
+    return this.service(ctx).approve(id, startDate, expectedVersion, actorOf(ctx), abbreviation);
   }
 
   @Authorized(Role.SUPERVISOR)

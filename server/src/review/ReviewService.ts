@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationKind, ApplicationStatus, HistoryAction, NoticeCategory, Role } from '../common/enums.js';
 import { DomainError, ErrorCode, badInput, forbidden, notFound } from '../common/errors.js';
 import { isIsoDate } from '../common/paging.js';
@@ -11,6 +11,7 @@ import { CalendarService, asksForNewLine } from '../calendar/CalendarService.js'
 import { enqueueMail, type MailKey } from '../notifications/outbox.js';
 import { NOTICE_TEXT, addNotice } from '../notifications/notices.js';
 import { Staff } from '../staff/Staff.js';
+import { IssuanceService } from '../issuance/IssuanceService.js';
 import { recordHistory, type Actor } from './history.js';
 import { STATUS_LABEL, lockForTransition } from './workflow.js';
 
@@ -20,7 +21,12 @@ const isSupervisor = (actor: Actor) => !!actor.staff?.roles.includes(Role.SUPERV
 export class ReviewService {
   private readonly calendar: CalendarService;
 
-  constructor(private readonly em: EntityManager, private readonly secrets: SecretBox, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly secrets: SecretBox,
+    private readonly now: () => Date = () => new Date(),
+    private readonly ipPool = '10.200.0.0/16',
+  ) {
     this.calendar = new CalendarService(em);
   }
 
@@ -101,8 +107,22 @@ export class ReviewService {
     });
   }
 
-  /** 審査終了: fixes 利用開始日 (a business day, not before today) and the システム設定申込締切日. */
-  async approve(id: string, startDate: string, expectedVersion: number, actor: Actor): Promise<Application> {
+  /**
+   * 審査終了: fixes 利用開始日 (a business day, not before today) and the システム設定申込締切日, and issues what the
+   * application asks for in the same transaction. A generated identifier that another process took first (UNIQUE)
+   * makes the whole approval retry.
+   */
+  async approve(id: string, startDate: string, expectedVersion: number, actor: Actor, abbreviation?: string): Promise<Application> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.approveOnce(id, startDate, expectedVersion, actor, abbreviation);
+      } catch (e) {
+        if (!(e instanceof UniqueConstraintViolationException) || attempt >= 8) throw e;
+      }
+    }
+  }
+
+  private async approveOnce(id: string, startDate: string, expectedVersion: number, actor: Actor, abbreviation?: string): Promise<Application> {
     if (!isIsoDate(startDate ?? '')) throw badInput([{ path: 'startDate', message: '利用開始日は YYYY-MM-DD 形式の正しい日付で指定してください。' }]);
     const today = todayInJapan(this.now());
     const problem = await this.calendar.startDateProblem(startDate, today);
@@ -116,6 +136,7 @@ export class ReviewService {
       // Only a new application is followed by a システム設定申込 with its deadline.
       app.systemSettingsDeadline = app.kind === ApplicationKind.NEW ? await this.calendar.systemSettingsDeadline(startDate) : undefined;
       app.version += 1;
+      await new IssuanceService(em, this.secrets).issue(app, startDate, { abbreviation, ipPool: this.ipPool });
       recordHistory(em, app, actor, { action: HistoryAction.APPROVE, from, to, message: `利用開始日 ${startDate}` });
       addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.approved);
       this.mail(em, app, 'application-approved', {

@@ -235,3 +235,18 @@ describe('system-settings deadline job', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
   });
 });
+
+describe('demo data ID通知内容', () => {
+  it('every approved new application has its issued IDs; those approved recently are still readable', async () => {
+    const rows = await sql<{ id: string; start_date: string }>(
+      `select id, start_date from application where status = 'APPROVED' and kind = 'NEW' order by start_date desc limit 3`);
+    for (const row of rows) {
+      const res = await server.gql('query($id: ID!) { idNotice(applicationId: $id, revealPasswords: true) { officeCode userIds { userId password passwordReadable } } }', { id: row.id }, reviewer);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.idNotice.officeCode).toMatch(/^[A-Z]{3}\d{3}$/);
+      expect(res.data!.idNotice.userIds.length).toBeGreaterThan(0);
+    }
+    const readable = await sql(`select 1 from user_id where password_readable_until >= ?`, [todayInJapan()]);
+    expect(readable.length).toBeGreaterThan(0);
+  });
+});

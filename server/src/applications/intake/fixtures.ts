@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Address, Person } from '../../common/embeddables.js';
 import {
-  Connection, Industry, MailboxType, OfficeStatus, Plan, ProcessingMethod, SystemCategory, TerminalType,
+  Connection, Industry, MailboxType, OfficeStatus, Plan, ProcessingMethod, Role, SystemCategory, TerminalType,
 } from '../../common/enums.js';
 import { Billing, CompanyProfile, OfficeProfile } from '../../common/profiles.js';
 import { searchText } from '../../common/search.js';
@@ -10,6 +10,8 @@ import { Company } from '../../companies/Company.js';
 import { Office } from '../../companies/Office.js';
 import { Mailbox, Terminal, UserCode, UserId } from '../../issuance/contract.js';
 import type { NewApplicationInput, PersonInput } from './inputs.js';
+import { Staff } from '../../staff/Staff.js';
+import { hashPassword } from '../../staff/password.js';
 
 /** A future business day far enough ahead for every lead time. */
 export const FUTURE = '2027-03-01';
@@ -86,4 +88,12 @@ export function nacSystemApplication(): NewApplicationInput {
     remarks: '通関業許可XX月XX日予定',
     attachments: [{ kind: 'SYSTEM_DIAGRAM' as never, fileName: 'システム構成図.pdf', contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 system diagram').toString('base64') }],
   };
+}
+
+/** A staff member with a known password (tests on an empty database). */
+export async function createStaff(em: EntityManager, email: string, roles: Role[], password: string): Promise<Staff> {
+  const staff = Object.assign(new Staff(), { email, name: email.split('@')[0]!, roles, passwordHash: await hashPassword(password) });
+  em.persist(staff);
+  await em.flush();
+  return staff;
 }

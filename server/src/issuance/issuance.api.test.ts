@@ -1,0 +1,184 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../common/enums.js';
+import { SecretBox } from '../common/secrets.js';
+import { todayInJapan } from '../common/dates.js';
+import { addBusinessDays, addDays, subtractBusinessDays } from '../calendar/businessDays.js';
+import { TEST_SECRET_KEY } from '../testing/constants.js';
+import { startTestServer, type TestServer } from '../testing/server.js';
+import { createApiKey } from '../staff/apiKeys.js';
+import {
+  applicantKonsai, createCyberPortCode, createNacOffice, createStaff, nacSystemApplication,
+} from '../applications/intake/fixtures.js';
+import { IdNoticeService } from './IdNoticeService.js';
+
+let server: TestServer;
+let portal: string;
+let supervisor: string;
+let support: string;
+const box = new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64'));
+const sql = <T = Record<string, any>>(q: string, p: unknown[] = []) => server.orm.em.getConnection().execute<T[]>(q, p);
+const START = addBusinessDays(todayInJapan(), 15);
+const revealed: string[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: false });
+  const em = server.orm.em.fork();
+  await createNacOffice(em, box);
+  await createCyberPortCode(em);
+  await createStaff(em, 'sv@example.jp', [Role.SUPERVISOR], 'pw-supervisor-1');
+  await createStaff(em, 'desk@example.jp', [Role.SUPPORT], 'pw-support-1');
+  portal = createApiKey(em, { name: 'NSS' }).secret;
+  await em.flush();
+  supervisor = await server.login('sv@example.jp', 'pw-supervisor-1');
+  support = await server.login('desk@example.jp', 'pw-support-1');
+});
+afterAll(async () => server?.close());
+
+const NOTICE = `query($id: ID!, $r: Boolean) { idNotice(applicationId: $id, revealPasswords: $r) {
+  receiptNo startDate systemSettingsDeadline abbreviation officeCode officePassword officePasswordReadable systemCategory customsOffice billingCode
+  userIds { userCode identNo userId password passwordReadable processingMethod endDate } abolishedUserIds { userId endDate }
+  lines { ipAddress speed } terminals { name accessKey type } mailboxes { mailboxId password passwordReadable } passwordsRevealed maskReason } }`;
+
+/** Submits through the portal, then assigns and approves as the supervisor; returns the ID通知内容 with passwords. */
+async function approve(submit: () => Promise<{ id: string }>, abbreviation?: string) {
+  const { id } = await submit();
+  const assigned = await server.gql('mutation($id: ID!) { assignApplication(id: $id, expectedVersion: 1) { version } }', { id }, supervisor);
+  const approved = await server.gql(
+    'mutation($id: ID!, $v: Int!, $d: String!, $a: String) { approveApplication(id: $id, startDate: $d, expectedVersion: $v, abbreviation: $a) { status } }',
+    { id, v: assigned.data!.assignApplication.version, d: START, a: abbreviation }, supervisor);
+  expect(approved.errors).toBeUndefined();
+  const notice = await server.gql(NOTICE, { id, r: true }, portal);
+  expect(notice.errors).toBeUndefined();
+  const n = notice.data!.idNotice;
+  for (const p of [n.officePassword, ...n.userIds.map((u: any) => u.password), ...n.mailboxes.map((m: any) => m.password)]) if (p && p !== '********') revealed.push(p);
+  return { id, notice: n };
+}
+
+async function submitNew(input: Record<string, unknown>) {
+  const account = (await server.gql('mutation($i: ProvisionalAccountInput!) { registerProvisionalAccount(input: $i) { loginId } }',
+    { i: { companyName: '株式会社テスト', companyNameKana: 'カブシキガイシャテスト', applicant: applicantKonsai } }, portal)).data!.registerProvisionalAccount;
+  const res = await server.gql('mutation($l: String!, $i: NewApplicationInput!) { submitNewApplication(provisionalLoginId: $l, input: $i) { id } }', { l: account.loginId, i: input }, portal);
+  expect(res.errors).toBeUndefined();
+  return res.data!.submitNewApplication;
+}
+
+async function submitChange(input: Record<string, unknown>) {
+  const res = await server.gql('mutation($i: ChangeApplicationInput!) { submitChangeApplication(officeCode: "NAC001", input: $i) { id } }', { i: input }, portal);
+  expect(res.errors).toBeUndefined();
+  return res.data!.submitChangeApplication;
+}
+
+const PASSWORD = /^(?=.*[A-Z])(?=.*\d)[A-Z0-9]{8}$/;
+
+describe('issuance on approval: the seeds\' five scenarios', () => {
+  it('seed 001 (new 一般NACCS with a line): 企業略称, 事業所コード, passwords, 請求先コード, 利用者ID ending in a digit, IP address', async () => {
+    const { notice } = await approve(() => submitNew({ ...nacSystemApplication(), company: { ...nacSystemApplication().company, name: 'ナックス物流株式会社', nameKana: 'ナックスブツリュウカブシキカイシャ', nameEn: 'NACCS BUTSURYU CO.,LTD.' } }));
+    expect(notice.abbreviation).toMatch(/^[A-Z]{3}$/);
+    expect(notice.abbreviation).not.toBe('NAC'); // taken by the existing company
+    expect(notice.officeCode).toBe(`${notice.abbreviation}001`);
+    expect(notice.officePassword).toMatch(PASSWORD);
+    expect(notice.billingCode).toMatch(/^\d{7}$/);
+    expect(notice.startDate).toBe(START);
+    expect(notice.systemSettingsDeadline).toBe(subtractBusinessDays(START, 4));
+    expect(notice.userIds).toHaveLength(1);
+    expect(notice.userIds[0].userCode).toMatch(new RegExp(`^[0-9A-Z]{2}${notice.abbreviation}$`));
+    expect(notice.userIds[0].identNo).toMatch(/^[A-Z0-9]{2}[0-9]$/);
+    expect(notice.userIds[0].userId).toBe(`${notice.userIds[0].userCode}${notice.userIds[0].identNo}`);
+    expect(notice.userIds[0].password).toMatch(PASSWORD);
+    expect(notice.lines[0].ipAddress).toMatch(/^10\.200\.\d+\.\d+$/);
+    expect(notice.terminals[0].name).toMatch(/^\d{5}C$/);
+    expect(notice.terminals[0].accessKey).toMatch(/^\d{13}$/);
+  });
+
+  it('honours the 企業略称 the reviewer chose, and refuses one already taken', async () => {
+    const input = { ...nacSystemApplication(), company: { ...nacSystemApplication().company, name: '港湾テスト株式会社', nameKana: 'コウワンテストカブシキガイシャ', nameEn: 'KOWAN TEST CO.,LTD.' } };
+    const { notice } = await approve(() => submitNew(input), 'KWT');
+    expect(notice.abbreviation).toBe('KWT');
+    const { id } = await submitNew({ ...input, company: { ...input.company, name: '別会社株式会社' } });
+    const v = (await server.gql('mutation($id: ID!) { assignApplication(id: $id, expectedVersion: 1) { version } }', { id }, supervisor)).data!.assignApplication.version;
+    const taken = await server.gql('mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v, abbreviation: "NAC") { status } }', { id, v, d: START }, supervisor);
+    expect(taken.errors?.[0]?.extensions?.fieldErrors).toEqual([{ path: 'abbreviation', message: expect.stringContaining('NAC') }]);
+  });
+
+  it('seed 000 (Cyber Port): the shared code CP999 gets a Y-first 識別番号 for SMTP双方向', async () => {
+    const input = {
+      ...nacSystemApplication(), lines: [], terminals: [], attachments: [], constructionContact: undefined, constructionAttendee: undefined,
+      noLineRequired: true, plan: 'B', company: { name: 'サイバー利用株式会社', nameKana: 'サイバーリヨウカブシキガイシャ', nameEn: 'CYBER RIYO CO.,LTD.', headOfficeSameAsOffice: true },
+      userCodes: [{ userCode: 'CP999', shared: true, userIds: [{ industries: ['CUSTOMS_BROKER'], processingMethod: 'SMTP_BIDIRECTIONAL', identCount: 1 }] }],
+    };
+    const { notice } = await approve(() => submitNew(input));
+    expect(notice.userIds).toEqual([expect.objectContaining({ userCode: 'CP999', processingMethod: 'SMTP_BIDIRECTIONAL' })]);
+    expect(notice.userIds[0].identNo).toMatch(/^Y[A-Z][0-9]$/);
+    const shared = await sql(`select 1 from user_code_share s join user_code u on u.id = s.user_code_id join office o on o.id = s.office_id where u.code = 'CP999' and o.code = ?`, [notice.officeCode]);
+    expect(shared).toHaveLength(1);
+  });
+
+  it('seed 002 (mailbox) and seed 003 (two netNACCS terminals) on NAC001', async () => {
+    const mail = await approve(() => submitChange({ changeItems: ['MAILBOX'], applicant: applicantKonsai, desiredStartDate: START, mailboxes: [{ mailboxType: 'SMTP_POP3', count: 1 }] }));
+    expect(mail.notice.mailboxes).toEqual([{ mailboxId: 'NAC00102', password: expect.stringMatching(PASSWORD), passwordReadable: true }]);
+    expect(mail.notice.officePassword).toBeNull();
+    const net = await approve(() => submitChange({ changeItems: ['NET_TERMINAL'], applicant: applicantKonsai, desiredStartDate: START, terminals: [{ terminalType: 'NET', systemCategory: 'SEA', count: 2 }] }));
+    expect(net.notice.terminals).toHaveLength(2);
+    for (const t of net.notice.terminals) expect(t).toMatchObject({ type: 'NET', name: expect.stringMatching(/^\d{5}W$/), accessKey: expect.stringMatching(/^\d{13}$/) });
+  });
+
+  it('seed 004 (識別番号 abolition): A0A stays live until the start date and is abolished from it', async () => {
+    const { notice } = await approve(() => submitChange({ changeItems: ['IDENT_NO'], applicant: applicantKonsai, desiredStartDate: START, userCodes: [{ action: 'CHANGE', userCode: '1ANAC', userIds: [{ action: 'DELETE', identNo: 'A0A' }] }] }));
+    expect(notice.abolishedUserIds).toEqual([{ userId: '1ANACA0A', endDate: START }]);
+    const asOf = async (d: string) => (await server.gql('query($d: String!) { office(code: "NAC001") { contractAsOf(date: $d) { userIds } } }', { d }, support)).data!.office.contractAsOf.userIds;
+    expect(await asOf(addDays(START, -1))).toContain('1ANACA0A');
+    expect(await asOf(START)).not.toContain('1ANACA0A');
+    expect(await asOf(START)).toContain('1ANACB0A');
+  });
+});
+
+describe('パスワード参照期間', () => {
+  it('readable on the approval day and on start + 2 business days, masked on start + 3; support always masked; reissue reopens', async () => {
+    const { id } = await approve(() => submitChange({ changeItems: ['MAILBOX'], applicant: applicantKonsai, desiredStartDate: START, mailboxes: [{ mailboxType: 'EDIFACT', count: 1 }] }));
+    const at = (iso: string) => () => new Date(`${iso}T12:00:00+09:00`);
+    const readAs = (iso: string, roles: Role[]) => new IdNoticeService(server.orm.em.fork(), box, at(iso)).read(id, roles, { name: 'テスト', role: roles[0]! }, true);
+    const today = todayInJapan();
+    expect((await readAs(today, [Role.REVIEWER])).mailboxes[0]!.password.readable).toBe(true);
+    expect((await readAs(addBusinessDays(START, 2), [Role.REVIEWER])).mailboxes[0]!.password.value).toMatch(PASSWORD);
+    const late = await readAs(addBusinessDays(START, 3), [Role.REVIEWER]);
+    expect(late.mailboxes[0]!.password).toEqual({ value: '********', readable: false });
+    expect(late.maskReason).toContain('参照期間');
+    const bySupport = await server.gql(NOTICE, { id, r: true }, support);
+    expect(bySupport.data!.idNotice.mailboxes[0].password).toBe('********');
+    expect(bySupport.data!.idNotice.maskReason).toContain('ロール');
+
+    // Every reveal is history (who, when, which).
+    const reads = await sql(`select actor_name, message from application_history where application_id = ? and action = 'PASSWORD_READ'`, [id]);
+    expect(reads.length).toBeGreaterThanOrEqual(2);
+    expect(reads[0]!.message).toMatch(/メールボックス NAC\d{5}/);
+
+    const mailboxId = late.mailboxes[0]!.mailbox.mailboxId;
+    const reissue = await server.gql('mutation($c: String!) { reissuePassword(target: { kind: MAILBOX, code: $c }, reason: "紛失のため") { readableUntil } }', { c: mailboxId }, supervisor);
+    expect(reissue.errors).toBeUndefined();
+    const after = await new IdNoticeService(server.orm.em.fork(), box).read(id, [Role.SUPERVISOR], { name: 'sv', role: 'SUPERVISOR' }, true);
+    expect(after.mailboxes[0]!.password.readable).toBe(true);
+    const byReviewer = await server.gql('mutation($c: String!) { reissuePassword(target: { kind: MAILBOX, code: $c }, reason: "x") { readableUntil } }', { c: mailboxId }, support);
+    expect(byReviewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('secrets at rest', () => {
+  it('no issued password appears in plain text anywhere in the database (pg_dump when it matches the server, else every row)', async () => {
+    expect(revealed.length).toBeGreaterThan(5);
+    let dump = '';
+    const [{ server_version_num }] = (await sql<{ server_version_num: string }>('show server_version_num')) as [{ server_version_num: string }];
+    try {
+      const client = Number(execFileSync('pg_dump', ['--version']).toString().match(/(\d+)\./)![1]);
+      if (client >= Math.floor(Number(server_version_num) / 10000)) dump = execFileSync('pg_dump', ['--data-only', server.db.url], { maxBuffer: 1 << 28 }).toString();
+    } catch {
+      // no usable pg_dump here: fall through to the row dump
+    }
+    if (!dump) {
+      const tables = await sql<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
+      for (const { table_name } of tables) dump += JSON.stringify(await sql(`select row_to_json(t) as r from "${table_name}" t`));
+    }
+    expect(dump.length).toBeGreaterThan(10_000);
+    for (const password of revealed) expect(dump).not.toContain(password);
+  });
+});
