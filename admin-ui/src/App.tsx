@@ -1,13 +1,22 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
+import { mayCall } from './access';
+import apiKeys from './apiKeys';
 import applications from './applications';
+import auditLog from './auditLog';
 import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
+import { IntakePage } from './intake/IntakePage';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './login/LoginPage';
 import offices from './offices';
+import staffAccounts from './staffAccounts';
 import { theme } from './theme';
 
+/** react-router's Route, through react-admin's router adapter (the console does not depend on react-router). */
+const { Route } = reactRouterProvider;
+
+/** The admin's resources exist only for those who may use them (getPermissions gives the roles). */
 export const App = () => (
   <Admin
     disableTelemetry
@@ -19,8 +28,18 @@ export const App = () => (
     layout={Layout}
     theme={theme}
   >
-    <Resource name="applications" {...applications} />
-    <Resource name="offices" {...offices} />
-    <Resource name="staff" recordRepresentation="name" />
+    {(permissions: string[]) => (
+      <>
+        <Resource name="applications" {...applications} />
+        <Resource name="offices" {...offices} />
+        <Resource name="staff" recordRepresentation="name" />
+        {mayCall(permissions, 'staffAccounts') ? <Resource name="staffAccounts" {...staffAccounts} /> : null}
+        {mayCall(permissions, 'apiKeys') ? <Resource name="apiKeys" {...apiKeys} /> : null}
+        {mayCall(permissions, 'auditLog') ? <Resource name="auditLog" {...auditLog} /> : null}
+        <CustomRoutes>
+          <Route path="/intake" element={<IntakePage />} />
+        </CustomRoutes>
+      </>
+    )}
   </Admin>
 );

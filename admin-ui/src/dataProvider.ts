@@ -2,30 +2,45 @@ import { gql, type DocumentNode } from '@apollo/client';
 import { print } from 'graphql';
 import buildDataProvider, { type BuildQueryResult } from 'ra-data-graphql';
 import {
+  CREATE,
   GET_LIST,
   GET_MANY,
   GET_MANY_REFERENCE,
   GET_ONE,
   HttpError,
+  UPDATE,
+  type CreateParams,
   type DataProvider,
   type GetListParams,
   type GetManyParams,
   type GetOneParams,
+  type UpdateParams,
 } from 'react-admin';
 import { apolloClient, graphQLErrorsOf } from './graphqlClient';
 import { normalizeCode } from './normalize';
 import {
+  API_KEYS,
   APPLICATION,
   APPLICATION_LIST_FIELDS,
   APPLICATION_LOOKUP,
   APPLICATIONS,
+  AUDIT_LOG,
+  BUSINESS_CALENDAR,
+  CONTRACT_AS_OF,
+  CREATE_STAFF,
+  ID_NOTICE,
+  NOTICES,
   OFFICE,
   OFFICE_LOOKUP,
   OFFICE_LIST_FIELDS,
   OFFICES,
+  REVIEW_QUEUE_COUNTS,
+  STAFF_ACCOUNTS,
   STAFF_MEMBERS,
+  SUGGESTED_ABBREVIATION,
+  UPDATE_STAFF,
 } from './queries';
-import type { Application, Office, Staff } from './types';
+import type { ApiKey, Application, AuditEntry, CalendarDay, Notice, Office, Staff } from './types';
 
 /** react-admin sort field → ApplicationSortField. Other columns are not sortable. */
 export const APPLICATION_SORT_FIELDS: Record<string, string> = {
@@ -58,7 +73,9 @@ const page = (params: Pick<GetListParams, 'pagination'>): { offset: number; limi
 
 export const applicationFilter = (filter: Filter = {}) => {
   const officeCode = asText(filter.officeCode);
+  const queue = asText(filter.queue);
   return compact({
+    queue: queue && queue !== 'ALL' ? queue : undefined,
     status: asArray(filter.status),
     kind: asArray(filter.kind),
     q: asText(filter.q),
@@ -176,46 +193,193 @@ const officesQuery = (raFetchMethod: string, params: unknown): BuildQueryResult 
   }
 };
 
-/** `staffMembers` returns everyone; the console filters, sorts and pages on the client. */
-const staffQuery = (raFetchMethod: string, params: unknown): BuildQueryResult => {
-  const pick = (all: Staff[]): Staff[] => {
+/**
+ * Lists the server returns whole (staff, API keys): the console filters, sorts and pages them on the client.
+ * `match` says whether a row passes the list's filter.
+ */
+const clientSideQuery = <T extends { id: string }>(
+  raFetchMethod: string,
+  params: unknown,
+  query: DocumentNode,
+  rowsOf: (data: Record<string, unknown>) => T[],
+  match: (row: T, filter: Filter) => boolean,
+  notFoundMessage: string,
+  defaultSort: string,
+): BuildQueryResult => ({
+  query,
+  variables: {},
+  parseResponse: ({ data }) => {
+    const all = rowsOf((data ?? {}) as Record<string, unknown>);
     switch (raFetchMethod) {
-      case GET_ONE:
-        return all.filter((s) => String(s.id) === String((params as GetOneParams).id));
+      case GET_ONE: {
+        const row = all.find((s) => String(s.id) === String((params as GetOneParams).id));
+        if (!row) throw notFound(notFoundMessage);
+        return { data: row };
+      }
       case GET_MANY: {
         const ids = new Set((params as GetManyParams).ids.map(String));
-        return all.filter((s) => ids.has(String(s.id)));
+        return { data: all.filter((s) => ids.has(String(s.id))) };
       }
       default: {
         const p = params as GetListParams;
-        const q = (asText(p.filter?.q) ?? '').normalize('NFKC').toLowerCase();
-        const roles = asArray(p.filter?.roles);
-        const activeOnly = p.filter?.active === true;
-        return all
-          .filter((s) => !q || s.name.normalize('NFKC').toLowerCase().includes(q) || s.email.toLowerCase().includes(q))
-          .filter((s) => !roles || s.roles.some((r) => roles.includes(r)))
-          .filter((s) => !activeOnly || s.active);
+        const rows = all.filter((r) => match(r, p.filter ?? {}));
+        const field = (p.sort?.field ?? defaultSort) as keyof T;
+        const dir = p.sort?.order === 'DESC' ? -1 : 1;
+        const sorted = [...rows].sort((a, b) => String(a[field] ?? '').localeCompare(String(b[field] ?? ''), 'ja') * dir);
+        const { offset, limit } = page(p);
+        return { data: sorted.slice(offset, offset + limit), total: sorted.length };
       }
     }
-  };
-  return {
-    query: STAFF_MEMBERS,
-    variables: {},
-    parseResponse: ({ data }) => {
-      const rows = pick((data?.staffMembers ?? []) as Staff[]);
-      if (raFetchMethod === GET_ONE) {
-        if (!rows[0]) throw notFound('職員は見つかりません');
-        return { data: rows[0] };
-      }
-      if (raFetchMethod === GET_MANY) return { data: rows };
-      const p = params as GetListParams;
-      const field = (p.sort?.field ?? 'name') as keyof Staff;
-      const dir = p.sort?.order === 'DESC' ? -1 : 1;
-      const sorted = [...rows].sort((a, b) => String(a[field] ?? '').localeCompare(String(b[field] ?? ''), 'ja') * dir);
-      const { offset, limit } = page(p);
-      return { data: sorted.slice(offset, offset + limit), total: sorted.length };
+  },
+});
+
+const folded = (v: unknown): string => (asText(v) ?? '').normalize('NFKC').toLowerCase();
+
+const staffMatches = (s: Staff, filter: Filter): boolean => {
+  const q = folded(filter.q);
+  const roles = asArray(filter.roles);
+  return (
+    (!q || s.name.normalize('NFKC').toLowerCase().includes(q) || s.email.toLowerCase().includes(q)) &&
+    (!roles || s.roles.some((r) => roles.includes(r))) &&
+    (filter.active !== true || s.active)
+  );
+};
+
+/** `staffMembers` (everyone who may be a reviewer) for pickers and the assignee filter. */
+const staffQuery = (raFetchMethod: string, params: unknown): BuildQueryResult =>
+  clientSideQuery<Staff>(
+    raFetchMethod,
+    params,
+    STAFF_MEMBERS,
+    (d) => (d.staffMembers ?? []) as Staff[],
+    staffMatches,
+    '職員は見つかりません',
+    'name',
+  );
+
+/** 職員アカウント (ADMIN): every account, with create and update. */
+const staffAccountsQuery = (raFetchMethod: string, params: unknown): BuildQueryResult => {
+  if (raFetchMethod === CREATE) {
+    const { email, name, roles, password } = (params as CreateParams).data as Record<string, unknown>;
+    return {
+      query: CREATE_STAFF,
+      variables: { input: { email: asText(email) ?? '', name: asText(name) ?? '', roles: roles ?? [], password: password ?? '' } },
+      parseResponse: ({ data }) => ({ data: data.createStaff as Staff }),
+    };
+  }
+  if (raFetchMethod === UPDATE) {
+    const p = params as UpdateParams;
+    const { name, roles, active } = p.data as Partial<Staff>;
+    return {
+      query: UPDATE_STAFF,
+      variables: { id: String(p.id), input: compact({ name: asText(name), roles, active }) },
+      parseResponse: ({ data }) => ({ data: data.updateStaff as Staff }),
+    };
+  }
+  return clientSideQuery<Staff>(
+    raFetchMethod,
+    params,
+    STAFF_ACCOUNTS,
+    (d) => (d.staffAccounts ?? []) as Staff[],
+    (s, filter) => staffMatches(s, filter) && (filter.inactive !== true || !s.active),
+    '職員は見つかりません',
+    'email',
+  );
+};
+
+/** APIキー (ADMIN): created and revoked through their own dialogs (the secret is shown once). */
+const apiKeysQuery = (raFetchMethod: string, params: unknown): BuildQueryResult =>
+  clientSideQuery<ApiKey>(
+    raFetchMethod,
+    params,
+    API_KEYS,
+    (d) => (d.apiKeys ?? []) as ApiKey[],
+    (k, filter) => {
+      const q = folded(filter.q);
+      const active = filter.activeOnly === true;
+      return (!q || k.name.normalize('NFKC').toLowerCase().includes(q) || k.prefix.toLowerCase().includes(q)) && (!active || !k.revokedAt);
     },
+    'APIキーは見つかりません',
+    'createdAt',
+  );
+
+/** 監査ログ (ADMIN), newest first, paged by the server. */
+const auditLogQuery = (raFetchMethod: string, params: unknown): BuildQueryResult => {
+  if (raFetchMethod !== GET_LIST) throw new Error(`auditLog: ${raFetchMethod} is not supported`);
+  const p = params as GetListParams;
+  const f = p.filter ?? {};
+  return {
+    query: AUDIT_LOG,
+    variables: {
+      filter: compact({ actions: asArray(f.actions), staffId: asText(f.staffId), from: asText(f.from), to: asText(f.to) }),
+      ...page(p),
+    },
+    parseResponse: ({ data }) => ({
+      data: data.auditLog.items as AuditEntry[],
+      total: data.auditLog.totalCount as number,
+    }),
   };
+};
+
+/**
+ * Read-only lookups that are not lists of records but are cached and refreshed like them (react-admin's
+ * refresh reloads them after a review action): queue counts, the business-day calendar, the suggested
+ * 企業略称, ID通知内容, 新着情報 and the contract on a date.
+ */
+const lookupQuery = (resource: string, raFetchMethod: string, params: unknown): BuildQueryResult => {
+  const one = params as GetOneParams;
+  const list = params as GetListParams;
+  switch (`${resource}:${raFetchMethod}`) {
+    case `reviewQueueCounts:${GET_ONE}`:
+      return {
+        query: REVIEW_QUEUE_COUNTS,
+        variables: {},
+        parseResponse: ({ data }) => ({ data: { id: String(one.id), ...data.reviewQueueCounts } }),
+      };
+    case `businessDays:${GET_LIST}`:
+      return {
+        query: BUSINESS_CALENDAR,
+        variables: { from: asText(list.filter?.from) ?? '', to: asText(list.filter?.to) ?? '' },
+        parseResponse: ({ data }) => {
+          const days = (data.businessCalendar as Omit<CalendarDay, 'id'>[]).map((d) => ({ id: d.date, ...d }));
+          return { data: days, total: days.length };
+        },
+      };
+    case `abbreviationSuggestions:${GET_ONE}`:
+      return {
+        query: SUGGESTED_ABBREVIATION,
+        variables: { applicationId: String(one.id) },
+        parseResponse: ({ data }) => ({ data: { id: String(one.id), abbreviation: data.suggestedAbbreviation as string } }),
+      };
+    case `idNotices:${GET_ONE}`:
+      return {
+        query: ID_NOTICE,
+        variables: { applicationId: String(one.id), revealPasswords: one.meta?.revealPasswords === true },
+        parseResponse: ({ data }) => ({ data: { id: String(one.id), ...data.idNotice } }),
+      };
+    case `notices:${GET_LIST}`: {
+      const officeCode = asText(list.filter?.officeCode);
+      if (!officeCode) return { query: gql`query Nothing { __typename }`, variables: {}, parseResponse: () => ({ data: [], total: 0 }) };
+      return {
+        query: NOTICES,
+        variables: { officeCode, limit: list.pagination?.perPage ?? 10 },
+        parseResponse: ({ data }) => ({ data: data.notices as Notice[], total: (data.notices as Notice[]).length }),
+      };
+    }
+    case `contractSnapshots:${GET_ONE}`: {
+      const date = asText(one.meta?.date) ?? '';
+      return {
+        query: CONTRACT_AS_OF,
+        variables: { id: String(one.id), date },
+        parseResponse: ({ data }) => {
+          if (!data?.office) throw notFound('事業所は見つかりません');
+          return { data: { id: `${String(one.id)}:${date}`, ...data.office.contractAsOf } };
+        },
+      };
+    }
+    default:
+      throw new Error(`${resource}: ${raFetchMethod} is not supported`);
+  }
 };
 
 const buildQuery =
@@ -228,6 +392,19 @@ const buildQuery =
         return officesQuery(raFetchMethod, params);
       case 'staff':
         return staffQuery(raFetchMethod, params);
+      case 'staffAccounts':
+        return staffAccountsQuery(raFetchMethod, params);
+      case 'apiKeys':
+        return apiKeysQuery(raFetchMethod, params);
+      case 'auditLog':
+        return auditLogQuery(raFetchMethod, params);
+      case 'reviewQueueCounts':
+      case 'businessDays':
+      case 'abbreviationSuggestions':
+      case 'idNotices':
+      case 'notices':
+      case 'contractSnapshots':
+        return lookupQuery(resource, raFetchMethod, params);
       default:
         throw new Error(`Unknown resource ${resource}`);
     }
@@ -253,10 +430,15 @@ export const toHttpError = (error: unknown): HttpError => {
   if (errors.length > 0) {
     const code = errors.find((e) => e.extensions?.code)?.extensions?.code;
     const message = [...new Set(errors.map((e) => e.message))].join('\n');
+    const fieldErrors = errors.flatMap((e) => e.extensions?.fieldErrors ?? []);
     return new HttpError(message, (code && STATUS_BY_CODE[code]) || 500, {
       graphQLErrors: errors,
       code,
-      fieldErrors: errors.flatMap((e) => e.extensions?.fieldErrors ?? []),
+      fieldErrors,
+      // react-admin's forms put `errors[source]` on their inputs (server-side validation): `input.email` → `email`.
+      errors: fieldErrors.length
+        ? Object.fromEntries(fieldErrors.map((f) => [f.path.replace(/^input\./, ''), f.message]))
+        : undefined,
     });
   }
   const status = (error as { status?: number } | null)?.status;
@@ -282,7 +464,10 @@ const wrap =
     }
   };
 
-/** The console's data provider: read-only resources applications, offices, staff. */
+/**
+ * The console's data provider: applications, offices and staff (read-only; the review actions are mutations of
+ * their own), the admin's staffAccounts (create, update), apiKeys and auditLog, and the lookups above.
+ */
 export const dataProvider = {
   getList: wrap('getList'),
   getOne: wrap('getOne'),

@@ -76,6 +76,19 @@ const ja = {
   },
   RowAction: { ADD: '追加', CHANGE: '変更', DELETE: '削除' },
   AttachmentKind: { SYSTEM_DIAGRAM: 'システム構成図', POWER_OF_ATTORNEY: '委任状', OTHER: 'その他' },
+  /** 管轄税関: not a GraphQL enum (OfficeInput.customsOffice is a String); the values are what the API stores. */
+  CustomsOffice: {
+    函館: '函館',
+    東京: '東京',
+    横浜: '横浜',
+    名古屋: '名古屋',
+    大阪: '大阪',
+    神戸: '神戸',
+    門司: '門司',
+    長崎: '長崎',
+    沖縄地区: '沖縄地区',
+    不明: '不明',
+  },
   Role: {
     ADMIN: '管理者',
     SUPERVISOR: 'スーパーバイザー',
@@ -105,6 +118,46 @@ const ja = {
     INTERNAL_NOTE: '社内メモ',
     SYSTEM_SETTINGS: 'システム設定',
     PASSWORD_READ: 'パスワード参照',
+    PASSWORD_REISSUE: 'パスワード再発行',
+  },
+  ReviewQueue: {
+    UNASSIGNED: '未割当',
+    MINE: '自分の担当',
+    RETURNED: '確認事項あり',
+    DUE_SOON: '期限が近い',
+    ALL: 'すべて',
+  },
+  NoticeCategory: {
+    APPLICATION: '利用申込',
+    SYSTEM_SETTINGS: 'システム設定',
+    BILLING: '利用料金',
+    CERTIFICATE_REISSUE: '証明書再発行',
+  },
+  ReissueTargetKind: { USER_ID: '利用者ID', MAILBOX: 'メールボックス', OFFICE: '事業所' },
+  /** 監査ログの操作: not a GraphQL enum (AuditEntry.action is a String); the values the server writes. */
+  AuditAction: {
+    LOGIN_OK: 'サインイン',
+    LOGIN_FAILED: 'サインイン失敗',
+    LOGIN_LOCKED: 'アカウントロック',
+    LOGOUT: 'サインアウト',
+    PASSWORD_CHANGE: 'パスワード変更',
+    PASSWORD_REVEAL: 'パスワード参照',
+    STAFF_CREATE: '職員の作成',
+    STAFF_UPDATE: '職員の変更',
+    STAFF_PASSWORD_RESET: '職員のパスワードリセット',
+    API_KEY_CREATE: 'APIキーの作成',
+    API_KEY_REVOKE: 'APIキーの失効',
+    API_KEY_USE: 'APIキーの使用',
+    TEMPLATE_SAVE: 'テンプレートの保存',
+    EMAIL_RESEND: 'メールの再送',
+  },
+  /** 申込結果の対象項目: not a GraphQL enum (ApplicationResultRow.item is the Japanese label the server sends). */
+  ApplicationResultItem: {
+    利用者コード数: '利用者コード数',
+    識別番号数: '識別番号数',
+    回線数: '回線数',
+    論理端末数: '論理端末数',
+    メールボックス数: 'メールボックス数',
   },
 } as const;
 
@@ -184,6 +237,18 @@ const en: LabelSet = {
   },
   RowAction: { ADD: 'Add', CHANGE: 'Change', DELETE: 'Delete' },
   AttachmentKind: { SYSTEM_DIAGRAM: 'System diagram', POWER_OF_ATTORNEY: 'Power of attorney', OTHER: 'Other' },
+  CustomsOffice: {
+    函館: 'Hakodate',
+    東京: 'Tokyo',
+    横浜: 'Yokohama',
+    名古屋: 'Nagoya',
+    大阪: 'Osaka',
+    神戸: 'Kobe',
+    門司: 'Moji',
+    長崎: 'Nagasaki',
+    沖縄地区: 'Okinawa',
+    不明: 'Unknown',
+  },
   Role: {
     ADMIN: 'Administrator',
     SUPERVISOR: 'Supervisor',
@@ -213,6 +278,44 @@ const en: LabelSet = {
     INTERNAL_NOTE: 'Internal note',
     SYSTEM_SETTINGS: 'System settings',
     PASSWORD_READ: 'Password viewed',
+    PASSWORD_REISSUE: 'Password reissued',
+  },
+  ReviewQueue: {
+    UNASSIGNED: 'Unassigned',
+    MINE: 'Mine',
+    RETURNED: 'Returned',
+    DUE_SOON: 'Due soon',
+    ALL: 'All',
+  },
+  NoticeCategory: {
+    APPLICATION: 'Application',
+    SYSTEM_SETTINGS: 'System settings',
+    BILLING: 'Charges',
+    CERTIFICATE_REISSUE: 'Certificate reissue',
+  },
+  ReissueTargetKind: { USER_ID: 'User ID', MAILBOX: 'Mailbox', OFFICE: 'Office' },
+  AuditAction: {
+    LOGIN_OK: 'Signed in',
+    LOGIN_FAILED: 'Sign-in failed',
+    LOGIN_LOCKED: 'Account locked',
+    LOGOUT: 'Signed out',
+    PASSWORD_CHANGE: 'Password changed',
+    PASSWORD_REVEAL: 'Passwords viewed',
+    STAFF_CREATE: 'Staff created',
+    STAFF_UPDATE: 'Staff updated',
+    STAFF_PASSWORD_RESET: 'Staff password reset',
+    API_KEY_CREATE: 'API key created',
+    API_KEY_REVOKE: 'API key revoked',
+    API_KEY_USE: 'API key used',
+    TEMPLATE_SAVE: 'Template saved',
+    EMAIL_RESEND: 'E-mail resent',
+  },
+  ApplicationResultItem: {
+    利用者コード数: 'User codes',
+    識別番号数: 'Identification numbers',
+    回線数: 'Lines',
+    論理端末数: 'Logical terminals',
+    メールボックス数: 'Mailboxes',
   },
 };
 
@@ -236,10 +339,14 @@ export type OtherChange = keyof Labels['OtherChange'];
 export type ChangeItem = keyof Labels['ChangeItem'];
 export type RowAction = keyof Labels['RowAction'];
 export type AttachmentKind = keyof Labels['AttachmentKind'];
+export type CustomsOffice = keyof Labels['CustomsOffice'];
 export type Role = keyof Labels['Role'];
 export type OfficeStatus = keyof Labels['OfficeStatus'];
 export type CertificateStatus = keyof Labels['CertificateStatus'];
 export type HistoryAction = keyof Labels['HistoryAction'];
+export type ReviewQueue = keyof Labels['ReviewQueue'];
+export type NoticeCategory = keyof Labels['NoticeCategory'];
+export type ReissueTargetKind = keyof Labels['ReissueTargetKind'];
 
 /** The values of an enum, in declaration order. */
 export const enumValues = <E extends EnumName>(name: E): Array<keyof Labels[E] & string> =>

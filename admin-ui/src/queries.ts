@@ -202,6 +202,7 @@ export const APPLICATION_DETAIL_FIELDS = gql`
       statisticsFree
       bondedRecordService
       position
+      abolitionMissingOffices
       userIds {
         id
         action
@@ -269,6 +270,17 @@ export const APPLICATION_DETAIL_FIELDS = gql`
     }
     history {
       ...HistoryFields
+    }
+    startDateAdvice {
+      leadTimeBusinessDays
+      earliestStartDate
+      desiredDateTooSoon
+    }
+    result {
+      item
+      added
+      changed
+      deleted
     }
   }
   ${APPLICATION_LIST_FIELDS}
@@ -459,6 +471,289 @@ export const OFFICE_LOOKUP = gql`
     office(code: $code) {
       id
       code
+    }
+  }
+`;
+
+/** 仮アカウント申込 (staff taking an application by phone or paper). */
+export const REGISTER_PROVISIONAL_ACCOUNT = gql`
+  mutation RegisterProvisionalAccount($input: ProvisionalAccountInput!) {
+    registerProvisionalAccount(input: $input) {
+      loginId
+      password
+      expiresAt
+    }
+  }
+`;
+
+/** 新規利用申込 with a 仮ログインID; only what the console needs to open the new application. */
+export const SUBMIT_NEW_APPLICATION = gql`
+  mutation SubmitNewApplication($provisionalLoginId: String!, $input: NewApplicationInput!) {
+    submitNewApplication(provisionalLoginId: $provisionalLoginId, input: $input) {
+      id
+      receiptNo
+    }
+  }
+`;
+
+/** An attachment's content for download (base64). */
+export const ATTACHMENT_CONTENT = gql`
+  query AttachmentContent($id: ID!) {
+    attachmentContent(id: $id) {
+      fileName
+      contentType
+      contentBase64
+    }
+  }
+`;
+
+/* ───────────── review workflow ───────────── */
+
+/** What every review mutation returns: enough to know it worked; the page then reloads the record. */
+const REVIEWED = `id status version assignee { id name }`;
+
+export const REVIEW_QUEUE_COUNTS = gql`
+  query ReviewQueueCounts {
+    reviewQueueCounts {
+      unassigned
+      mine
+      returned
+      dueSoon
+      all
+    }
+  }
+`;
+
+export const ASSIGN_APPLICATION = gql`
+  mutation AssignApplication($id: ID!, $expectedVersion: Int!, $assigneeId: ID) {
+    assignApplication(id: $id, expectedVersion: $expectedVersion, assigneeId: $assigneeId) { ${REVIEWED} }
+  }
+`;
+
+export const UNASSIGN_APPLICATION = gql`
+  mutation UnassignApplication($id: ID!, $expectedVersion: Int!) {
+    unassignApplication(id: $id, expectedVersion: $expectedVersion) { ${REVIEWED} }
+  }
+`;
+
+export const RETURN_APPLICATION = gql`
+  mutation ReturnApplication($id: ID!, $message: String!, $expectedVersion: Int!) {
+    returnApplication(id: $id, message: $message, expectedVersion: $expectedVersion) { ${REVIEWED} }
+  }
+`;
+
+export const APPROVE_APPLICATION = gql`
+  mutation ApproveApplication($id: ID!, $startDate: String!, $expectedVersion: Int!, $abbreviation: String) {
+    approveApplication(id: $id, startDate: $startDate, expectedVersion: $expectedVersion, abbreviation: $abbreviation) {
+      ${REVIEWED}
+      startDate
+    }
+  }
+`;
+
+export const CANCEL_APPLICATION = gql`
+  mutation CancelApplication($id: ID!, $reason: String!, $expectedVersion: Int!) {
+    cancelApplication(id: $id, reason: $reason, expectedVersion: $expectedVersion) { ${REVIEWED} }
+  }
+`;
+
+export const ADD_INTERNAL_NOTE = gql`
+  mutation AddInternalNote($id: ID!, $message: String!) {
+    addInternalNote(id: $id, message: $message) { ${REVIEWED} }
+  }
+`;
+
+export const RECORD_SYSTEM_SETTINGS = gql`
+  mutation RecordSystemSettings($applicationId: ID!) {
+    recordSystemSettings(applicationId: $applicationId) { ${REVIEWED} systemSettingsRecordedAt }
+  }
+`;
+
+export const BUSINESS_CALENDAR = gql`
+  query BusinessCalendar($from: String!, $to: String!) {
+    businessCalendar(from: $from, to: $to) {
+      date
+      businessDay
+      reason
+    }
+  }
+`;
+
+export const SUGGESTED_ABBREVIATION = gql`
+  query SuggestedAbbreviation($applicationId: ID!) {
+    suggestedAbbreviation(applicationId: $applicationId)
+  }
+`;
+
+/* ───────────── ID通知内容 ───────────── */
+
+export const ID_NOTICE = gql`
+  query IdNotice($applicationId: ID!, $revealPasswords: Boolean!) {
+    idNotice(applicationId: $applicationId, revealPasswords: $revealPasswords) {
+      applicationId
+      receiptNo
+      startDate
+      systemSettingsDeadline
+      abbreviation
+      officeCode
+      officePassword
+      officePasswordReadable
+      systemCategory
+      customsOffice
+      billingCode
+      userIds {
+        ...IdNoticeUserIdFields
+      }
+      abolishedUserIds {
+        ...IdNoticeUserIdFields
+      }
+      lines {
+        systemCategory
+        lineType
+        speed
+        ipAddress
+      }
+      terminals {
+        name
+        type
+        systemCategory
+        accessKey
+        certificateStatus
+        authCode1
+        authCode2
+        authCode3
+        authCodesReadable
+      }
+      mailboxes {
+        mailboxId
+        type
+        password
+        passwordReadable
+      }
+      passwordsRevealed
+      maskReason
+    }
+  }
+  fragment IdNoticeUserIdFields on IdNoticeUserId {
+    userId
+    userCode
+    identNo
+    industries
+    processingMethod
+    systemCategory
+    password
+    passwordReadable
+    startDate
+    endDate
+  }
+`;
+
+export const REISSUE_PASSWORD = gql`
+  mutation ReissuePassword($target: ReissueTarget!, $reason: String!) {
+    reissuePassword(target: $target, reason: $reason) {
+      readableUntil
+      application {
+        id
+        version
+      }
+    }
+  }
+`;
+
+/* ───────────── offices: contract on a date, 新着情報 ───────────── */
+
+export const CONTRACT_AS_OF = gql`
+  query ContractAsOf($id: ID!, $date: String!) {
+    office(id: $id) {
+      id
+      contractAsOf(date: $date) {
+        date
+        userIds
+        terminals
+        mailboxes
+        lines
+      }
+    }
+  }
+`;
+
+export const NOTICES = gql`
+  query Notices($officeCode: String!, $limit: Int!) {
+    notices(officeCode: $officeCode, limit: $limit) {
+      id
+      at
+      category
+      message
+      receiptNo
+    }
+  }
+`;
+
+/* ───────────── admin ───────────── */
+
+const STAFF_FIELDS = `id name email roles active`;
+
+export const STAFF_ACCOUNTS = gql`
+  query StaffAccounts {
+    staffAccounts { ${STAFF_FIELDS} }
+  }
+`;
+
+export const CREATE_STAFF = gql`
+  mutation CreateStaff($input: StaffInput!) {
+    createStaff(input: $input) { ${STAFF_FIELDS} }
+  }
+`;
+
+export const UPDATE_STAFF = gql`
+  mutation UpdateStaff($id: ID!, $input: StaffUpdate!) {
+    updateStaff(id: $id, input: $input) { ${STAFF_FIELDS} }
+  }
+`;
+
+export const RESET_STAFF_PASSWORD = gql`
+  mutation ResetStaffPassword($id: ID!) {
+    resetStaffPassword(id: $id)
+  }
+`;
+
+const API_KEY_FIELDS = `id name prefix roles expiresAt revokedAt lastUsedAt createdAt`;
+
+export const API_KEYS = gql`
+  query ApiKeys {
+    apiKeys { ${API_KEY_FIELDS} }
+  }
+`;
+
+export const CREATE_API_KEY = gql`
+  mutation CreateApiKey($name: String!, $roles: [Role!]!, $expiresAt: DateTimeISO) {
+    createApiKey(name: $name, roles: $roles, expiresAt: $expiresAt) {
+      secret
+      apiKey { ${API_KEY_FIELDS} }
+    }
+  }
+`;
+
+export const REVOKE_API_KEY = gql`
+  mutation RevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) { ${API_KEY_FIELDS} }
+  }
+`;
+
+export const AUDIT_LOG = gql`
+  query AuditLog($filter: AuditFilter, $offset: Int!, $limit: Int!) {
+    auditLog(filter: $filter, offset: $offset, limit: $limit) {
+      items {
+        id
+        at
+        action
+        staffName
+        apiKeyName
+        target
+        detail
+        ip
+      }
+      totalCount
     }
   }
 `;

@@ -16,6 +16,7 @@ import type {
   LineType,
   MailboxType,
   MaintenanceHours,
+  NoticeCategory,
   OfficeStatus,
   OtherChange,
   PaymentMethod,
@@ -200,6 +201,8 @@ export interface ApplicationUserCode {
   statisticsFree: boolean;
   bondedRecordService: boolean;
   position: number;
+  /** For a DELETE of a shared 利用者コード: the sharing offices that have not applied for its abolition yet. */
+  abolitionMissingOffices?: string[];
   userIds: ApplicationUserId[];
 }
 
@@ -318,4 +321,141 @@ export interface Application {
   attachments?: Attachment[];
   history?: ApplicationHistory[];
   latestHistory?: Maybe<ApplicationHistory>;
+  startDateAdvice?: StartDateAdvice;
+  result?: ApplicationResultRow[];
+}
+
+/** 標準日数・最短の利用開始日・希望日が標準日数より短いかどうか. */
+export interface StartDateAdvice {
+  leadTimeBusinessDays: number;
+  earliestStartDate: string;
+  desiredDateTooSoon: boolean;
+}
+
+/** 申込結果: one row of counts (item is the server's Japanese label, e.g. 利用者コード数). */
+export interface ApplicationResultRow {
+  item: string;
+  added: number;
+  changed: number;
+  deleted: number;
+}
+
+export interface ReviewQueueCounts {
+  id: string;
+  unassigned: number;
+  mine: number;
+  returned: number;
+  dueSoon: number;
+  all: number;
+}
+
+/** One day of the business-day calendar (id = date, for react-admin). */
+export interface CalendarDay {
+  id: string;
+  date: string;
+  businessDay: boolean;
+  reason?: Maybe<string>;
+}
+
+export interface IdNoticeUserId {
+  userId: string;
+  userCode: string;
+  identNo: string;
+  industries: Industry[];
+  processingMethod: ProcessingMethod;
+  systemCategory: SystemCategory;
+  password: string;
+  passwordReadable: boolean;
+  startDate: string;
+  endDate?: Maybe<string>;
+}
+
+export interface IdNoticeLine {
+  systemCategory: SystemCategory;
+  lineType: LineType;
+  speed: string;
+  ipAddress?: Maybe<string>;
+}
+
+export interface IdNoticeTerminal {
+  name: string;
+  type: TerminalType;
+  systemCategory: SystemCategory;
+  accessKey: string;
+  certificateStatus?: Maybe<CertificateStatus>;
+  authCode1?: Maybe<string>;
+  authCode2?: Maybe<string>;
+  authCode3?: Maybe<string>;
+  authCodesReadable: boolean;
+}
+
+export interface IdNoticeMailbox {
+  mailboxId: string;
+  type: MailboxType;
+  password: string;
+  passwordReadable: boolean;
+}
+
+/** ID通知内容 (id = the application's id, for react-admin). */
+export interface IdNotice {
+  id: string;
+  applicationId: string;
+  receiptNo: string;
+  startDate: string;
+  systemSettingsDeadline?: Maybe<string>;
+  abbreviation: string;
+  officeCode: string;
+  officePassword?: Maybe<string>;
+  officePasswordReadable: boolean;
+  systemCategory?: Maybe<SystemCategory>;
+  customsOffice?: Maybe<string>;
+  billingCode?: Maybe<string>;
+  userIds: IdNoticeUserId[];
+  abolishedUserIds: IdNoticeUserId[];
+  lines: IdNoticeLine[];
+  terminals: IdNoticeTerminal[];
+  mailboxes: IdNoticeMailbox[];
+  passwordsRevealed: boolean;
+  maskReason?: Maybe<string>;
+}
+
+/** 新着情報. */
+export interface Notice {
+  id: string;
+  at: string;
+  category: NoticeCategory;
+  message: string;
+  receiptNo?: Maybe<string>;
+}
+
+/** 指定日時点の契約内容 (id = officeId:date). */
+export interface ContractSnapshot {
+  id: string;
+  date: string;
+  userIds: string[];
+  terminals: string[];
+  mailboxes: string[];
+  lines: string[];
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  roles: Role[];
+  expiresAt?: Maybe<string>;
+  revokedAt?: Maybe<string>;
+  lastUsedAt?: Maybe<string>;
+  createdAt: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  action: string;
+  staffName?: Maybe<string>;
+  apiKeyName?: Maybe<string>;
+  target?: Maybe<string>;
+  detail?: Maybe<string>;
+  ip?: Maybe<string>;
 }

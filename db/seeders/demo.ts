@@ -60,10 +60,34 @@ export async function seedDemo(em: EntityManager, opts: SeedDemoOptions): Promis
   return em.transactional(async (tem) => {
     const seeder = new DemoSeeder(tem, opts.secrets, opts.now ?? new Date(), passwordHash);
     const applications = await seeder.run(total);
+    await startSoon(tem, opts.now ?? new Date());
     // The NSS portal's integrator key (documented in the README).
     createApiKey(tem, { name: 'NSS (NACCSサポートシステム)', key: DEMO_NSS_PORTAL_KEY });
     return { applications };
   });
+}
+
+/**
+ * The two most recently approved new applications start a few business days from today, so their ID通知内容 is
+ * still inside the パスワード参照期間 in the demo (the rest of the history is older).
+ */
+async function startSoon(em: EntityManager, now: Date): Promise<void> {
+  const today = new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+  const start = calendarAddBusinessDays(today, 5);
+  const deadline = subtractBusinessDays(start, 4);
+  const until = referencePeriodEnd(start);
+  const conn = em.getConnection();
+  const ctx = em.getTransactionContext();
+  const apps = await conn.execute<{ id: string; office_id: string }[]>(
+    `select id, office_id from application where status = 'APPROVED' and kind = 'NEW' order by reviewed_at desc limit 2`, [], 'all', ctx);
+  for (const app of apps) {
+    await conn.execute(`update application set start_date = ?, system_settings_deadline = ?, system_settings_recorded_at = null where id = ?`, [start, deadline, app.id], 'all', ctx);
+    await conn.execute(`update office set start_date = ?, password_readable_until = ? where id = ?`, [start, until, app.office_id], 'all', ctx);
+    for (const table of ['user_id', 'mailbox']) {
+      await conn.execute(`update ${table} set start_date = ?, password_readable_until = ? where issued_by_id = ?`, [start, until, app.id], 'all', ctx);
+    }
+    for (const table of ['terminal', 'line', 'user_code']) await conn.execute(`update ${table} set start_date = ? where issued_by_id = ?`, [start, app.id], 'all', ctx);
+  }
 }
 
 // ───────────────────────────── word lists (kanji, katakana, romaji) ─────────────────────────────

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import express from 'express';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
@@ -11,10 +11,10 @@ import type { Context } from './graphql/context.js';
 import { formatError } from './graphql/formatError.js';
 import { schema } from './graphql/schema.js';
 import { createServices } from './graphql/services.js';
-import { Staff } from './staff/Staff.js';
-import { isApiKey, verifyApiKey } from './staff/apiKeys.js';
-
-const BEARER = /^Bearer\s+(.+)$/i;
+import { certificateRoutes } from './certificates/routes.js';
+import { authenticate } from './staff/authentication.js';
+import { loadTemplates } from './notifications/templates.js';
+import { LIMITS, armor, bodyErrors, cors, introspectionForSignedIn, listCostLimit, securityHeaders } from './graphql/limits.js';
 
 export interface RunningApp {
   url: string;
@@ -25,47 +25,44 @@ export interface RunningApp {
 /** Builds the HTTP app (GraphQL at /graphql, the console at /) on an initialised ORM. */
 export async function createApp(orm: MikroORM, config: Config) {
   const services = createServices(config);
+  await loadTemplates(orm.em.fork());
+  const protection = armor();
   const apollo = new ApolloServer<Context>({
     schema: await schema(),
     formatError,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    introspection: true,
+    allowBatchedHttpRequests: false,
+    // Armor types its plugins against the CommonJS build of @apollo/server; they are the same at run time.
+    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<Context>[]), introspectionForSignedIn, listCostLimit],
+    validationRules: protection.validationRules,
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders);
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    cors(config.corsOrigins),
+    express.json({ limit: LIMITS.bodyBytes }),
+    bodyErrors,
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
         const em = orm.em.fork();
-        const ctx: Context = { em, roles: [], services, loaders: new Map() };
-        const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
-        if (token && isApiKey(token)) {
-          const key = await verifyApiKey(em, token);
-          if (key) {
-            ctx.apiKey = key;
-            ctx.roles = key.roles;
-            key.lastUsedAt = new Date();
-            await em.flush();
-          }
-        } else if (token) {
-          const staffId = await services.tokens.verify(token);
-          const staff = staffId ? await em.findOne(Staff, { id: staffId, active: true }) : null;
-          if (staff) {
-            ctx.staff = staff;
-            ctx.roles = staff.roles;
-          }
-        }
-        return ctx;
+        const principal = await authenticate(em, services.tokens, req.headers.authorization, req.ip);
+        return { em, ...principal, services, loaders: new Map(), ip: req.ip };
       },
     }),
   );
+
+  // Digital certificates: terminals enroll with their 認証コード; the CRL and the CA certificate (outside GraphQL).
+  app.use('/certificates', express.json({ limit: '64kb' }), ...certificateRoutes(orm, services.secrets, config));
 
   if (existsSync(join(config.consoleDir, 'index.html'))) {
     app.use(express.static(config.consoleDir, { index: false, maxAge: '1h' }));

@@ -21,6 +21,13 @@ export interface Config {
   seedDemo: boolean;
   /** IPv4 pool (CIDR) from which 一般NACCS lines get their addresses. */
   ipPool: string;
+  /** Origins allowed to call the API from a browser (CORS); the console is same-origin. */
+  corsOrigins: string[];
+  /** SMTP server for the outbox (e.g. smtp://mailpit:1025); without it an in-process sink receives the mail. */
+  smtpUrl?: string;
+  /** The certificate authority for digital certificates (CA_CERT_PATH / CA_KEY_PATH, PEM); else generated in dataDir/ca. */
+  caCertPath?: string;
+  caKeyPath?: string;
 }
 
 /** A secret kept in the data folder: generated on first use so the embedded default needs no setup. */
@@ -49,5 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     consoleDir: resolve(env.CONSOLE_DIR ?? join(repoRoot, 'admin-ui', 'dist')),
     seedDemo: env.SEED_DEMO !== 'false',
     ipPool: env.IP_POOL ?? '10.200.0.0/16',
+    smtpUrl: env.SMTP_URL || undefined,
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    caCertPath: env.CA_CERT_PATH || undefined,
+    caKeyPath: env.CA_KEY_PATH || undefined,
   };
 }

@@ -10,6 +10,9 @@ import { Application } from './applications/Application.js';
 import { Staff } from './staff/Staff.js';
 import { seedDemo } from '../../db/seeders/demo.js';
 import { cancelOverdueApplications } from './review/deadlineJob.js';
+import { createMailer, deliverDueEmails } from './notifications/delivery.js';
+import { loadTemplates } from './notifications/templates.js';
+import { runCertificateJob } from './certificates/certificateJob.js';
 
 const started = Date.now();
 const config = loadConfig();
@@ -29,11 +32,12 @@ if (config.seedDemo && (await em.count(Staff)) === 0 && (await em.count(Applicat
   logger.info({ applications, ms: Date.now() - t }, 'demo data seeded');
 }
 
+const mailer = await createMailer(config.smtpUrl);
 const running = await (await createApp(orm, config)).listen(config.port);
 const url = running.url.replace('127.0.0.1', 'localhost');
 console.log(`
 NACCS バックオフィス: ${url}/   (GraphQL: ${url}/graphql)  起動 ${((Date.now() - started) / 1000).toFixed(1)} 秒
-データベース: ${embedded ? `組み込み PostgreSQL (${join(config.dataDir, 'pg')})` : 'DATABASE_URL'}
+データベース: ${embedded ? `組み込み PostgreSQL (${join(config.dataDir, 'pg')})` : 'DATABASE_URL'}  メール: ${config.smtpUrl ? 'SMTP_URL' : `組み込みSMTP (127.0.0.1:${mailer.sinkPort}; 送信ログはコンソールで確認)`}
 デモのサインイン (パスワード: ${config.demoPassword === 'naccs-demo' ? 'naccs-demo' : 'DEMO_PASSWORD の値'}):
   admin@example.jp (ADMIN)  supervisor@example.jp (SUPERVISOR)  reviewer@example.jp (REVIEWER)
   reviewer2@example.jp (REVIEWER)  support@example.jp (SUPPORT)
@@ -49,6 +53,32 @@ const runJobs = () =>
     .catch((err) => logger.error({ err }, 'deadline job failed'));
 const jobTimer = jobSeconds > 0 ? setInterval(runJobs, jobSeconds * 1000) : undefined;
 if (jobTimer) void runJobs();
+// Digital certificates not acquired in time → 停止, past their validity → 期限切れ (same interval, SKIP LOCKED too).
+const runCertificateJobs = () =>
+  runCertificateJob(orm.em)
+    .then((r) => (r.stopped || r.expired || r.closed) && logger.info(r, 'certificates stopped/expired'))
+    .catch((err) => logger.error({ err }, 'certificate job failed'));
+const certificateTimer = jobSeconds > 0 ? setInterval(runCertificateJobs, jobSeconds * 1000) : undefined;
+if (certificateTimer) void runCertificateJobs();
+
+// E-mail: the outbox is delivered over SMTP (SMTP_URL, else an in-process sink) every few seconds; template versions
+// saved by other processes are picked up every 30 seconds.
+const mailSeconds = Number(process.env.MAIL_INTERVAL_SECONDS ?? 5);
+let delivering = false;
+const deliver = async () => {
+  if (delivering) return;
+  delivering = true;
+  try {
+    const n = await deliverDueEmails(orm.em, mailer.transport, secrets);
+    if (n) logger.info({ sent: n }, 'mails delivered');
+  } catch (err) {
+    logger.error({ err }, 'mail delivery failed');
+  } finally {
+    delivering = false;
+  }
+};
+const mailTimer = mailSeconds > 0 ? setInterval(() => void deliver(), mailSeconds * 1000) : undefined;
+const templateTimer = setInterval(() => void loadTemplates(orm.em.fork()).catch((err) => logger.error({ err }, 'template refresh failed')), 30_000);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -56,6 +86,10 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down');
   if (jobTimer) clearInterval(jobTimer);
+  if (mailTimer) clearInterval(mailTimer);
+  clearInterval(templateTimer);
+  await mailer.close().catch(() => undefined);
+  if (certificateTimer) clearInterval(certificateTimer);
   await running.close().catch(() => undefined);
   await orm.close().catch(() => undefined);
   await embedded?.stop().catch(() => undefined);

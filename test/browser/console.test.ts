@@ -46,7 +46,7 @@ describe('console', () => {
     await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
 
     // The list shows demo applications with Japanese status labels.
-    await page.getByText(/審査終了|受付|審査中/).first().waitFor();
+    await page.locator('#main-content').getByText(/審査終了|受付|審査中/).first().waitFor();
     await expect(page.getByText('申込受付番号').first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(artifacts, 'applications-list.png'), fullPage: false });
 

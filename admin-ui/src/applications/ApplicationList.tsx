@@ -1,5 +1,3 @@
-import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
-import { Button as MuiButton } from '@mui/material';
 import type { MouseEvent } from 'react';
 import {
   AutocompleteInput,
@@ -15,16 +13,19 @@ import {
   TextInput,
   TopToolbar,
   useCreatePath,
-  useGetIdentity,
-  useListContext,
   useTranslate,
 } from 'react-admin';
+import { useAccess } from '../access';
 import { DateText, DateTimeText, Val } from '../components/display';
 import { EmptyState } from '../components/EmptyState';
 import { StatusChip } from '../components/StatusChip';
 import { enumChoices } from '../labels';
 import type { Application } from '../types';
+import { AssignToMeButton } from './AssignToMeButton';
+import { BulkAssignToButton } from './BulkAssignToButton';
+import { BulkAssignToMeButton } from './BulkAssignToMeButton';
 import { CategoryText, companyNameOf } from './helpers';
+import { QueueTabs } from './QueueTabs';
 
 /** The always-on search (受付番号・事業所コード・企業名・カナ). */
 const SearchBox = (props: SearchInputProps) => {
@@ -53,37 +54,8 @@ const applicationFilters = [
   <TextInput key="officeCode" source="officeCode" size="small" />,
 ];
 
-/** Toggles "assigned to me" (the reviewer's own queue). */
-const MyQueueButton = () => {
-  const { data: identity } = useGetIdentity();
-  const { filterValues, setFilters, displayedFilters } = useListContext();
-  const translate = useTranslate();
-  if (!identity?.id) return null;
-  const active = filterValues.assigneeId === identity.id;
-  const toggle = () => {
-    const rest: Record<string, unknown> = { ...filterValues };
-    delete rest.assigneeId;
-    setFilters(active ? rest : { ...rest, assigneeId: identity.id }, {
-      ...displayedFilters,
-      assigneeId: !active,
-    });
-  };
-  return (
-    <MuiButton
-      size="small"
-      variant={active ? 'contained' : 'text'}
-      startIcon={<AssignmentIndIcon />}
-      onClick={toggle}
-      aria-pressed={active}
-    >
-      {translate('resources.applications.my_queue')}
-    </MuiButton>
-  );
-};
-
 const ListActions = () => (
   <TopToolbar>
-    <MyQueueButton />
     <FilterButton />
   </TopToolbar>
 );
@@ -104,53 +76,82 @@ const ReceiptLink = ({ record }: { record: Application }) => {
 
 const Column = DataTable.Col<Application>;
 
-/** 利用申込一覧: the review queue and the support desk's search. */
-export const ApplicationList = () => (
-  <List
-    sort={{ field: 'receivedAt', order: 'DESC' }}
-    filters={applicationFilters}
-    actions={<ListActions />}
-    perPage={25}
-    empty={false}
-    storeKey="applications.list"
-  >
-    <DataTable<Application> rowClick="show"
-      bulkActionButtons={false}
-      sx={{ '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } }}
-      empty={<EmptyState message="resources.applications.empty" hint="resources.applications.empty_hint" />} size="small">
-      <Column source="receiptNo" render={(r) => <ReceiptLink record={r} />} />
-      <Column
-        source="category"
-        disableSort
-        render={(r) => <CategoryText record={r} />}
-        cellSx={() => ({ whiteSpace: 'nowrap' })}
-      />
-      <Column
-        source="companyName"
-        disableSort
-        render={(r) => <Val>{companyNameOf(r)}</Val>}
-        cellSx={() => ({ minWidth: 180 })}
-      />
-      <Column
-        source="officeCode"
-        disableSort
-        render={(r) => <Val>{r.office?.code}</Val>}
-        cellSx={() => ({ fontFamily: 'monospace' })}
-      />
-      <Column source="status" render={(r) => <StatusChip status={r.status} />} />
-      <Column source="assignee" disableSort render={(r) => <Val>{r.assignee?.name}</Val>} />
-      <Column source="receivedAt" render={(r) => <DateTimeText value={r.receivedAt} />} cellSx={() => ({ whiteSpace: 'nowrap' })} />
-      <Column
-        source="desiredStartDate"
-        render={(r) => <DateText value={r.desiredStartDate} weekday={false} />}
-        cellSx={() => ({ whiteSpace: 'nowrap' })}
-      />
-      <Column
-        source="startDate"
-        disableSort
-        render={(r) => <DateText value={r.startDate} weekday={false} />}
-        cellSx={() => ({ whiteSpace: 'nowrap' })}
-      />
-    </DataTable>
-  </List>
-);
+/**
+ * 利用申込一覧: the review queue (tabs 未割当 / 自分の担当 / 確認事項あり / 期限が近い / すべて) and the support desk's
+ * search. Reviewers and supervisors open on 未割当 — the work nobody has taken yet; their own applications are
+ * one tab away with their count — and everyone else on すべて. Rows offer 「自分に割り当て」; selected rows can be
+ * taken at once (supervisors can give them to another reviewer).
+ */
+export const ApplicationList = () => {
+  const { may, roles, isPending } = useAccess();
+  // The default queue depends on the role: wait for the roles rather than start on the wrong view.
+  if (isPending) return null;
+  const reviewer = may('assignApplication');
+  const supervisor = roles.includes('SUPERVISOR');
+  return (
+    <List
+      sort={{ field: 'receivedAt', order: 'DESC' }}
+      filters={applicationFilters}
+      filterDefaultValues={{ queue: reviewer ? 'UNASSIGNED' : 'ALL' }}
+      actions={<ListActions />}
+      perPage={25}
+      empty={false}
+      storeKey="applications.list"
+    >
+      <QueueTabs />
+      <DataTable<Application>
+        rowClick="show"
+        bulkActionButtons={
+          reviewer ? (
+            <>
+              <BulkAssignToMeButton />
+              {supervisor ? <BulkAssignToButton /> : null}
+            </>
+          ) : (
+            false
+          )
+        }
+        sx={{ '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } }}
+        empty={<EmptyState message="resources.applications.empty" hint="resources.applications.empty_hint" />}
+        size="small"
+      >
+        <Column source="receiptNo" render={(r) => <ReceiptLink record={r} />} />
+        <Column
+          source="category"
+          disableSort
+          render={(r) => <CategoryText record={r} />}
+          cellSx={() => ({ whiteSpace: 'nowrap' })}
+        />
+        <Column
+          source="companyName"
+          disableSort
+          render={(r) => <Val>{companyNameOf(r)}</Val>}
+          cellSx={() => ({ minWidth: 180 })}
+        />
+        <Column
+          source="officeCode"
+          disableSort
+          render={(r) => <Val>{r.office?.code}</Val>}
+          cellSx={() => ({ fontFamily: 'monospace' })}
+        />
+        <Column source="status" render={(r) => <StatusChip status={r.status} />} />
+        <Column source="assignee" disableSort render={(r) => <Val>{r.assignee?.name}</Val>} />
+        <Column source="receivedAt" render={(r) => <DateTimeText value={r.receivedAt} />} cellSx={() => ({ whiteSpace: 'nowrap' })} />
+        <Column
+          source="desiredStartDate"
+          render={(r) => <DateText value={r.desiredStartDate} weekday={false} />}
+          cellSx={() => ({ whiteSpace: 'nowrap' })}
+        />
+        <Column
+          source="startDate"
+          disableSort
+          render={(r) => <DateText value={r.startDate} weekday={false} />}
+          cellSx={() => ({ whiteSpace: 'nowrap' })}
+        />
+        {reviewer ? (
+          <Column source="actions" label="naccs.review.actions" disableSort render={(r) => <AssignToMeButton record={r} compact />} />
+        ) : null}
+      </DataTable>
+    </List>
+  );
+};

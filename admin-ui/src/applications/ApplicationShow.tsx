@@ -3,8 +3,6 @@ import {
   Link,
   Show,
   TabbedShowLayout,
-  TopToolbar,
-  ListButton,
   useCreatePath,
   useRecordContext,
   useTranslate,
@@ -28,8 +26,13 @@ import { BillingSections, CompanyProfileSection, OfficeProfileSections } from '.
 import { StatusChip } from '../components/StatusChip';
 import { useShowError } from '../components/useShowError';
 import type { Application } from '../types';
+import { ChangesTable } from './ChangesTable';
+import { DownloadAttachmentButton } from './DownloadAttachmentButton';
 import { CategoryText, companyNameOf } from './helpers';
 import { HistoryTab } from './HistoryTab';
+import { IdNoticeTab } from './IdNoticeTab';
+import { ReviewToolbar } from './ReviewToolbar';
+import { hasIdNotice } from './reviewRules';
 import { LinesTab, TerminalsTab, UserCodesTab, MailboxesTab } from './ContractTabs';
 
 const ShowTitle = () => {
@@ -37,12 +40,6 @@ const ShowTitle = () => {
   const translate = useTranslate();
   return <>{translate('resources.applications.title', { receiptNo: record?.receiptNo ?? '' })}</>;
 };
-
-const ShowActions = () => (
-  <TopToolbar>
-    <ListButton />
-  </TopToolbar>
-);
 
 /** What the support desk reads out on the phone: number, status, company, dates, reviewer. */
 const SummaryHeader = () => {
@@ -94,7 +91,6 @@ const F = (key: string) => `resources.applications.fields.${key}`;
 /** 申込内容. */
 const ApplicationTab = () => {
   const record = useRecordContext<Application>();
-  const enumLabel = useEnumLabel();
   if (!record) return null;
   return (
     <Box>
@@ -169,24 +165,11 @@ const ApplicationTab = () => {
       <Section title="resources.applications.sections.attachments">
         <RowsTableAttachments record={record} />
       </Section>
-      <Section title="resources.applications.sections.changes">
-        <RowsTable
-          rows={record.changes}
-          empty="naccs.change.none"
-          columns={[
-            { label: 'naccs.change.item', render: (c) => enumLabel('ChangeItem', c.item), nowrap: true },
-            { label: 'naccs.change.field', render: (c) => c.field },
-            {
-              label: 'naccs.change.before',
-              render: (c) => <Box sx={{ whiteSpace: 'pre-wrap', color: 'text.secondary' }}>{c.before}</Box>,
-            },
-            {
-              label: 'naccs.change.after',
-              render: (c) => <Box sx={{ whiteSpace: 'pre-wrap', fontWeight: 600 }}>{c.after}</Box>,
-            },
-          ]}
-        />
-      </Section>
+      {record.kind === 'CHANGE' || record.kind === 'TERMINATION' ? (
+        <Section title="resources.applications.sections.changes">
+          <ChangesTable changes={record.changes} />
+        </Section>
+      ) : null}
     </Box>
   );
 };
@@ -203,6 +186,7 @@ const RowsTableAttachments = ({ record }: { record: Application }) => {
         { label: 'naccs.attachment.contentType', render: (a) => a.contentType },
         { label: 'naccs.attachment.size', render: (a) => fileSize(a.size), align: 'right', nowrap: true },
         { label: 'naccs.attachment.createdAt', render: (a) => <DateTimeText value={a.createdAt} />, nowrap: true },
+        { label: 'naccs.attachment.download', render: (a) => <DownloadAttachmentButton attachment={a} />, nowrap: true },
       ]}
     />
   );
@@ -282,45 +266,57 @@ const TabLabel = ({ label, count }: { label: string; count: (r: Application) => 
   );
 };
 
-/** The application as NSS shows it, tab by tab, plus its history. */
-export const ApplicationShow = () => {
-  const onError = useShowError('applications');
+/** The tabs; ID通知内容 appears once the application is approved. */
+const ApplicationTabs = () => {
+  const record = useRecordContext<Application>();
   return (
-    <Show title={<ShowTitle />} actions={<ShowActions />} queryOptions={{ onError }}>
-      <SummaryHeader />
-      <TabbedShowLayout>
-        <TabbedShowLayout.Tab label={T('application')}>
-          <ApplicationTab />
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label={T('application')}>
+        <ApplicationTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label={T('officeCompany')} path="office">
+        <OfficeCompanyTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label={<TabLabel label={T('userCodes')} count={(r) => r.userCodes?.length} />} path="user-codes">
+        <UserCodesTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab
+        label={<TabLabel label={T('terminals')} count={(r) => r.terminals?.filter((t) => t.terminalType !== 'GENERAL').length} />}
+        path="terminals"
+      >
+        <TerminalsTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label={<TabLabel label={T('lines')} count={(r) => r.lines?.length} />} path="lines">
+        <LinesTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label={<TabLabel label={T('mailboxes')} count={(r) => r.mailboxes?.length} />} path="mailboxes">
+        <MailboxesTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label={T('plan')} path="plan">
+        <PlanTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label={T('billing')} path="billing">
+        <BillingTab />
+      </TabbedShowLayout.Tab>
+      {hasIdNotice(record) ? (
+        <TabbedShowLayout.Tab label={T('idNotice')} path="id-notice">
+          <IdNoticeTab />
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={T('officeCompany')} path="office">
-          <OfficeCompanyTab />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={<TabLabel label={T('userCodes')} count={(r) => r.userCodes?.length} />} path="user-codes">
-          <UserCodesTab />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab
-          label={<TabLabel label={T('terminals')} count={(r) => r.terminals?.filter((t) => t.terminalType !== 'GENERAL').length} />}
-          path="terminals"
-        >
-          <TerminalsTab />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={<TabLabel label={T('lines')} count={(r) => r.lines?.length} />} path="lines">
-          <LinesTab />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={<TabLabel label={T('mailboxes')} count={(r) => r.mailboxes?.length} />} path="mailboxes">
-          <MailboxesTab />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={T('plan')} path="plan">
-          <PlanTab />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={T('billing')} path="billing">
-          <BillingTab />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={<TabLabel label={T('history')} count={(r) => r.history?.length} />} path="history">
-          <HistoryTab />
-        </TabbedShowLayout.Tab>
-      </TabbedShowLayout>
-    </Show>
+      ) : null}
+      <TabbedShowLayout.Tab label={<TabLabel label={T('history')} count={(r) => r.history?.length} />} path="history">
+        <HistoryTab />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
   );
 };
 
+/** The application as NSS shows it, tab by tab, plus its ID通知内容 and history, with the review actions on top. */
+export const ApplicationShow = () => {
+  const onError = useShowError('applications');
+  return (
+    <Show title={<ShowTitle />} actions={<ReviewToolbar />} queryOptions={{ onError }}>
+      <SummaryHeader />
+      <ApplicationTabs />
+    </Show>
+  );
+};

@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Alert, Box, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { ActionChip } from '../components/ActionChip';
 import {
@@ -45,6 +45,8 @@ export const UserCodesTab = () => {
           { label: 'naccs.userCode.bondedRecordService', render: (u) => <BoolText value={u.bondedRecordService} required /> },
         ]}
         renderNested={(u) => (
+          <>
+          <AbolitionMissingAlert row={u} />
           <NestedTable title="naccs.userCode.userIds">
           <RowsTable
             rows={[...u.userIds].sort((a, b) => (a.position ?? 0) - (b.position ?? 0))}
@@ -65,9 +67,25 @@ export const UserCodesTab = () => {
             ]}
           />
           </NestedTable>
+          </>
         )}
       />
     </Section>
+  );
+};
+
+/** A shared 利用者コード is abolished only when every sharing office has applied: name the ones still missing. */
+const AbolitionMissingAlert = ({ row }: { row: ApplicationUserCode }) => {
+  const translate = useTranslate();
+  const missing = row.abolitionMissingOffices ?? [];
+  if (row.action !== 'DELETE' || missing.length === 0) return null;
+  return (
+    <Alert severity="warning" sx={{ mb: 1 }} data-testid="abolition-missing-offices">
+      <strong>{translate('naccs.userCode.abolition_missing', { offices: missing.join('、') })}</strong>
+      <Typography variant="body2" component="div">
+        {translate('naccs.userCode.abolition_missing_hint')}
+      </Typography>
+    </Alert>
   );
 };
 

@@ -9,6 +9,16 @@ import { addressLine, EMPTY, formatDate, formatDateTime, isBlank, personKana, pe
 export const Val = ({ children }: { children?: ReactNode }) =>
   isBlank(children) || children === false ? <>{EMPTY}</> : <>{children}</>;
 
+/** A code (事業所コード, 利用者ID, 論理端末名…) in monospace, or "—". */
+export const Mono = ({ children, bold }: { children?: string | null; bold?: boolean }) =>
+  children ? (
+    <Box component="span" sx={{ fontFamily: 'monospace', fontWeight: bold ? 700 : undefined }}>
+      {children}
+    </Box>
+  ) : (
+    <>{EMPTY}</>
+  );
+
 /** A titled block of a show page. */
 export const Section = ({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) => {
   const translate = useTranslate();

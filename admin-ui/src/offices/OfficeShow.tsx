@@ -4,22 +4,25 @@ import { Link, ListButton, Show, TabbedShowLayout, TopToolbar, useCreatePath, us
 import { CategoryText, companyNameOf } from '../applications/helpers';
 import {
   AddressText,
-  BoolText,
   DateText,
   DateTimeText,
-  EnumChips,
   EnumText,
   Item,
   ItemGrid,
+  Mono,
   Section,
   Val,
   useEnumLabel,
 } from '../components/display';
 import { BillingSections, CompanyProfileSection, OfficeProfileSections } from '../components/profiles';
-import { NestedTable, RowsTable } from '../components/RowsTable';
-import { CertificateStatusChip, OfficeStatusChip, StatusChip } from '../components/StatusChip';
+import { RowsTable } from '../components/RowsTable';
+import { OfficeStatusChip, StatusChip } from '../components/StatusChip';
 import { useShowError } from '../components/useShowError';
-import type { Application, ContractLine, ContractUserCode, Office } from '../types';
+import type { Application, ContractLine, Office } from '../types';
+import { ContractAsOfTab } from './ContractAsOfTab';
+import { ContractTerminalsTable } from './ContractTerminalsTable';
+import { ContractUserIdsTable } from './ContractUserIdsTable';
+import { NoticesTab } from './NoticesTab';
 import { Services } from './OfficeList';
 
 const F = (key: string) => `resources.offices.fields.${key}`;
@@ -81,14 +84,9 @@ const OfficeTab = () => {
         </ItemGrid>
       </Section>
       <OfficeProfileSections title="resources.applications.sections.office" profile={record.profile} />
+      <CompanyProfileSection profile={record.company?.profile} abbreviation={record.company?.abbreviation ?? null} />
     </Box>
   );
-};
-
-const CompanyTab = () => {
-  const record = useRecordContext<Office>();
-  if (!record) return null;
-  return <CompanyProfileSection profile={record.company?.profile} abbreviation={record.company?.abbreviation ?? null} />;
 };
 
 const BillingTab = () => {
@@ -97,81 +95,41 @@ const BillingTab = () => {
   return <BillingSections billing={record.billing} billingCode={record.billingCode ?? null} />;
 };
 
-const Mono = ({ children }: { children?: string | null }) =>
-  children ? (
-    <Box component="span" sx={{ fontFamily: 'monospace' }}>
-      {children}
+/** netNACCS: its 利用者ID and its netNACCS / webNACCS / ebMS terminals with their certificates. */
+const NetNaccsTab = () => {
+  const record = useRecordContext<Office>();
+  if (!record) return null;
+  return (
+    <Box>
+      <Section title={F('userIds')}>
+        <ContractUserIdsTable office={record} connection="NET" />
+      </Section>
+      <Section title={F('terminals')}>
+        <ContractTerminalsTable terminals={record.terminals} types={['NET', 'WEB', 'EBMS']} />
+      </Section>
     </Box>
-  ) : (
-    <>—</>
-  );
-
-const UserCodesTab = () => {
-  const record = useRecordContext<Office>();
-  const enumLabel = useEnumLabel();
-  if (!record) return null;
-  return (
-    <Section title={F('userCodes')}>
-      <RowsTable<ContractUserCode>
-        rows={record.userCodes}
-        empty="naccs.userCode.none_contract"
-        columns={[
-          { label: 'naccs.userCode.userCode', render: (u) => <Mono>{u.code}</Mono> },
-          { label: 'naccs.userCode.systemCategory', render: (u) => enumLabel('SystemCategory', u.systemCategory), nowrap: true },
-          { label: 'naccs.userCode.shared', render: (u) => <BoolText value={u.shared} /> },
-          { label: 'naccs.userCode.ownerOfficeCode', render: (u) => <Mono>{u.ownerOfficeCode}</Mono> },
-          { label: 'naccs.userCode.statisticsPaid', render: (u) => <BoolText value={u.statisticsPaid} required /> },
-          { label: 'naccs.userCode.statisticsFree', render: (u) => <BoolText value={u.statisticsFree} required /> },
-          { label: 'naccs.userCode.bondedRecordService', render: (u) => <BoolText value={u.bondedRecordService} required /> },
-          { label: 'naccs.userCode.startDate', render: (u) => <DateText value={u.startDate} weekday={false} />, nowrap: true },
-          { label: 'naccs.userCode.endDate', render: (u) => <DateText value={u.endDate} weekday={false} />, nowrap: true },
-        ]}
-        renderNested={(u) => (
-          <NestedTable title="naccs.userCode.userIds">
-          <RowsTable
-            rows={u.userIds}
-            empty="naccs.none"
-            columns={[
-              { label: 'naccs.userId.userId', render: (i) => <Mono>{i.userId}</Mono> },
-              { label: 'naccs.userId.identNo', render: (i) => <Mono>{i.identNo}</Mono> },
-              { label: 'naccs.userId.industries', render: (i) => <EnumChips name="Industry" values={i.industries} /> },
-              { label: 'naccs.userId.processingMethod', render: (i) => enumLabel('ProcessingMethod', i.processingMethod), nowrap: true },
-              { label: 'naccs.userId.connection', render: (i) => enumLabel('Connection', i.connection), nowrap: true },
-              { label: 'naccs.userId.startDate', render: (i) => <DateText value={i.startDate} weekday={false} />, nowrap: true },
-              { label: 'naccs.userId.endDate', render: (i) => <DateText value={i.endDate} weekday={false} />, nowrap: true },
-            ]}
-          />
-          </NestedTable>
-        )}
-      />
-    </Section>
   );
 };
 
-const TerminalsTab = () => {
+/** 一般NACCS: its 利用者ID, lines (with IP addresses), terminals and mailboxes. */
+const GeneralNaccsTab = () => {
   const record = useRecordContext<Office>();
-  const enumLabel = useEnumLabel();
   if (!record) return null;
   return (
-    <Section title={F('terminals')}>
-      <RowsTable
-        rows={record.terminals}
-        empty="naccs.contract.none"
-        columns={[
-          { label: 'naccs.terminal.name', render: (t) => <Mono>{t.name}</Mono> },
-          { label: 'naccs.terminal.terminalType', render: (t) => enumLabel('TerminalType', t.type), nowrap: true },
-          { label: 'naccs.terminal.systemCategory', render: (t) => enumLabel('SystemCategory', t.systemCategory), nowrap: true },
-          { label: 'naccs.terminal.accessKey', render: (t) => <Mono>{t.accessKey}</Mono> },
-          { label: 'naccs.terminal.certificateStatus', render: (t) => (t.certificateStatus ? <CertificateStatusChip status={t.certificateStatus} /> : null) },
-          { label: 'naccs.terminal.startDate', render: (t) => <DateText value={t.startDate} weekday={false} />, nowrap: true },
-          { label: 'naccs.terminal.endDate', render: (t) => <DateText value={t.endDate} weekday={false} />, nowrap: true },
-        ]}
-      />
-    </Section>
+    <Box>
+      <Section title={F('userIds')}>
+        <ContractUserIdsTable office={record} connection="GENERAL" />
+      </Section>
+      <LinesSection />
+      <Section title={F('terminals')}>
+        <ContractTerminalsTable terminals={record.terminals} types={['GENERAL']} />
+      </Section>
+      <MailboxesSection />
+    </Box>
   );
 };
 
-const LinesTab = () => {
+const LinesSection = () => {
   const record = useRecordContext<Office>();
   const enumLabel = useEnumLabel();
   const translate = useTranslate();
@@ -193,7 +151,7 @@ const LinesTab = () => {
           { label: 'naccs.line.speed', render: (l) => l.speed, nowrap: true },
           { label: 'naccs.line.maintenance', render: (l) => enumLabel('MaintenanceHours', l.maintenance), nowrap: true },
           { label: 'naccs.line.options', render: options },
-          { label: 'naccs.line.ipAddress', render: (l) => <Mono>{l.ipAddress}</Mono> },
+          { label: 'naccs.line.ipAddress', render: (l) => <Mono bold>{l.ipAddress}</Mono> },
           { label: 'naccs.line.place', render: (l) => <AddressText address={l.place} /> },
           { label: 'naccs.line.startDate', render: (l) => <DateText value={l.startDate} weekday={false} />, nowrap: true },
           { label: 'naccs.line.endDate', render: (l) => <DateText value={l.endDate} weekday={false} />, nowrap: true },
@@ -203,7 +161,7 @@ const LinesTab = () => {
   );
 };
 
-const MailboxesTab = () => {
+const MailboxesSection = () => {
   const record = useRecordContext<Office>();
   const enumLabel = useEnumLabel();
   if (!record) return null;
@@ -213,7 +171,7 @@ const MailboxesTab = () => {
         rows={record.mailboxes}
         empty="naccs.mailbox.none_contract"
         columns={[
-          { label: 'naccs.mailbox.mailboxId', render: (m) => <Mono>{m.mailboxId}</Mono> },
+          { label: 'naccs.mailbox.mailboxId', render: (m) => <Mono bold>{m.mailboxId}</Mono> },
           { label: 'naccs.mailbox.type', render: (m) => enumLabel('MailboxType', m.type), nowrap: true },
           { label: 'naccs.mailbox.startDate', render: (m) => <DateText value={m.startDate} weekday={false} />, nowrap: true },
           { label: 'naccs.mailbox.endDate', render: (m) => <DateText value={m.endDate} weekday={false} />, nowrap: true },
@@ -259,7 +217,10 @@ const ApplicationsTab = () => {
   );
 };
 
-/** An office under contract: profile, company, billing, and what it holds (codes, terminals, lines, mailboxes). */
+/**
+ * An office under contract, as NSS's 契約情報 shows it: 事業所 (with its company), netNACCS, 一般NACCS and 請求先 — plus
+ * the contract on any date, the office's 新着情報 and its applications.
+ */
 export const OfficeShow = () => {
   const onError = useShowError('offices');
   return (
@@ -277,23 +238,20 @@ export const OfficeShow = () => {
         <TabbedShowLayout.Tab label={T('office')}>
           <OfficeTab />
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={T('company')} path="company">
-          <CompanyTab />
+        <TabbedShowLayout.Tab label={T('net')} path="net">
+          <NetNaccsTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={T('general')} path="general">
+          <GeneralNaccsTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={T('billing')} path="billing">
           <BillingTab />
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={T('userCodes')} path="user-codes">
-          <UserCodesTab />
+        <TabbedShowLayout.Tab label={T('contractAsOf')} path="as-of">
+          <ContractAsOfTab />
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={T('terminals')} path="terminals">
-          <TerminalsTab />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={T('lines')} path="lines">
-          <LinesTab />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={T('mailboxes')} path="mailboxes">
-          <MailboxesTab />
+        <TabbedShowLayout.Tab label={T('notices')} path="notices">
+          <NoticesTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={T('applications')} path="applications">
           <ApplicationsTab />
@@ -302,4 +260,3 @@ export const OfficeShow = () => {
     </Show>
   );
 };
-

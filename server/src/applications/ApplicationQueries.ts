@@ -199,3 +199,38 @@ export async function reviewQueueCounts(em: EntityManager, ctx: QueueContext): P
   );
   return { unassigned: Number(row!.unassigned), mine: Number(row!.mine), returned: Number(row!.returned), dueSoon: Number(row!.due_soon), all: Number(row!.all) };
 }
+
+@ObjectType({ description: '利用申込の書き出し (キーセット・ページング)' })
+export class ApplicationExportPage {
+  @Field(() => [Application])
+  items!: Application[];
+
+  @Field(() => String, { nullable: true, description: '次のページの after に渡すカーソル (最後のページは null)' })
+  nextCursor?: string;
+}
+
+const encodeCursor = (a: Application) => Buffer.from(JSON.stringify([a.receivedAt.toISOString(), a.id])).toString('base64url');
+
+/**
+ * Keyset pagination for integrators exporting large lists: ordered by (receivedAt, id), each page starts after the
+ * cursor — stable under concurrent inserts and as fast on page 1,000 as on page 1.
+ */
+export async function exportApplications(em: EntityManager, after: string | undefined, limit: number, filter?: ApplicationFilter) {
+  checkPage(0, limit);
+  const and: FilterQuery<Application>[] = [applicationWhere(filter)];
+  if (after) {
+    let decoded: [string, string];
+    try {
+      decoded = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+      if (!Array.isArray(decoded) || Number.isNaN(Date.parse(decoded[0])) || !/^[0-9a-f-]{36}$/i.test(decoded[1])) throw new Error();
+    } catch {
+      throw badInput([{ path: 'after', message: 'after (カーソル) が正しくありません。前のページの nextCursor を指定してください。' }]);
+    }
+    const at = new Date(decoded[0]);
+    and.push({ $or: [{ receivedAt: { $gt: at } }, { receivedAt: at, id: { $gt: decoded[1] } }] });
+  }
+  const items = await em.find(Application, { $and: and }, { populate: ['office.company', 'assignee'], orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }], limit: limit + 1 });
+  const more = items.length > limit;
+  const page = items.slice(0, limit);
+  return { items: page, nextCursor: more ? encodeCursor(page.at(-1)!) : undefined };
+}

@@ -1,7 +1,7 @@
+import { roles } from '../graphql/access.js';
 import DataLoader from 'dataloader';
 import { notFound } from '../common/errors.js';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../common/enums.js';
 import { DEFAULT_PAGE_SIZE } from '../common/paging.js';
 import { loader, type Context } from '../graphql/context.js';
 import { byParent, related } from '../graphql/loaders.js';
@@ -11,7 +11,8 @@ import { Staff } from '../staff/Staff.js';
 import { ApplicationHistory } from '../review/ApplicationHistory.js';
 import { Application } from './Application.js';
 import {
-  ApplicationFilter, ApplicationPage, ApplicationQueries, ApplicationSort, DUE_SOON_BUSINESS_DAYS, ReviewQueueCounts, reviewQueueCounts,
+  ApplicationExportPage, ApplicationFilter, ApplicationPage, ApplicationQueries, ApplicationSort, DUE_SOON_BUSINESS_DAYS,
+  ReviewQueueCounts, exportApplications, reviewQueueCounts,
   type QueueContext,
 } from './ApplicationQueries.js';
 import { CalendarService } from '../calendar/CalendarService.js';
@@ -30,8 +31,6 @@ export class AttachmentContent {
   @Field(() => String) sha256!: string;
 }
 
-/** Everyone who works with applications reads them; passwords are elsewhere (idNotice). */
-const READERS = [Role.ADMIN, Role.SUPERVISOR, Role.REVIEWER, Role.SUPPORT, Role.INTEGRATOR];
 
 /** The caller and the 期限が近い horizon for queue views. */
 async function queueContext(ctx: Context): Promise<QueueContext> {
@@ -58,7 +57,7 @@ function latestHistoryLoader(ctx: Context): DataLoader<string, ApplicationHistor
 
 @Resolver(() => Application)
 export class ApplicationResolver {
-  @Authorized(...READERS)
+  @Authorized(...roles('application'))
   @Query(() => Application, { description: '利用申込 (id または申込受付番号で指定)' })
   application(
     @Arg('id', () => ID, { nullable: true }) id: string | undefined,
@@ -68,7 +67,7 @@ export class ApplicationResolver {
     return new ApplicationQueries(ctx.em).get(id, receiptNo);
   }
 
-  @Authorized(...READERS)
+  @Authorized(...roles('applications'))
   @Query(() => ApplicationPage, { description: '利用申込の一覧 (items と totalCount を1回で)' })
   async applications(
     @Arg('filter', () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | undefined,
@@ -80,13 +79,24 @@ export class ApplicationResolver {
     return new ApplicationQueries(ctx.em).list(filter, sort, offset, limit, await queueContext(ctx));
   }
 
-  @Authorized(...READERS)
+  @Authorized(...roles('applicationsExport'))
+  @Query(() => ApplicationExportPage, { description: '連携システム向けの書き出し (キーセット・ページング: 受付日時順; after に nextCursor)' })
+  applicationsExport(
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('limit', () => Int, { defaultValue: 100 }) limit: number,
+    @Arg('filter', () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<ApplicationExportPage> {
+    return exportApplications(ctx.em, after, limit, filter);
+  }
+
+  @Authorized(...roles('reviewQueueCounts'))
   @Query(() => ReviewQueueCounts, { description: '審査キュー (未割当・自分の担当・確認事項あり・期限が近い・すべて) の件数' })
   async reviewQueueCounts(@Ctx() ctx: Context): Promise<ReviewQueueCounts> {
     return reviewQueueCounts(ctx.em, await queueContext(ctx));
   }
 
-  @Authorized(...READERS)
+  @Authorized(...roles('attachmentContent'))
   @Query(() => AttachmentContent, { description: '添付ファイルの内容' })
   async attachmentContent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AttachmentContent> {
     const found = /^[0-9a-f-]{36}$/i.test(id) ? await ctx.em.findOne(Attachment, { id }, { populate: ['content'] }) : null;

@@ -1,5 +1,5 @@
+import { roles } from '../graphql/access.js';
 import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { Role } from '../common/enums.js';
 import { badInput, notFound, type FieldError } from '../common/errors.js';
 import { isIsoDate } from '../common/paging.js';
 import type { Context } from '../graphql/context.js';
@@ -7,7 +7,6 @@ import { CalendarService } from './CalendarService.js';
 import { ClosureDay } from './ClosureDay.js';
 import { addDays } from './businessDays.js';
 
-const STAFF = [Role.ADMIN, Role.SUPERVISOR, Role.REVIEWER, Role.SUPPORT, Role.INTEGRATOR];
 
 @ObjectType({ description: '営業日カレンダーの1日' })
 export class CalendarDay {
@@ -26,14 +25,14 @@ function checkRange(from: string, to: string): void {
 
 @Resolver()
 export class CalendarResolver {
-  @Authorized(...STAFF)
+  @Authorized(...roles('businessCalendar'))
   @Query(() => [CalendarDay], { description: '営業日カレンダー (祝日・年末年始・臨時休業を含む)' })
   businessCalendar(@Arg('from', () => String) from: string, @Arg('to', () => String) to: string, @Ctx() ctx: Context): Promise<CalendarDay[]> {
     checkRange(from, to);
     return new CalendarService(ctx.em).days(from, to);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(...roles('addClosureDay'))
   @Mutation(() => CalendarDay, { description: '臨時休業日を追加する (管理者)' })
   async addClosureDay(@Arg('date', () => String) date: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context): Promise<CalendarDay> {
     const errors: FieldError[] = [];
@@ -44,7 +43,7 @@ export class CalendarResolver {
     return (await new CalendarService(ctx.em).days(date, date))[0]!;
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(...roles('removeClosureDay'))
   @Mutation(() => Boolean, { description: '臨時休業日を削除する (管理者)' })
   async removeClosureDay(@Arg('date', () => String) date: string, @Ctx() ctx: Context): Promise<boolean> {
     const day = isIsoDate(date) ? await ctx.em.findOne(ClosureDay, { date }) : null;

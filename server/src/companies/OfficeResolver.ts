@@ -1,6 +1,7 @@
+import { roles } from '../graphql/access.js';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { OfficeStatus, Role } from '../common/enums.js';
+import { OfficeStatus } from '../common/enums.js';
 import { badInput, notFound } from '../common/errors.js';
 import { DEFAULT_PAGE_SIZE, checkPage } from '../common/paging.js';
 import { escapeLike, foldForSearch } from '../common/search.js';
@@ -13,7 +14,6 @@ import { isIsoDate } from '../common/paging.js';
 import { Company } from './Company.js';
 import { Office } from './Office.js';
 
-const READERS = [Role.ADMIN, Role.SUPERVISOR, Role.REVIEWER, Role.SUPPORT, Role.INTEGRATOR];
 
 @InputType({ description: '事業所の絞り込み' })
 export class OfficeFilter {
@@ -46,7 +46,7 @@ function officeWhere(filter: OfficeFilter = {}): FilterQuery<Office> {
 
 @Resolver(() => Office)
 export class OfficeResolver {
-  @Authorized(...READERS)
+  @Authorized(...roles('office'))
   @Query(() => Office, { description: '事業所 (id または事業所コードで指定)' })
   async office(
     @Arg('id', () => ID, { nullable: true }) id: string | undefined,
@@ -62,7 +62,7 @@ export class OfficeResolver {
     return office;
   }
 
-  @Authorized(...READERS)
+  @Authorized(...roles('offices'))
   @Query(() => OfficePage, { description: '事業所の一覧' })
   async offices(
     @Arg('filter', () => OfficeFilter, { nullable: true }) filter: OfficeFilter | undefined,

@@ -12,6 +12,8 @@ export interface Context {
   apiKey?: ApiKey;
   roles: Role[];
   services: Services;
+  /** The caller's address (audit, sign-in throttling). */
+  ip?: string;
   /** Per-request memo for DataLoaders, keyed by loader name. */
   loaders: Map<string, unknown>;
 }

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './authChecker.js';
 import { StaffResolver } from '../staff/StaffResolver.js';
+import { StaffAdminResolver } from '../staff/StaffAdminResolver.js';
 import {
   ApplicationHistoryResolver, ApplicationResolver, ApplicationUserCodeResolver,
 } from '../applications/ApplicationResolver.js';
@@ -11,13 +12,16 @@ import { AbolitionResolver, IntakeResolver } from '../applications/intake/Intake
 import { ReviewResolver } from '../review/ReviewResolver.js';
 import { CalendarResolver } from '../calendar/CalendarResolver.js';
 import { NoticeResolver } from '../notifications/NoticeResolver.js';
+import { NotificationResolver } from '../notifications/NotificationResolver.js';
 import { IdNoticeResolver } from '../issuance/IdNoticeResolver.js';
 import {
   ContractTerminalResolver, ContractUserCodeResolver, ContractUserIdResolver,
 } from '../issuance/ContractResolver.js';
+import { CertificateResolver } from '../certificates/CertificateResolver.js';
 
 export const resolvers = [
   StaffResolver,
+  StaffAdminResolver,
   ApplicationResolver,
   ApplicationUserCodeResolver,
   ApplicationHistoryResolver,
@@ -27,10 +31,12 @@ export const resolvers = [
   ReviewResolver,
   CalendarResolver,
   NoticeResolver,
+  NotificationResolver,
   IdNoticeResolver,
   ContractUserCodeResolver,
   ContractUserIdResolver,
   ContractTerminalResolver,
+  CertificateResolver,
 ] as const;
 
 let built: GraphQLSchema | undefined;

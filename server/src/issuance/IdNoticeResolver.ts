@@ -1,6 +1,7 @@
+import { roles } from '../graphql/access.js';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import {
-  ApplicationKind, Industry, LineType, MailboxType, ProcessingMethod, Role, RowAction, SystemCategory, TerminalType,
+  ApplicationKind, CertificateStatus, Industry, LineType, MailboxType, ProcessingMethod, RowAction, SystemCategory, TerminalType,
 } from '../common/enums.js';
 import { actorOf, type Context } from '../graphql/context.js';
 import { Application } from '../applications/Application.js';
@@ -43,6 +44,11 @@ class IdNoticeTerminal {
   @Field(() => TerminalType) type!: TerminalType;
   @Field(() => SystemCategory) systemCategory!: SystemCategory;
   @Field(() => String, { description: '端末アクセスキー' }) accessKey!: string;
+  @Field(() => CertificateStatus, { nullable: true, description: 'デジタル証明書の状態 (netNACCS・webNACCS のみ)' }) certificateStatus?: CertificateStatus;
+  @Field(() => String, { nullable: true, description: '認証コード1 (企業略称 + 論理端末名の下4桁; 常に表示)' }) authCode1?: string;
+  @Field(() => String, { nullable: true, description: '認証コード2 (パスワードと同じ規則で表示; それ以外は ********)' }) authCode2?: string;
+  @Field(() => String, { nullable: true, description: '認証コード3 (パスワードと同じ規則で表示; それ以外は ********)' }) authCode3?: string;
+  @Field(() => Boolean, { description: '認証コードが参照期間内で、このロールが参照できる (取得済・失効の証明書は false)' }) authCodesReadable!: boolean;
 }
 
 @ObjectType({ description: 'ID通知内容のメールボックス' })
@@ -109,7 +115,13 @@ function toNotice(d: IdNoticeData): IdNotice {
     customsOffice: d.office.profile.customsOffice, billingCode: d.office.billingCode,
     userIds: d.userIds.map(userId), abolishedUserIds: d.abolishedUserIds.map(userId),
     lines: d.lines.map((l) => ({ systemCategory: l.systemCategory, lineType: l.lineType, speed: l.speed, ipAddress: l.ipAddress })),
-    terminals: d.terminals.map((t) => ({ name: t.name, type: t.type, systemCategory: t.systemCategory, accessKey: t.accessKey })),
+    terminals: d.terminals.map((t) => {
+      const c = d.certificates.get(t.id);
+      return {
+        name: t.name, type: t.type, systemCategory: t.systemCategory, accessKey: t.accessKey, certificateStatus: c?.status, authCode1: c?.authCode1,
+        authCode2: c?.authCode2.value, authCode3: c?.authCode3.value, authCodesReadable: c?.authCode2.readable ?? false,
+      };
+    }),
     mailboxes: d.mailboxes.map((m) => ({ mailboxId: m.mailbox.mailboxId, type: m.mailbox.type, password: m.password.value, passwordReadable: m.password.readable })),
     passwordsRevealed: d.revealed, maskReason: d.maskReason,
   };
@@ -117,7 +129,7 @@ function toNotice(d: IdNoticeData): IdNotice {
 
 @Resolver(() => Application)
 export class IdNoticeResolver {
-  @Authorized(Role.ADMIN, Role.SUPERVISOR, Role.REVIEWER, Role.SUPPORT, Role.INTEGRATOR)
+  @Authorized(...roles('idNotice'))
   @Query(() => IdNotice, { description: 'ID通知内容。revealPasswords: true でパスワードを表示 (参照期間内・権限のあるロールのみ; 参照は記録)' })
   async idNotice(
     @Arg('applicationId', () => ID) applicationId: string,
@@ -127,7 +139,7 @@ export class IdNoticeResolver {
     return toNotice(await new IdNoticeService(ctx.em, ctx.services.secrets).read(applicationId, ctx.roles, actorOf(ctx), revealPasswords));
   }
 
-  @Authorized(Role.SUPERVISOR)
+  @Authorized(...roles('reissuePassword'))
   @Mutation(() => ReissueResult, { description: 'パスワード再発行 (監督者): 新しいパスワードを新しい参照期間で参照できるようにする' })
   reissuePassword(
     @Arg('target', () => ReissueTarget) target: ReissueTarget,
@@ -137,7 +149,7 @@ export class IdNoticeResolver {
     return new IdNoticeService(ctx.em, ctx.services.secrets).reissue(target.kind, target.code, reason, actorOf(ctx));
   }
 
-  @Authorized(Role.SUPERVISOR, Role.REVIEWER)
+  @Authorized(...roles('suggestedAbbreviation'))
   @Query(() => String, { description: '承認ダイアログ用: 新規の企業に提案する企業略称' })
   async suggestedAbbreviation(@Arg('applicationId', () => ID) applicationId: string, @Ctx() ctx: Context): Promise<string> {
     const app = /^[0-9a-f-]{36}$/i.test(applicationId) ? await ctx.em.findOne(Application, { id: applicationId }, { populate: ['office.company'] }) : null;

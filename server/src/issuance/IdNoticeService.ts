@@ -2,16 +2,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationKind, ApplicationStatus, HistoryAction, NoticeCategory, Role, RowAction } from '../common/enums.js';
 import { DomainError, ErrorCode, badInput, notFound } from '../common/errors.js';
 import { japaneseDate, todayInJapan } from '../common/dates.js';
-import { fullName } from '../common/embeddables.js';
 import { issuePassword, type SecretBox } from '../common/secrets.js';
 import { Application } from '../applications/Application.js';
 import { Office } from '../companies/Office.js';
 import { CalendarService } from '../calendar/CalendarService.js';
 import { enqueueMail } from '../notifications/outbox.js';
 import { NOTICE_TEXT, addNotice } from '../notifications/notices.js';
+import { applicationRecipients, applicationVariables } from '../notifications/variables.js';
 import { recordHistory, type Actor } from '../review/history.js';
-import { AuditLog } from '../staff/security.js';
+import { audit } from '../staff/audit.js';
 import { Line, Mailbox, Terminal, UserCode, UserId } from './contract.js';
+import { CertificateService, type NoticeCodes } from '../certificates/CertificateService.js';
 
 export const MASK = '********';
 /** Roles that may read issued passwords (support staff never do; admins manage accounts, not customers). */
@@ -28,6 +29,8 @@ export interface IdNoticeData {
   userIds: Array<{ id: UserId; code: UserCode; password: Secret }>;
   abolishedUserIds: Array<{ id: UserId; code: UserCode }>;
   terminals: Terminal[];
+  /** Each terminal's デジタル証明書 and 認証コード (by terminal id; shown under the password rules). */
+  certificates: Map<string, NoticeCodes>;
   lines: Line[];
   mailboxes: Array<{ mailbox: Mailbox; password: Secret }>;
   officePassword?: Secret;
@@ -51,6 +54,7 @@ export class IdNoticeService {
       throw new DomainError(ErrorCode.INVALID_TRANSITION, `申込受付番号 ${app.receiptNo} は審査終了していないため、ID通知内容はありません。`);
     }
     const office = app.office!;
+    if (!office.code || !office.company.abbreviation) throw notFound(`申込受付番号 ${app.receiptNo} のID通知内容`);
     const today = todayInJapan(this.now());
     const roleMayRead = roles.some((r) => PASSWORD_READERS.includes(r));
     const maskReason = !roleMayRead
@@ -79,15 +83,17 @@ export class IdNoticeService {
     const mailboxes = (await this.em.find(Mailbox, { issuedBy: app }, { orderBy: { mailboxId: 'asc' } }))
       .map((mailbox) => ({ mailbox, password: open(mailbox.passwordEnc, mailbox.passwordReadableUntil, `メールボックス ${mailbox.mailboxId}`) }));
     const officePassword = app.kind === ApplicationKind.NEW ? open(office.passwordEnc, office.passwordReadableUntil, `事業所パスワード ${office.code}`) : undefined;
+    const terminals = await this.em.find(Terminal, { issuedBy: app }, { orderBy: { name: 'asc' } });
+    const certificates = await new CertificateService(this.em, this.secrets, this.now).noticeCodes(terminals, open);
 
     if (opened.length) {
       recordHistory(this.em, app, actor, { action: HistoryAction.PASSWORD_READ, message: `パスワード参照: ${opened.join(', ')}`, internal: true });
-      this.em.persist(Object.assign(new AuditLog(), { staff: actor.staff, action: 'PASSWORD_REVEAL', target: app.receiptNo, detail: opened.join(', '), at: new Date() }));
+      audit(this.em, { action: 'PASSWORD_REVEAL', staff: actor.staff, target: app.receiptNo, detail: opened.join(', ') });
       await this.em.flush();
     }
     return {
       application: app, office, userIds, abolishedUserIds,
-      terminals: await this.em.find(Terminal, { issuedBy: app }, { orderBy: { name: 'asc' } }),
+      terminals, certificates,
       lines: await this.em.find(Line, { issuedBy: app }, { orderBy: { ipAddress: 'asc' } }),
       mailboxes, officePassword, revealed: opened.length > 0,
       maskReason: maskReason ?? (opened.length ? undefined : 'パスワード参照期間 (審査終了日から利用開始日の2営業日後まで) を過ぎています。参照するには再発行が必要です。'),
@@ -123,12 +129,8 @@ export class IdNoticeService {
       recordHistory(em, app, actor, { action: HistoryAction.PASSWORD_REISSUE, message: `${label} を再発行 (理由: ${reason.trim()})。参照期限 ${readableUntil}` });
       addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.passwordReissued);
       enqueueMail(em, this.secrets, {
-        key: 'password-reissued', application: app, recipients: [app.applicant.email ?? '', app.officeProfile?.manager?.email ?? ''],
-        variables: {
-          companyName: app.companyProfile?.name ?? app.applicantCompanyName, officeName: app.officeProfile?.name, department: app.applicant.department,
-          recipientName: fullName(app.applicant), receiptNo: app.receiptNo, target: label,
-          readableUntil: japaneseDate(new Date(`${readableUntil}T00:00:00+09:00`)),
-        },
+        key: 'password-reissued', application: app, recipients: applicationRecipients(app),
+        variables: { ...applicationVariables(app), target: label, readableUntil: japaneseDate(new Date(`${readableUntil}T00:00:00+09:00`)) },
       });
       await em.flush();
       return { application: app, readableUntil };

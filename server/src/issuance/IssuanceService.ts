@@ -10,6 +10,7 @@ import { Company } from '../companies/Company.js';
 import { Office } from '../companies/Office.js';
 import { CalendarService } from '../calendar/CalendarService.js';
 import { Line, Mailbox, Terminal, UserCode, UserId } from './contract.js';
+import { CertificateService } from '../certificates/CertificateService.js';
 import {
   abbreviationCandidates, accessKey, billingCode, identNoCandidates, mailboxId, officeCode, poolAddresses, terminalName,
   userCodeCandidates,
@@ -54,6 +55,7 @@ export class IssuanceService {
     await this.issueTerminals(app, office, startDate, lines);
     await this.issueMailboxes(app, office, startDate, readableUntil);
     if (app.otherChange === OtherChange.TERMINATION) await this.closeOffice(office, startDate);
+    await new CertificateService(this.em, this.secrets).issueForApplication(app, startDate);
   }
 
   /** 新規: 企業略称, 事業所コード, 事業所パスワード and 請求先コード; the office becomes ACTIVE. */

@@ -88,7 +88,7 @@ async function approveAll(url: string, token: string, ids: string[], start: stri
 }
 
 describe('issuance under concurrency', () => {
-  it('approves 1,000 applications in parallel on two server processes with zero duplicate identifiers', async () => {
+  it('approves 1,000 applications in parallel on two server processes with zero duplicate identifiers', { timeout: 240_000 }, async () => {
     const token = await server.login('supervisor@example.jp');
     const ids = (await sql<{ id: string }>(`select id from application where status = 'IN_REVIEW' and version = 1 and kind = 'CHANGE' and change_items = '{NET_TERMINAL,MAILBOX,IDENT_NO}'`)).map((r) => r.id);
     expect(ids).toHaveLength(COUNT);

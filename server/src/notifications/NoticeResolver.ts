@@ -1,5 +1,6 @@
+import { roles } from '../graphql/access.js';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../common/enums.js';
+
 import { notFound } from '../common/errors.js';
 import { checkPage } from '../common/paging.js';
 import type { Context } from '../graphql/context.js';
@@ -10,7 +11,7 @@ import { Notice } from './entities.js';
 
 @Resolver(() => Notice)
 export class NoticeResolver {
-  @Authorized(Role.ADMIN, Role.SUPERVISOR, Role.REVIEWER, Role.SUPPORT, Role.INTEGRATOR)
+  @Authorized(...roles('notices'))
   @Query(() => [Notice], { description: '新着情報 (事業所ごと、新しい順; NSS は最新10件を表示)' })
   async notices(
     @Arg('officeCode', () => String) officeCode: string,

@@ -12,6 +12,8 @@ export const NOTICE_TEXT = {
   withdrawn: '利用申込の取下げを受け付けました。',
   systemSettings: 'システム設定申込を受け付けました。',
   passwordReissued: 'パスワードを再発行しました。ID通知内容をご確認ください。',
+  certificateIssued: 'デジタル証明書を発行しました。ID通知内容で認証コードを確認の上、デジタル証明書を取得してください。',
+  certificateReissued: 'デジタル証明書を再発行しました。NACCS掲示板よりデジタル証明書を取得の上、適用作業を実施願います。',
 } as const;
 
 /** Adds a 新着情報 entry for the application's office (persist only; flushed with the event). */

@@ -1,10 +1,9 @@
+import { roles } from '../graphql/access.js';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { Role } from '../common/enums.js';
 import { actorOf, type Context } from '../graphql/context.js';
 import { Application } from '../applications/Application.js';
 import { ReviewService } from './ReviewService.js';
 
-const REVIEWERS = [Role.REVIEWER, Role.SUPERVISOR];
 
 @ObjectType({ description: '利用開始日の目安 (標準日数と希望日の判定)' })
 export class StartDateAdvice {
@@ -19,7 +18,7 @@ export class ReviewResolver {
     return new ReviewService(ctx.em, ctx.services.secrets, undefined, ctx.services.config.ipPool);
   }
 
-  @Authorized(...REVIEWERS)
+  @Authorized(...roles('assignApplication'))
   @Mutation(() => Application, { description: '担当を割り当てる (自分に; 監督者は他の審査担当者にも)。受付の申込は審査中になる' })
   assignApplication(
     @Arg('id', () => ID) id: string,
@@ -30,7 +29,7 @@ export class ReviewResolver {
     return this.service(ctx).assign(id, expectedVersion, actorOf(ctx), assigneeId);
   }
 
-  @Authorized(...REVIEWERS)
+  @Authorized(...roles('unassignApplication'))
   @Mutation(() => Application, { description: '担当を解除する' })
   unassignApplication(
     @Arg('id', () => ID) id: string,
@@ -40,7 +39,7 @@ export class ReviewResolver {
     return this.service(ctx).unassign(id, expectedVersion, actorOf(ctx));
   }
 
-  @Authorized(...REVIEWERS)
+  @Authorized(...roles('returnApplication'))
   @Mutation(() => Application, { description: '確認事項を送って差し戻す (確認事項あり)' })
   returnApplication(
     @Arg('id', () => ID) id: string,
@@ -51,7 +50,7 @@ export class ReviewResolver {
     return this.service(ctx).returnForCorrection(id, message, expectedVersion, actorOf(ctx));
   }
 
-  @Authorized(...REVIEWERS)
+  @Authorized(...roles('approveApplication'))
   @Mutation(() => Application, { description: '審査終了 (承認): 利用開始日を確定する' })
   approveApplication(
     @Arg('id', () => ID) id: string,
@@ -63,7 +62,7 @@ export class ReviewResolver {
     return this.service(ctx).approve(id, startDate, expectedVersion, actorOf(ctx), abbreviation);
   }
 
-  @Authorized(Role.SUPERVISOR)
+  @Authorized(...roles('cancelApplication'))
   @Mutation(() => Application, { description: 'キャンセル (監督者)' })
   cancelApplication(
     @Arg('id', () => ID) id: string,
@@ -74,7 +73,7 @@ export class ReviewResolver {
     return this.service(ctx).cancel(id, reason, expectedVersion, actorOf(ctx));
   }
 
-  @Authorized(Role.REVIEWER, Role.SUPERVISOR, Role.SUPPORT)
+  @Authorized(...roles('addInternalNote'))
   @Mutation(() => Application, { description: '社内メモを追加する (お客様には表示されない)' })
   addInternalNote(
     @Arg('id', () => ID) id: string,
@@ -84,7 +83,7 @@ export class ReviewResolver {
     return this.service(ctx).addInternalNote(id, message, actorOf(ctx));
   }
 
-  @Authorized(Role.INTEGRATOR, ...REVIEWERS)
+  @Authorized(...roles('recordSystemSettings'))
   @Mutation(() => Application, { description: 'システム設定申込を受け付けたことを記録する (締切日のキャンセルを止める)' })
   recordSystemSettings(@Arg('applicationId', () => ID) applicationId: string, @Ctx() ctx: Context): Promise<Application> {
     return this.service(ctx).recordSystemSettings(applicationId, actorOf(ctx));

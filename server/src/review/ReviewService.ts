@@ -3,13 +3,13 @@ import { ApplicationKind, ApplicationStatus, HistoryAction, NoticeCategory, Role
 import { DomainError, ErrorCode, badInput, forbidden, notFound } from '../common/errors.js';
 import { isIsoDate } from '../common/paging.js';
 import { japaneseDate, todayInJapan } from '../common/dates.js';
-import { fullName } from '../common/embeddables.js';
 import type { SecretBox } from '../common/secrets.js';
 import { Application } from '../applications/Application.js';
 import { ApplicationLine } from '../applications/sections.js';
 import { CalendarService, asksForNewLine } from '../calendar/CalendarService.js';
 import { enqueueMail, type MailKey } from '../notifications/outbox.js';
 import { NOTICE_TEXT, addNotice } from '../notifications/notices.js';
+import { applicationRecipients, applicationVariables } from '../notifications/variables.js';
 import { Staff } from '../staff/Staff.js';
 import { IssuanceService } from '../issuance/IssuanceService.js';
 import { recordHistory, type Actor } from './history.js';
@@ -39,15 +39,7 @@ export class ReviewService {
   }
 
   private mail(em: EntityManager, app: Application, key: MailKey, variables: Record<string, unknown>): void {
-    enqueueMail(em, this.secrets, {
-      key, application: app,
-      recipients: [app.applicant.email ?? '', app.officeProfile?.manager?.email ?? ''],
-      variables: {
-        companyName: app.companyProfile?.name ?? app.applicantCompanyName, officeName: app.officeProfile?.name,
-        department: app.applicant.department, recipientName: fullName(app.applicant), receiptNo: app.receiptNo,
-        receivedDate: japaneseDate(app.receivedAt), ...variables,
-      },
-    });
+    enqueueMail(em, this.secrets, { key, application: app, recipients: applicationRecipients(app), variables: { ...applicationVariables(app), ...variables } });
   }
 
   /** Takes an application (to self, or — supervisors — to another reviewer); a 受付 application enters 審査中. */

@@ -129,8 +129,8 @@ describe('assignment and roles', () => {
     const [r2] = await sql<{ id: string }>(`select id from staff where email = 'reviewer2@example.jp'`);
     const byReviewer = await server.gql('mutation($id: ID!, $v: Int!, $a: ID) { assignApplication(id: $id, expectedVersion: $v, assigneeId: $a) { version } }', { id: app.id, v: app.version + 1, a: r2!.id }, reviewer);
     expect(byReviewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const bySupervisor = await server.gql('mutation($id: ID!, $v: Int!, $a: ID) { assignApplication(id: $id, expectedVersion: $v, assigneeId: $a) { assignee { email } } }', { id: app.id, v: app.version + 1, a: r2!.id }, supervisor);
-    expect(bySupervisor.data!.assignApplication.assignee.email).toBe('reviewer2@example.jp');
+    const bySupervisor = await server.gql('mutation($id: ID!, $v: Int!, $a: ID) { assignApplication(id: $id, expectedVersion: $v, assigneeId: $a) { assignee { name } } }', { id: app.id, v: app.version + 1, a: r2!.id }, supervisor);
+    expect(bySupervisor.data!.assignApplication.assignee.name).toBe('審査 二郎');
   });
 
   it('support staff read but cannot approve; only supervisors cancel', async () => {
@@ -239,7 +239,8 @@ describe('system-settings deadline job', () => {
 describe('demo data ID通知内容', () => {
   it('every approved new application has its issued IDs; those approved recently are still readable', async () => {
     const rows = await sql<{ id: string; start_date: string }>(
-      `select id, start_date from application where status = 'APPROVED' and kind = 'NEW' order by start_date desc limit 3`);
+      `select id, start_date from application a where status = 'APPROVED' and kind = 'NEW'
+         and exists (select 1 from user_id u where u.issued_by_id = a.id) order by start_date desc limit 3`);
     for (const row of rows) {
       const res = await server.gql('query($id: ID!) { idNotice(applicationId: $id, revealPasswords: true) { officeCode userIds { userId password passwordReadable } } }', { id: row.id }, reviewer);
       expect(res.errors).toBeUndefined();
@@ -248,5 +249,9 @@ describe('demo data ID通知内容', () => {
     }
     const readable = await sql(`select 1 from user_id where password_readable_until >= ?`, [todayInJapan()]);
     expect(readable.length).toBeGreaterThan(0);
+    const [recent] = await sql<{ id: string }>(`select id from application a where status = 'APPROVED' and kind = 'NEW'
+      and exists (select 1 from user_id u where u.issued_by_id = a.id) order by start_date desc limit 1`);
+    const notice = await server.gql('query($id: ID!) { idNotice(applicationId: $id, revealPasswords: true) { userIds { password passwordReadable } } }', { id: recent!.id }, reviewer);
+    expect(notice.data!.idNotice.userIds[0]).toMatchObject({ passwordReadable: true, password: expect.stringMatching(/^[A-Z0-9]{8}$/) });
   });
 });

@@ -31,6 +31,18 @@ export class Staff {
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
 
+  /** Consecutive failed sign-ins; reset by a successful one. */
+  @Property({ type: 'integer', default: 0 })
+  failedLogins: number = 0;
+
+  /** Temporary lockout after repeated failures. */
+  @Property({ type: 'datetime', nullable: true })
+  lockedUntil?: Date;
+
+  /** Sign-out and password changes revoke every session token issued before this instant. */
+  @Property({ type: 'datetime', nullable: true })
+  tokensValidAfter?: Date;
+
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }

@@ -1,9 +1,10 @@
-import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../common/enums.js';
-import { DomainError, ErrorCode, badInput } from '../common/errors.js';
+import { DomainError, ErrorCode } from '../common/errors.js';
+import { roles } from '../graphql/access.js';
 import type { Context } from '../graphql/context.js';
 import { Staff } from './Staff.js';
-import { verifyPassword } from './password.js';
+import { SignInService } from './SignInService.js';
 
 @ObjectType({ description: 'サインインの結果' })
 export class LoginResult {
@@ -17,36 +18,54 @@ export class LoginResult {
 /** Staff roles that work the review queue (assignees). */
 const REVIEW_ROLES = [Role.REVIEWER, Role.SUPERVISOR];
 
-@Resolver()
+const signedIn = (ctx: Context): Staff => {
+  if (!ctx.staff) throw new DomainError(ErrorCode.FORBIDDEN, '連携システムのキーには職員情報がありません。');
+  return ctx.staff;
+};
+
+@Resolver(() => Staff)
 export class StaffResolver {
-  @Mutation(() => LoginResult, { description: 'E-mailアドレスとパスワードでサインインする' })
-  async login(
-    @Arg('email', () => String) email: string,
-    @Arg('password', () => String) password: string,
-    @Ctx() ctx: Context,
-  ): Promise<LoginResult> {
-    const errors = [];
-    if (!email.trim()) errors.push({ path: 'email', message: 'E-mailアドレスを入力してください。' });
-    if (!password) errors.push({ path: 'password', message: 'パスワードを入力してください。' });
-    if (errors.length) throw badInput(errors);
-    const staff = await ctx.em.findOne(Staff, { email: email.trim().toLowerCase(), active: true });
-    // Same message whether the account or the password is wrong: no account discovery.
-    if (!staff || !(await verifyPassword(staff.passwordHash, password))) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'E-mailアドレスまたはパスワードが正しくありません。');
-    }
-    return { token: await ctx.services.tokens.issue(staff.id), staff };
+  private service(ctx: Context): SignInService {
+    return new SignInService(ctx.em, ctx.services.tokens);
   }
 
-  @Authorized()
+  @Mutation(() => LoginResult, { description: 'E-mailアドレスとパスワードでサインインする (失敗が続くと一時ロック)' })
+  login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<LoginResult> {
+    return this.service(ctx).login(email, password, ctx.ip);
+  }
+
+  @Authorized(...roles('me'))
   @Query(() => Staff, { description: 'サインイン中の職員' })
   me(@Ctx() ctx: Context): Staff {
-    if (!ctx.staff) throw new DomainError(ErrorCode.FORBIDDEN, '連携システムのキーには職員情報がありません。');
-    return ctx.staff;
+    return signedIn(ctx);
   }
 
-  @Authorized(Role.ADMIN, Role.SUPERVISOR, Role.REVIEWER, Role.SUPPORT)
+  @Authorized(...roles('logout'))
+  @Mutation(() => Boolean, { description: 'サインアウト (このアカウントのセッショントークンをすべて無効にする)' })
+  logout(@Ctx() ctx: Context): Promise<boolean> {
+    return this.service(ctx).logout(signedIn(ctx), ctx.ip);
+  }
+
+  @Authorized(...roles('changePassword'))
+  @Mutation(() => Boolean, { description: '自分のパスワードを変更する (12文字以上、英字と数字を含む)' })
+  changePassword(
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    return this.service(ctx).changePassword(signedIn(ctx), currentPassword, newPassword, ctx.ip);
+  }
+
+  @Authorized(...roles('staffMembers'))
   @Query(() => [Staff], { description: '審査担当者になれる職員 (担当者の絞り込み・割当用)' })
   staffMembers(@Ctx() ctx: Context): Promise<Staff[]> {
     return ctx.em.find(Staff, { active: true, roles: { $overlap: REVIEW_ROLES } }, { orderBy: { name: 'asc' } });
+  }
+
+  @FieldResolver(() => String, { description: 'E-mailアドレス (管理者と本人以外には伏せる)' })
+  email(@Root() staff: Staff, @Ctx() ctx: Context): string {
+    if (ctx.roles.includes(Role.ADMIN) || ctx.staff?.id === staff.id || !ctx.roles.length) return staff.email;
+    const [local, domain] = staff.email.split('@');
+    return `${local!.slice(0, 1)}***@${domain}`;
   }
 }

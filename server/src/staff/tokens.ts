@@ -5,7 +5,8 @@ export class TokenService {
   constructor(private readonly secret: Uint8Array, private readonly ttlSeconds: number) {}
 
   issue(staffId: string): Promise<string> {
-    return new SignJWT({})
+    // Millisecond issue time: sign-out revokes tokens issued before it, even within the same second.
+    return new SignJWT({ iatMs: Date.now() })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(staffId)
       .setIssuedAt()
@@ -14,11 +15,12 @@ export class TokenService {
       .sign(this.secret);
   }
 
-  /** The staff id of a valid token, or undefined for an invalid or expired one. */
-  async verify(token: string): Promise<string | undefined> {
+  /** The staff id and issue time of a valid token, or undefined for an invalid or expired one. */
+  async verify(token: string): Promise<{ staffId: string; issuedAt: Date } | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.secret, { audience: 'naccs-back-office', algorithms: ['HS256'] });
-      return payload.sub;
+      const ms = typeof payload.iatMs === 'number' ? payload.iatMs : (payload.iat ?? 0) * 1000;
+      return payload.sub ? { staffId: payload.sub, issuedAt: new Date(ms) } : undefined;
     } catch {
       return undefined;
     }

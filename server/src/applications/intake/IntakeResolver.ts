@@ -1,5 +1,6 @@
+import { roles } from '../../graphql/access.js';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { ApplicationStatus, Role, RowAction } from '../../common/enums.js';
+import { ApplicationStatus, RowAction } from '../../common/enums.js';
 import { actorOf, type Context } from '../../graphql/context.js';
 import { UserCode } from '../../issuance/contract.js';
 import { Application } from '../Application.js';
@@ -7,8 +8,6 @@ import { ApplicationUserCode } from '../sections.js';
 import { ChangeApplicationInput, NewApplicationInput, ProvisionalAccountInput } from './inputs.js';
 import { IntakeService } from './IntakeService.js';
 
-/** The portal submits; staff take applications by phone or paper with the same validation. */
-const SUBMITTERS = [Role.INTEGRATOR, Role.REVIEWER, Role.SUPERVISOR];
 
 @ObjectType({ description: '仮アカウント (仮パスワードはこの応答でのみ返る)' })
 export class ProvisionalAccountResult {
@@ -29,7 +28,7 @@ export class IntakeResolver {
     return new IntakeService(ctx.em, ctx.services.secrets);
   }
 
-  @Authorized(...SUBMITTERS)
+  @Authorized(...roles('registerProvisionalAccount'))
   @Mutation(() => ProvisionalAccountResult, { description: '仮アカウント申込 (申込担当者の登録)' })
   registerProvisionalAccount(
     @Arg('input', () => ProvisionalAccountInput) input: ProvisionalAccountInput,
@@ -38,7 +37,7 @@ export class IntakeResolver {
     return this.service(ctx).registerProvisionalAccount(input);
   }
 
-  @Authorized(...SUBMITTERS)
+  @Authorized(...roles('submitNewApplication'))
   @Mutation(() => Application, { description: '新規利用申込 (netNACCS / 一般NACCS)' })
   submitNewApplication(
     @Arg('provisionalLoginId', () => String) provisionalLoginId: string,
@@ -49,7 +48,7 @@ export class IntakeResolver {
     return this.service(ctx).submitNew(provisionalLoginId, provisionalPassword, input, actorOf(ctx));
   }
 
-  @Authorized(...SUBMITTERS)
+  @Authorized(...roles('submitChangeApplication'))
   @Mutation(() => Application, { description: '変更申込 (利用者IDの廃止を含む)' })
   submitChangeApplication(
     @Arg('officeCode', () => String) officeCode: string,
@@ -59,7 +58,7 @@ export class IntakeResolver {
     return this.service(ctx).submitChange(officeCode, input, actorOf(ctx));
   }
 
-  @Authorized(...SUBMITTERS)
+  @Authorized(...roles('resubmitApplication'))
   @Mutation(() => Application, { description: '確認事項への対応として修正して再申込する' })
   resubmitApplication(
     @Arg('id', () => ID) id: string,
@@ -70,7 +69,7 @@ export class IntakeResolver {
     return this.service(ctx).resubmit(id, input, expectedVersion, actorOf(ctx));
   }
 
-  @Authorized(...SUBMITTERS)
+  @Authorized(...roles('withdrawApplication'))
   @Mutation(() => Application, { description: '取下げ (お客様による)' })
   withdrawApplication(
     @Arg('id', () => ID) id: string,

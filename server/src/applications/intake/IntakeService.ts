@@ -15,6 +15,7 @@ import { Office } from '../../companies/Office.js';
 import { Line, Mailbox, Terminal, UserCode, UserId } from '../../issuance/contract.js';
 import { enqueueMail } from '../../notifications/outbox.js';
 import { NOTICE_TEXT, addNotice } from '../../notifications/notices.js';
+import { applicationRecipients, applicationVariables } from '../../notifications/variables.js';
 import { recordHistory, type Actor } from '../../review/history.js';
 import { lockForTransition } from '../../review/workflow.js';
 import { searchText } from '../../common/search.js';
@@ -269,15 +270,9 @@ export class IntakeService {
   }
 
   private mailReceived(em: EntityManager, app: Application, companyName?: string): void {
-    const manager = app.officeProfile?.manager;
     enqueueMail(em, this.secrets, {
-      key: 'application-received',
-      application: app,
-      recipients: [app.applicant.email!, manager?.email ?? ''],
-      variables: {
-        companyName, officeName: app.officeProfile?.name, department: app.applicant.department,
-        recipientName: fullName(app.applicant), receiptNo: app.receiptNo, receivedDate: japaneseDate(app.receivedAt),
-      },
+      key: 'application-received', application: app, recipients: applicationRecipients(app),
+      variables: { ...applicationVariables(app), companyName: companyName ?? applicationVariables(app).companyName },
     });
   }
 
@@ -292,12 +287,8 @@ export class IntakeService {
       recordHistory(em, app, actor, { action: HistoryAction.WITHDRAW, from, to, message: reason.trim() });
       addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.withdrawn);
       enqueueMail(em, this.secrets, {
-        key: 'application-withdrawn', application: app, recipients: [app.applicant.email ?? '', app.officeProfile?.manager?.email ?? ''],
-        variables: {
-          companyName: app.companyProfile?.name ?? app.applicantCompanyName, officeName: app.officeProfile?.name,
-          department: app.applicant.department, recipientName: fullName(app.applicant), receiptNo: app.receiptNo,
-          receivedDate: japaneseDate(app.receivedAt), reason: reason.trim(),
-        },
+        key: 'application-withdrawn', application: app, recipients: applicationRecipients(app),
+        variables: { ...applicationVariables(app), reason: reason.trim() },
       });
       await em.flush();
       return app;

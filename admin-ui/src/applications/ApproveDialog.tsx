@@ -1,0 +1,269 @@
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormHelperText,
+  Stack,
+  TextField,
+  Typography,
+  useTheme,
+} from '@mui/material';
+import { useEffect, useMemo, useState } from 'react';
+import { useGetList, useGetOne, useLocaleState, useTranslate } from 'react-admin';
+import { BusinessDayCalendar } from '../components/BusinessDayCalendar';
+import { Item, ItemGrid, Section } from '../components/display';
+import { formatDate } from '../components/format';
+import { addDays, addMonths, firstOfMonth, lastOfMonth, monthOf, shiftBusinessDays, todayInJapan } from '../components/isoDates';
+import { useServerAction } from '../components/useServerAction';
+import type { FieldError } from '../intake/inputTypes';
+import { APPROVE_APPLICATION } from '../queries';
+import type { Application, CalendarDay } from '../types';
+import { ApplicationResultTable } from './ApplicationResultTable';
+
+/** システム設定申込締切日 = 利用開始日 − 4 営業日; passwords readable until 利用開始日 + 2 営業日 (SPEC.md). */
+const SYSTEM_SETTINGS_BUSINESS_DAYS = 4;
+const REFERENCE_PERIOD_BUSINESS_DAYS = 2;
+
+type Preselect = 'desired' | 'fallback' | 'done';
+
+/**
+ * 審査終了 (承認): pick 利用開始日 on the business-day calendar and confirm. The dialog pre-selects the desired start
+ * date when it is a business day not before today, else the earliest date the standard lead time allows; shows
+ * the lead-time warning, the resulting システム設定申込締切日 and パスワード参照期間 (previews computed from the calendar
+ * days loaded here — the server fixes the real ones), the 企業略称 for a new company, and what will be issued.
+ */
+export const ApproveDialog = ({ record, open, onClose }: { record: Application; open: boolean; onClose: () => void }) => {
+  const translate = useTranslate();
+  const theme = useTheme();
+  const [locale] = useLocaleState();
+  const { run, busy } = useServerAction();
+  const today = useMemo(() => todayInJapan(), []);
+  const advice = record.startDateAdvice;
+  const desired = record.desiredStartDate ?? undefined;
+  const fallback = advice && advice.earliestStartDate > today ? advice.earliestStartDate : today;
+  const wantsDesired = !!desired && desired >= today;
+
+  const [month, setMonth] = useState(monthOf(wantsDesired ? desired : fallback));
+  const [selected, setSelected] = useState<string | null>(null);
+  const [preselect, setPreselect] = useState<Preselect>(wantsDesired ? 'desired' : 'fallback');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [known, setKnown] = useState<Map<string, CalendarDay>>(() => new Map());
+
+  // The visible month and its neighbours (for the −4 / +2 business-day previews at the month's edges).
+  const { data: loaded, isFetching } = useGetList<CalendarDay>(
+    'businessDays',
+    {
+      filter: { from: firstOfMonth(addMonths(month, -1)), to: lastOfMonth(addMonths(month, 1)) },
+      pagination: { page: 1, perPage: 200 },
+      sort: { field: 'date', order: 'ASC' },
+    },
+    { enabled: open, staleTime: 10 * 60_000 },
+  );
+  useEffect(() => {
+    if (!loaded?.length) return;
+    setKnown((prev) => {
+      const next = new Map(prev);
+      for (const d of loaded) next.set(d.date, d);
+      return next;
+    });
+  }, [loaded]);
+
+  // Pre-selection: the desired date if it is a business day, else the first business day from the fallback.
+  useEffect(() => {
+    if (!open || preselect === 'done') return;
+    if (preselect === 'desired' && desired) {
+      const day = known.get(desired);
+      if (!day) return;
+      if (day.businessDay) {
+        setSelected(desired);
+        setPreselect('done');
+      } else {
+        setPreselect('fallback');
+        setMonth(monthOf(fallback));
+      }
+      return;
+    }
+    if (!known.has(fallback)) {
+      if (month !== monthOf(fallback)) setMonth(monthOf(fallback));
+      return;
+    }
+    for (let d = fallback; known.has(d); d = addDays(d, 1)) {
+      if (known.get(d)?.businessDay) {
+        setSelected(d);
+        setMonth(monthOf(d));
+        setPreselect('done');
+        return;
+      }
+    }
+    // Not within what is loaded yet: look at the next month.
+    if (!isFetching && known.size > 0) setMonth((m) => addMonths(m, 1));
+  }, [open, preselect, known, desired, fallback, isFetching, month]);
+
+  const abbreviationNeeded = record.kind === 'NEW' && !record.office?.company?.abbreviation;
+  const { data: suggestion } = useGetOne<{ id: string; abbreviation: string }>(
+    'abbreviationSuggestions',
+    { id: record.id },
+    { enabled: open && abbreviationNeeded },
+  );
+  const [abbreviation, setAbbreviation] = useState<string | null>(null);
+  const abbreviationValue = abbreviation ?? suggestion?.abbreviation ?? '';
+
+  const isBusinessDay = (d: string) => known.get(d)?.businessDay;
+  const deadline =
+    selected && record.kind === 'NEW' ? shiftBusinessDays(selected, -SYSTEM_SETTINGS_BUSINESS_DAYS, isBusinessDay) : undefined;
+  const referenceEnd = selected ? shiftBusinessDays(selected, REFERENCE_PERIOD_BUSINESS_DAYS, isBusinessDay) : undefined;
+  const desiredDay = desired ? known.get(desired) : undefined;
+
+  const errorsAt = (path: string) => errors.filter((e) => e.path === path).map((e) => e.message);
+  const otherErrors = errors.filter((e) => e.path !== 'startDate' && e.path !== 'abbreviation');
+  const date = (iso?: string | null) => formatDate(iso, locale, true);
+
+  const confirm = async () => {
+    if (!selected) return;
+    setErrors([]);
+    const outcome = await run(
+      APPROVE_APPLICATION,
+      {
+        id: record.id,
+        startDate: selected,
+        expectedVersion: record.version,
+        abbreviation: abbreviationNeeded && abbreviationValue.trim() ? abbreviationValue.trim().toUpperCase() : undefined,
+      },
+      { success: 'naccs.approve.done', successArgs: { receiptNo: record.receiptNo, startDate: date(selected) } },
+    );
+    if (outcome.ok) onClose();
+    else setErrors(outcome.fieldErrors);
+  };
+
+  return (
+    <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="md" fullWidth data-testid="approve-dialog" aria-labelledby="approve-dialog-title">
+      <DialogTitle id="approve-dialog-title">{translate('naccs.approve.title', { receiptNo: record.receiptNo })}</DialogTitle>
+      <DialogContent dividers>
+        {advice?.desiredDateTooSoon ? (
+          <Alert severity="warning" sx={{ mb: 2 }} data-testid="lead-time-warning">
+            <strong>{translate('naccs.approve.too_soon')}</strong>
+            <br />
+            {translate('naccs.approve.too_soon_detail', {
+              days: advice.leadTimeBusinessDays,
+              earliest: date(advice.earliestStartDate),
+            })}
+          </Alert>
+        ) : null}
+        {desired && desiredDay && !desiredDay.businessDay ? (
+          <Alert severity="info" sx={{ mb: 2 }}>
+            {translate('naccs.approve.desired_closed', { date: date(desired), reason: desiredDay.reason ?? '' })}
+          </Alert>
+        ) : null}
+        {desired && desired < today ? (
+          <Alert severity="info" sx={{ mb: 2 }}>
+            {translate('naccs.approve.desired_past', { date: date(desired) })}
+          </Alert>
+        ) : null}
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} alignItems="flex-start">
+          <Box>
+            <BusinessDayCalendar
+              month={month}
+              onMonthChange={setMonth}
+              days={known}
+              selected={selected}
+              onSelect={(d) => {
+                setSelected(d);
+                setPreselect('done');
+                setErrors((e) => e.filter((x) => x.path !== 'startDate'));
+              }}
+              min={today}
+              loading={isFetching}
+              markers={[
+                { date: desired, label: 'resources.applications.fields.desiredStartDate', color: theme.palette.warning.main },
+                { date: advice?.earliestStartDate, label: 'naccs.approve.earliest', color: theme.palette.info.main },
+              ]}
+            />
+            {errorsAt('startDate').map((m) => (
+              <FormHelperText key={m} error>
+                {m}
+              </FormHelperText>
+            ))}
+          </Box>
+          <Box sx={{ flex: 1, minWidth: 260 }}>
+            <ItemGrid min={200}>
+              <Item label="resources.applications.fields.desiredStartDate">{date(desired)}</Item>
+              <Item label="naccs.approve.lead_time">
+                {advice
+                  ? translate('naccs.approve.lead_time_value', {
+                      days: advice.leadTimeBusinessDays,
+                      earliest: date(advice.earliestStartDate),
+                    })
+                  : null}
+              </Item>
+              <Item label="naccs.approve.start_date" wide>
+                <Typography component="span" variant="h6" data-testid="approve-start-date" sx={{ fontWeight: 700 }}>
+                  {selected ? date(selected) : translate('naccs.approve.pick')}
+                </Typography>
+              </Item>
+              <Item label="naccs.approve.deadline_preview">
+                <span data-testid="approve-deadline">
+                  {record.kind !== 'NEW'
+                    ? translate('naccs.approve.deadline_none')
+                    : deadline
+                      ? date(deadline)
+                      : selected
+                        ? translate('naccs.approve.unknown')
+                        : null}
+                </span>
+              </Item>
+              <Item label="naccs.approve.reference_period">
+                <span data-testid="approve-reference-period">
+                  {referenceEnd ? translate('naccs.approve.reference_period_value', { from: date(today), to: date(referenceEnd) }) : null}
+                </span>
+              </Item>
+            </ItemGrid>
+            {abbreviationNeeded ? (
+              <TextField
+                name="abbreviation"
+                label={translate('naccs.company.abbreviation')}
+                value={abbreviationValue}
+                onChange={(e) => setAbbreviation(e.target.value.toUpperCase())}
+                error={errorsAt('abbreviation').length > 0}
+                helperText={errorsAt('abbreviation').join(' ') || translate('naccs.approve.abbreviation_hint')}
+                slotProps={{ htmlInput: { maxLength: 3, style: { fontFamily: 'monospace', letterSpacing: 4 }, 'data-testid': 'approve-abbreviation' } }}
+                sx={{ mt: 2, width: 240 }}
+                size="small"
+              />
+            ) : null}
+          </Box>
+        </Stack>
+        <Box sx={{ mt: 2 }}>
+          <Section title="naccs.approve.issued">
+            <ApplicationResultTable rows={record.result} />
+          </Section>
+        </Box>
+        {otherErrors.map((e) => (
+          <Alert key={`${e.path}-${e.message}`} severity="error" sx={{ mt: 1 }}>
+            {e.message}
+          </Alert>
+        ))}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={busy}>
+          {translate('ra.action.cancel')}
+        </Button>
+        <Button
+          variant="contained"
+          color="success"
+          disabled={!selected || busy}
+          onClick={() => void confirm()}
+          startIcon={busy ? <CircularProgress size={16} color="inherit" /> : <CheckCircleIcon />}
+          data-testid="approve-confirm"
+        >
+          {translate('naccs.approve.confirm', { date: selected ? date(selected) : '' })}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};

@@ -1,0 +1,57 @@
+import { Badge, Box, Tab, Tabs } from '@mui/material';
+import { useGetOne, useListContext, useTranslate } from 'react-admin';
+import type { ReviewQueue } from '../labels';
+import type { ReviewQueueCounts } from '../types';
+
+/** The queue views in the order reviewers work them, with the field of reviewQueueCounts that counts each. */
+export const QUEUES: Array<{ queue: ReviewQueue; count: keyof Omit<ReviewQueueCounts, 'id'> }> = [
+  { queue: 'UNASSIGNED', count: 'unassigned' },
+  { queue: 'MINE', count: 'mine' },
+  { queue: 'RETURNED', count: 'returned' },
+  { queue: 'DUE_SOON', count: 'dueSoon' },
+  { queue: 'ALL', count: 'all' },
+];
+
+/**
+ * 未割当 / 自分の担当 / 確認事項あり / 期限が近い / すべて above the applications list, each with its count; the chosen
+ * one is the list's `queue` filter (the other filters still apply inside it).
+ */
+export const QueueTabs = () => {
+  const translate = useTranslate();
+  const { filterValues, setFilters, displayedFilters } = useListContext();
+  const { data: counts } = useGetOne<ReviewQueueCounts>('reviewQueueCounts', { id: 'current' });
+  const current = (QUEUES.find((q) => q.queue === filterValues.queue)?.queue ?? 'ALL') as ReviewQueue;
+  const choose = (queue: ReviewQueue) => setFilters({ ...filterValues, queue }, displayedFilters);
+  return (
+    <Box sx={{ borderBottom: 1, borderColor: 'divider', px: 1 }}>
+      <Tabs
+        value={current}
+        onChange={(_, v: ReviewQueue) => choose(v)}
+        variant="scrollable"
+        scrollButtons="auto"
+        aria-label={translate('naccs.queue.label')}
+      >
+        {QUEUES.map(({ queue, count }) => (
+          <Tab
+            key={queue}
+            value={queue}
+            data-testid={`queue-${queue}`}
+            sx={{ minHeight: 48, textTransform: 'none' }}
+            label={
+              <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1.5 }}>
+                {translate(`enums.ReviewQueue.${queue}`)}
+                <Badge
+                  badgeContent={counts ? counts[count] : '…'}
+                  max={9999}
+                  showZero
+                  color={queue === 'DUE_SOON' && counts && counts.dueSoon > 0 ? 'warning' : queue === current ? 'primary' : 'default'}
+                  sx={{ '& .MuiBadge-badge': { position: 'static', transform: 'none' } }}
+                />
+              </Box>
+            }
+          />
+        ))}
+      </Tabs>
+    </Box>
+  );
+};

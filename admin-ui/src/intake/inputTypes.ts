@@ -1,0 +1,190 @@
+/**
+ * Client-side shapes of the intake inputs of server/schema.graphql (ProvisionalAccountInput, NewApplicationInput
+ * and the inputs inside it). The form's field names are these names, so a `fieldErrors[].path` of the API is
+ * the name of the form field it belongs to.
+ */
+import type {
+  AttachmentKind,
+  Connection,
+  IndoorWiring,
+  Industry,
+  LineConnectionMethod,
+  LineType,
+  MailboxType,
+  MaintenanceHours,
+  PaymentMethod,
+  Plan,
+  ProcessingMethod,
+  SystemCategory,
+  TerminalType,
+} from '../labels';
+
+type Maybe<T> = T | null | undefined;
+
+export interface PersonInput {
+  lastName?: Maybe<string>;
+  firstName?: Maybe<string>;
+  lastNameKana?: Maybe<string>;
+  firstNameKana?: Maybe<string>;
+  department?: Maybe<string>;
+  title?: Maybe<string>;
+  phone?: Maybe<string>;
+  fax?: Maybe<string>;
+  email?: Maybe<string>;
+  emailConfirmation?: Maybe<string>;
+}
+
+export interface AddressInput {
+  postalCode?: Maybe<string>;
+  prefecture?: Maybe<string>;
+  address?: Maybe<string>;
+  addressKana?: Maybe<string>;
+}
+
+export interface ProvisionalAccountInput {
+  companyName?: Maybe<string>;
+  companyNameKana?: Maybe<string>;
+  applicant?: Maybe<PersonInput>;
+}
+
+export interface ProvisionalAccountResult {
+  loginId: string;
+  password: string;
+  expiresAt: string;
+}
+
+export interface CompanyInput {
+  name?: Maybe<string>;
+  nameKana?: Maybe<string>;
+  nameEn?: Maybe<string>;
+  soleProprietor?: Maybe<boolean>;
+  headOfficeSameAsOffice?: Maybe<boolean>;
+  headOfficeAddress?: Maybe<AddressInput>;
+  headOfficePhone?: Maybe<string>;
+  headOfficeFax?: Maybe<string>;
+}
+
+export interface OfficeInput {
+  name?: Maybe<string>;
+  nameKana?: Maybe<string>;
+  address?: Maybe<AddressInput>;
+  phone?: Maybe<string>;
+  fax?: Maybe<string>;
+  customsOffice?: Maybe<string>;
+  contractor?: Maybe<PersonInput>;
+  managerSameAsApplicant?: Maybe<boolean>;
+  manager?: Maybe<PersonInput>;
+  emergencyFaxes?: Maybe<Array<Maybe<string>>>;
+}
+
+export interface UserIdInput {
+  industries?: Maybe<Industry[]>;
+  processingMethod?: Maybe<ProcessingMethod>;
+  identCount?: Maybe<number>;
+}
+
+export interface UserCodeInput {
+  shared?: Maybe<boolean>;
+  userCode?: Maybe<string>;
+  systemCategory?: Maybe<SystemCategory>;
+  singleSignOn?: Maybe<boolean>;
+  statisticsPaid?: Maybe<boolean>;
+  statisticsFree?: Maybe<boolean>;
+  bondedRecordService?: Maybe<boolean>;
+  userIds?: Maybe<UserIdInput[]>;
+}
+
+export interface TerminalInput {
+  terminalType?: Maybe<TerminalType>;
+  systemCategory?: Maybe<SystemCategory>;
+  count?: Maybe<number>;
+  lineNo?: Maybe<number>;
+}
+
+export interface LineInput {
+  systemCategory?: Maybe<SystemCategory>;
+  connectionMethod?: Maybe<LineConnectionMethod>;
+  edifact?: Maybe<boolean>;
+  lineType?: Maybe<LineType>;
+  speed?: Maybe<string>;
+  indoorWiring?: Maybe<IndoorWiring>;
+  maintenance?: Maybe<MaintenanceHours>;
+  redundancy?: Maybe<boolean>;
+  spareRouter?: Maybe<boolean>;
+  pingMonitoring?: Maybe<boolean>;
+  constructionDate?: Maybe<string>;
+  placeSameAsOffice?: Maybe<boolean>;
+  place?: Maybe<AddressInput>;
+  shared?: Maybe<boolean>;
+}
+
+export interface MailboxInput {
+  mailboxType?: Maybe<MailboxType>;
+  count?: Maybe<number>;
+}
+
+export interface BillingInput {
+  consolidated?: Maybe<boolean>;
+  consolidatedBillingCode?: Maybe<string>;
+  consolidatedOfficeCode?: Maybe<string>;
+  companyName?: Maybe<string>;
+  officeName?: Maybe<string>;
+  addressSameAsOffice?: Maybe<boolean>;
+  address?: Maybe<AddressInput>;
+  contact?: Maybe<PersonInput>;
+  emails?: Maybe<Array<Maybe<string>>>;
+  paymentMethod?: Maybe<PaymentMethod>;
+  sameAccount?: Maybe<boolean>;
+  sameAccountCode?: Maybe<string>;
+  bankName?: Maybe<string>;
+}
+
+export interface AttachmentInput {
+  kind?: Maybe<AttachmentKind>;
+  fileName?: Maybe<string>;
+  contentType?: Maybe<string>;
+  contentBase64?: Maybe<string>;
+}
+
+export interface NewApplicationInput {
+  connection?: Maybe<Connection>;
+  applicant?: Maybe<PersonInput>;
+  reason?: Maybe<string>;
+  desiredStartDate?: Maybe<string>;
+  company?: Maybe<CompanyInput>;
+  office?: Maybe<OfficeInput>;
+  userCodes?: Maybe<UserCodeInput[]>;
+  terminals?: Maybe<TerminalInput[]>;
+  lines?: Maybe<LineInput[]>;
+  noLineRequired?: Maybe<boolean>;
+  equipmentSharingOfficeCode?: Maybe<string>;
+  constructionContact?: Maybe<PersonInput>;
+  constructionAttendee?: Maybe<PersonInput>;
+  constructionNotes?: Maybe<string>;
+  mailboxes?: Maybe<MailboxInput[]>;
+  plan?: Maybe<Plan>;
+  billing?: Maybe<BillingInput>;
+  remarks?: Maybe<string>;
+  attachments?: Maybe<AttachmentInput[]>;
+}
+
+/** A row of a list of single values in the form (react-hook-form lists hold objects). */
+export interface ValueRow {
+  value?: Maybe<string>;
+}
+
+/**
+ * The 新規利用申込 form: the API input plus the 仮ログインID it is registered with (its own error path); the
+ * FAX and e-mail lists as rows.
+ */
+export interface NewApplicationFormValues extends Omit<NewApplicationInput, 'office' | 'billing'> {
+  provisionalLoginId?: Maybe<string>;
+  office?: Maybe<Omit<OfficeInput, 'emergencyFaxes'> & { emergencyFaxes?: Maybe<ValueRow[]> }>;
+  billing?: Maybe<Omit<BillingInput, 'emails'> & { emails?: Maybe<ValueRow[]> }>;
+}
+
+/** One broken field as the API reports it in `extensions.fieldErrors`. */
+export interface FieldError {
+  path: string;
+  message: string;
+}

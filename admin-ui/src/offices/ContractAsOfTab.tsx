@@ -1,0 +1,111 @@
+import { Alert, Box, Button, Chip, CircularProgress, Stack, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { Section } from '../components/display';
+import { formatDate } from '../components/format';
+import { addDays, todayInJapan } from '../components/isoDates';
+import type { ContractSnapshot, Office } from '../types';
+
+type Group = 'userIds' | 'terminals' | 'mailboxes' | 'lines';
+const GROUPS: Group[] = ['userIds', 'terminals', 'mailboxes', 'lines'];
+
+/**
+ * The contract on any date (contractAsOf): which 利用者ID, 論理端末, メールボックス and 回線 (IP addresses) were live
+ * that day, compared with today — what was added since (＋) and what has been abolished since (−).
+ */
+export const ContractAsOfTab = () => {
+  const record = useRecordContext<Office>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const today = todayInJapan();
+  const [date, setDate] = useState(today);
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
+  const { data: snapshot, isFetching, error } = useGetOne<ContractSnapshot>(
+    'contractSnapshots',
+    { id: record?.id ?? '', meta: { date } },
+    { enabled: !!record?.id && valid },
+  );
+  const { data: current } = useGetOne<ContractSnapshot>(
+    'contractSnapshots',
+    { id: record?.id ?? '', meta: { date: today } },
+    { enabled: !!record?.id && date !== today },
+  );
+  if (!record) return null;
+  const shortcuts: Array<{ label: string; date?: string | null }> = [
+    { label: 'naccs.contract_as_of.today', date: today },
+    { label: 'resources.offices.fields.startDate', date: record.startDate },
+    { label: 'naccs.contract_as_of.a_year_ago', date: addDays(today, -365) },
+  ];
+  return (
+    <Box>
+      <Stack direction="row" spacing={2} alignItems="center" flexWrap="wrap" useFlexGap sx={{ mb: 2 }}>
+        <TextField
+          type="date"
+          size="small"
+          name="asOf"
+          label={translate('naccs.contract_as_of.date')}
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'contract-as-of-date' } }}
+        />
+        {shortcuts
+          .filter((s) => s.date)
+          .map((s) => (
+            <Button key={s.label} size="small" variant={s.date === date ? 'contained' : 'outlined'} onClick={() => setDate(s.date!)}>
+              {translate(s.label)}
+            </Button>
+          ))}
+        {isFetching ? <CircularProgress size={18} /> : null}
+      </Stack>
+      {error ? <Alert severity="error">{error instanceof Error ? error.message : String(error)}</Alert> : null}
+      {snapshot ? (
+        <>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+            {translate('naccs.contract_as_of.caption', { date: formatDate(snapshot.date, locale, true) })}
+          </Typography>
+          {GROUPS.map((g) => {
+            const then = snapshot[g];
+            const now = date !== today && current ? new Set(current[g]) : null;
+            const thenSet = new Set(then);
+            const addedSince = now ? [...now].filter((x) => !thenSet.has(x)) : [];
+            return (
+              <Section key={g} title={translate(`naccs.contract_as_of.${g}`, { smart_count: then.length })}>
+                {then.length === 0 && addedSince.length === 0 ? (
+                  <Typography variant="body2" color="text.secondary">
+                    {translate('naccs.none')}
+                  </Typography>
+                ) : (
+                  <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.75 }} data-testid={`as-of-${g}`}>
+                    {then.map((x) => {
+                      const gone = now ? !now.has(x) : false;
+                      return (
+                        <Chip
+                          key={x}
+                          size="small"
+                          variant={gone ? 'outlined' : 'filled'}
+                          color={gone ? 'error' : 'default'}
+                          label={gone ? `${x} (${translate('naccs.contract_as_of.gone_since')})` : x}
+                          sx={{ fontFamily: 'monospace' }}
+                        />
+                      );
+                    })}
+                    {addedSince.map((x) => (
+                      <Chip
+                        key={`+${x}`}
+                        size="small"
+                        variant="outlined"
+                        color="success"
+                        label={`＋${x} (${translate('naccs.contract_as_of.added_since')})`}
+                        sx={{ fontFamily: 'monospace', opacity: 0.8 }}
+                      />
+                    ))}
+                  </Box>
+                )}
+              </Section>
+            );
+          })}
+        </>
+      ) : null}
+    </Box>
+  );
+};

@@ -1,0 +1,90 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DomainError, ErrorCode, badInput, type FieldError } from '../common/errors.js';
+import { issuePassword } from '../common/secrets.js';
+import { AuditLog } from './security.js';
+import { Staff } from './Staff.js';
+import { audit } from './audit.js';
+import { hashPassword, verifyPassword } from './password.js';
+import type { TokenService } from './tokens.js';
+
+/** Failed sign-ins before an account is locked, and for how long. */
+export const LOCKOUT_AFTER = 5;
+export const LOCKOUT_MINUTES = 15;
+/** Failed sign-ins from one address within the window before that address is throttled. */
+export const ADDRESS_LIMIT = 20;
+const WINDOW_MS = 15 * 60_000;
+
+const refused = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'E-mailアドレスまたはパスワードが正しくありません。');
+
+export function checkNewPassword(password: string, path = 'newPassword'): FieldError[] {
+  const ok = password.length >= 12 && /[A-Za-z]/.test(password) && /[0-9]/.test(password);
+  return ok ? [] : [{ path, message: 'パスワードは12文字以上で、英字と数字を含めてください。' }];
+}
+
+/** Staff sign-in with lockout per account and throttling per address; sign-out; password change and reset. */
+export class SignInService {
+  constructor(private readonly em: EntityManager, private readonly tokens: TokenService, private readonly now: () => Date = () => new Date()) {}
+
+  async login(email: string, password: string, ip?: string): Promise<{ token: string; staff: Staff }> {
+    const errors: FieldError[] = [];
+    if (!email?.trim()) errors.push({ path: 'email', message: 'E-mailアドレスを入力してください。' });
+    if (!password) errors.push({ path: 'password', message: 'パスワードを入力してください。' });
+    if (errors.length) throw badInput(errors);
+    const now = this.now();
+    if (ip && (await this.em.count(AuditLog, { action: 'LOGIN_FAILED', ip, at: { $gt: new Date(now.getTime() - WINDOW_MS) } })) >= ADDRESS_LIMIT) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'サインインの失敗が続いたため、このアドレスからのサインインを一時的に制限しています。しばらくしてから再度お試しください。', { retryAfterSeconds: WINDOW_MS / 1000 });
+    }
+    const staff = await this.em.findOne(Staff, { email: email.trim().toLowerCase() });
+    if (staff?.lockedUntil && staff.lockedUntil > now) {
+      audit(this.em, { action: 'LOGIN_LOCKED', staff, target: staff.email, ip });
+      await this.em.flush();
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, `サインインの失敗が続いたため、このアカウントは ${staff.lockedUntil.toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' })} までロックされています。`, { lockedUntil: staff.lockedUntil.toISOString() });
+    }
+    // Same message whether the account or the password is wrong: no account discovery.
+    if (!staff || !staff.active || !(await verifyPassword(staff.passwordHash, password))) {
+      if (staff) {
+        staff.failedLogins += 1;
+        if (staff.failedLogins >= LOCKOUT_AFTER) staff.lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
+      }
+      audit(this.em, { action: 'LOGIN_FAILED', staff: staff ?? undefined, target: email.trim().toLowerCase().slice(0, 254), ip });
+      await this.em.flush();
+      throw refused();
+    }
+    staff.failedLogins = 0;
+    staff.lockedUntil = undefined;
+    audit(this.em, { action: 'LOGIN_OK', staff, target: staff.email, ip });
+    await this.em.flush();
+    return { token: await this.tokens.issue(staff.id), staff };
+  }
+
+  /** Sign-out: every session token of the account issued until now stops working. */
+  async logout(staff: Staff, ip?: string): Promise<boolean> {
+    staff.tokensValidAfter = this.now();
+    audit(this.em, { action: 'LOGOUT', staff, target: staff.email, ip });
+    await this.em.flush();
+    return true;
+  }
+
+  async changePassword(staff: Staff, current: string, next: string, ip?: string): Promise<boolean> {
+    if (!(await verifyPassword(staff.passwordHash, current))) throw badInput([{ path: 'currentPassword', message: '現在のパスワードが正しくありません。' }]);
+    const errors = checkNewPassword(next);
+    if (errors.length) throw badInput(errors);
+    staff.passwordHash = await hashPassword(next);
+    staff.tokensValidAfter = this.now();
+    audit(this.em, { action: 'PASSWORD_CHANGE', staff, target: staff.email, ip });
+    await this.em.flush();
+    return true;
+  }
+
+  /** Admin reset: a temporary password returned once; the account's sessions end and its lockout lifts. */
+  async resetPassword(admin: Staff, target: Staff, ip?: string): Promise<string> {
+    const temporary = `${issuePassword(8)}${issuePassword(6)}`.toLowerCase().replace(/^./, (c) => c.toUpperCase());
+    target.passwordHash = await hashPassword(temporary);
+    target.tokensValidAfter = this.now();
+    target.failedLogins = 0;
+    target.lockedUntil = undefined;
+    audit(this.em, { action: 'STAFF_PASSWORD_RESET', staff: admin, target: target.email, ip });
+    await this.em.flush();
+    return temporary;
+  }
+}

@@ -1,0 +1,200 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Role } from '../common/enums.js';
+import { badInput, notFound, type FieldError } from '../common/errors.js';
+import { DEFAULT_PAGE_SIZE, checkPage, isIsoDate } from '../common/paging.js';
+import { roles } from '../graphql/access.js';
+import type { Context } from '../graphql/context.js';
+import { createApiKey } from './apiKeys.js';
+import { audit } from './audit.js';
+import { hashPassword } from './password.js';
+import { ApiKey, AuditLog } from './security.js';
+import { SignInService, checkNewPassword } from './SignInService.js';
+import { Staff } from './Staff.js';
+
+@ObjectType('ApiKey', { description: '連携システムのAPIキー (秘密は作成時に一度だけ返す)' })
+class ApiKeyView {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'キーの先頭 (識別用; nk_<prefix>_...)' }) prefix!: string;
+  @Field(() => [Role]) roles!: Role[];
+  @Field(() => Date, { nullable: true }) expiresAt?: Date;
+  @Field(() => Date, { nullable: true }) revokedAt?: Date;
+  @Field(() => Date, { nullable: true }) lastUsedAt?: Date;
+  @Field(() => Date) createdAt!: Date;
+}
+
+@ObjectType({ description: '作成したAPIキー' })
+class CreatedApiKey {
+  @Field(() => ApiKeyView) apiKey!: ApiKeyView;
+  @Field(() => String, { description: 'Authorization: Bearer に付ける秘密 (この応答でのみ返す)' }) secret!: string;
+}
+
+@ObjectType({ description: '監査ログ' })
+class AuditEntry {
+  @Field(() => ID) id!: string;
+  @Field(() => Date) at!: Date;
+  @Field(() => String) action!: string;
+  @Field(() => String, { nullable: true, description: '職員' }) staffName?: string;
+  @Field(() => String, { nullable: true, description: 'APIキー' }) apiKeyName?: string;
+  @Field(() => String, { nullable: true }) target?: string;
+  @Field(() => String, { nullable: true }) detail?: string;
+  @Field(() => String, { nullable: true }) ip?: string;
+}
+
+@ObjectType()
+class AuditPage {
+  @Field(() => [AuditEntry]) items!: AuditEntry[];
+  @Field(() => Int) totalCount!: number;
+}
+
+@InputType({ description: '監査ログの絞り込み' })
+class AuditFilter {
+  @Field(() => [String], { nullable: true }) actions?: string[];
+  @Field(() => ID, { nullable: true }) staffId?: string;
+  @Field(() => String, { nullable: true, description: 'この日から (YYYY-MM-DD)' }) from?: string;
+  @Field(() => String, { nullable: true, description: 'この日まで (YYYY-MM-DD)' }) to?: string;
+}
+
+@InputType({ description: '職員アカウントの作成' })
+class StaffInput {
+  @Field(() => String) email!: string;
+  @Field(() => String) name!: string;
+  @Field(() => [Role]) roles!: Role[];
+  @Field(() => String, { description: '初期パスワード (12文字以上、英字と数字)' }) password!: string;
+}
+
+@InputType({ description: '職員アカウントの変更' })
+class StaffUpdate {
+  @Field(() => String, { nullable: true }) name?: string;
+  @Field(() => [Role], { nullable: true }) roles?: Role[];
+  @Field(() => Boolean, { nullable: true, description: 'false で無効化 (サインイン不可)' }) active?: boolean;
+}
+
+const view = (k: ApiKey): ApiKeyView => ({ id: k.id, name: k.name, prefix: k.prefix, roles: k.roles, expiresAt: k.expiresAt, revokedAt: k.revokedAt, lastUsedAt: k.lastUsedAt, createdAt: k.createdAt });
+const STAFF_ROLES = [Role.ADMIN, Role.SUPERVISOR, Role.REVIEWER, Role.SUPPORT];
+
+function checkRoles(list: Role[] | undefined, allowed: Role[], path: string): FieldError[] {
+  if (!list) return [];
+  if (!list.length) return [{ path, message: 'ロールを1つ以上指定してください。' }];
+  const bad = list.filter((r) => !allowed.includes(r));
+  return bad.length ? [{ path, message: `指定できないロールです: ${bad.join(', ')}` }] : [];
+}
+
+/** Admin: staff accounts, integrator API keys and the audit log. */
+@Resolver()
+export class StaffAdminResolver {
+  @Authorized(...roles('staffAccounts'))
+  @Query(() => [Staff], { description: '職員アカウントの一覧 (管理者)' })
+  staffAccounts(@Ctx() ctx: Context): Promise<Staff[]> {
+    return ctx.em.find(Staff, {}, { orderBy: { email: 'asc' } });
+  }
+
+  @Authorized(...roles('createStaff'))
+  @Mutation(() => Staff, { description: '職員アカウントを作成する (管理者)' })
+  async createStaff(@Arg('input', () => StaffInput) input: StaffInput, @Ctx() ctx: Context): Promise<Staff> {
+    const email = input.email.trim().toLowerCase();
+    const errors: FieldError[] = [...checkRoles(input.roles, STAFF_ROLES, 'input.roles'), ...checkNewPassword(input.password, 'input.password')];
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) errors.push({ path: 'input.email', message: 'E-mailアドレスの形式が正しくありません。' });
+    if (!input.name.trim()) errors.push({ path: 'input.name', message: '氏名を入力してください。' });
+    if (!errors.length && (await ctx.em.count(Staff, { email }))) errors.push({ path: 'input.email', message: `${email} は既に登録されています。` });
+    if (errors.length) throw badInput(errors);
+    const staff = Object.assign(new Staff(), { email, name: input.name.trim(), roles: input.roles, passwordHash: await hashPassword(input.password) });
+    ctx.em.persist(staff);
+    audit(ctx.em, { action: 'STAFF_CREATE', staff: ctx.staff, target: email, detail: `roles=${input.roles.join(',')}`, ip: ctx.ip });
+    await ctx.em.flush();
+    return staff;
+  }
+
+  @Authorized(...roles('updateStaff'))
+  @Mutation(() => Staff, { description: '職員のロール・氏名・有効/無効を変更する (管理者)' })
+  async updateStaff(@Arg('id', () => ID) id: string, @Arg('input', () => StaffUpdate) input: StaffUpdate, @Ctx() ctx: Context): Promise<Staff> {
+    const staff = /^[0-9a-f-]{36}$/i.test(id) ? await ctx.em.findOne(Staff, { id }) : null;
+    if (!staff) throw notFound('指定された職員');
+    const errors = checkRoles(input.roles, STAFF_ROLES, 'input.roles');
+    if (staff.id === ctx.staff?.id && (input.active === false || (input.roles && !input.roles.includes(Role.ADMIN)))) {
+      errors.push({ path: 'input', message: '自分自身の管理者ロールの削除や無効化はできません。' });
+    }
+    if (errors.length) throw badInput(errors);
+    const before = `roles=${staff.roles.join(',')} active=${staff.active}`;
+    if (input.name?.trim()) staff.name = input.name.trim();
+    if (input.roles) staff.roles = input.roles;
+    if (input.active !== undefined && input.active !== null) {
+      staff.active = input.active;
+      if (!input.active) staff.tokensValidAfter = new Date();
+    }
+    audit(ctx.em, { action: 'STAFF_UPDATE', staff: ctx.staff, target: staff.email, detail: `${before} → roles=${staff.roles.join(',')} active=${staff.active}`, ip: ctx.ip });
+    await ctx.em.flush();
+    return staff;
+  }
+
+  @Authorized(...roles('resetStaffPassword'))
+  @Mutation(() => String, { description: '職員のパスワードをリセットし、仮パスワードを一度だけ返す (管理者)' })
+  async resetStaffPassword(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<string> {
+    const staff = /^[0-9a-f-]{36}$/i.test(id) ? await ctx.em.findOne(Staff, { id }) : null;
+    if (!staff) throw notFound('指定された職員');
+    return new SignInService(ctx.em, ctx.services.tokens).resetPassword(ctx.staff!, staff, ctx.ip);
+  }
+
+  @Authorized(...roles('apiKeys'))
+  @Query(() => [ApiKeyView], { description: 'APIキーの一覧 (管理者)' })
+  async apiKeys(@Ctx() ctx: Context): Promise<ApiKeyView[]> {
+    return (await ctx.em.find(ApiKey, {}, { orderBy: { createdAt: 'desc' } })).map(view);
+  }
+
+  @Authorized(...roles('createApiKey'))
+  @Mutation(() => CreatedApiKey, { description: 'APIキーを作成する (管理者)。秘密はこの応答でのみ返す' })
+  async createApiKey(
+    @Arg('name', () => String) name: string,
+    @Arg('roles', () => [Role], { defaultValue: [Role.INTEGRATOR] }) keyRoles: Role[],
+    @Arg('expiresAt', () => Date, { nullable: true }) expiresAt: Date | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<CreatedApiKey> {
+    const errors = checkRoles(keyRoles, [Role.INTEGRATOR], 'roles');
+    if (!name?.trim() || [...name].length > 80) errors.push({ path: 'name', message: '名前を80文字以内で入力してください。' });
+    if (expiresAt && expiresAt <= new Date()) errors.push({ path: 'expiresAt', message: '有効期限は未来の日時を指定してください。' });
+    if (errors.length) throw badInput(errors);
+    const { apiKey, secret } = createApiKey(ctx.em, { name: name.trim(), roles: keyRoles, expiresAt });
+    audit(ctx.em, { action: 'API_KEY_CREATE', staff: ctx.staff, apiKey, target: apiKey.name, detail: `prefix=${apiKey.prefix}`, ip: ctx.ip });
+    await ctx.em.flush();
+    return { apiKey: view(apiKey), secret };
+  }
+
+  @Authorized(...roles('revokeApiKey'))
+  @Mutation(() => ApiKeyView, { description: 'APIキーを失効させる (管理者)' })
+  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKeyView> {
+    const key = /^[0-9a-f-]{36}$/i.test(id) ? await ctx.em.findOne(ApiKey, { id }) : null;
+    if (!key) throw notFound('指定されたAPIキー');
+    key.revokedAt ??= new Date();
+    audit(ctx.em, { action: 'API_KEY_REVOKE', staff: ctx.staff, apiKey: key, target: key.name, ip: ctx.ip });
+    await ctx.em.flush();
+    return view(key);
+  }
+
+  @Authorized(...roles('auditLog'))
+  @Query(() => AuditPage, { description: '監査ログ (管理者; 新しい順)' })
+  async auditLog(
+    @Arg('filter', () => AuditFilter, { nullable: true }) filter: AuditFilter | undefined,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Arg('limit', () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) limit: number,
+    @Ctx() ctx: Context,
+  ): Promise<AuditPage> {
+    checkPage(offset, limit);
+    const where: FilterQuery<AuditLog> = {};
+    if (filter?.actions?.length) where.action = { $in: filter.actions };
+    if (filter?.staffId) where.staff = filter.staffId;
+    const range: Record<string, Date> = {};
+    for (const [key, value, op] of [['from', filter?.from, '$gte'], ['to', filter?.to, '$lt']] as const) {
+      if (!value) continue;
+      if (!isIsoDate(value)) throw badInput([{ path: `filter.${key}`, message: '日付は YYYY-MM-DD 形式で指定してください。' }]);
+      const day = new Date(`${value}T00:00:00+09:00`);
+      range[op] = op === '$lt' ? new Date(day.getTime() + 86_400_000) : day;
+    }
+    if (Object.keys(range).length) where.at = range;
+    const [rows, totalCount] = await ctx.em.findAndCount(AuditLog, where, { populate: ['staff', 'apiKey'], orderBy: { id: 'desc' }, offset, limit });
+    return {
+      totalCount,
+      items: rows.map((r) => ({ id: r.id, at: r.at, action: r.action, staffName: r.staff?.name, apiKeyName: r.apiKey?.name, target: r.target, detail: r.detail, ip: r.ip })),
+    };
+  }
+}

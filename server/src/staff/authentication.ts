@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Role } from '../common/enums.js';
+import type { TokenService } from './tokens.js';
+import { Staff } from './Staff.js';
+import type { ApiKey } from './security.js';
+import { isApiKey, verifyApiKey } from './apiKeys.js';
+import { audit } from './audit.js';
+
+const BEARER = /^Bearer\s+(.+)$/i;
+/** A key's use is audited at most this often (every request would flood the log). */
+const KEY_USE_AUDIT_MS = 60_000;
+
+export interface Principal {
+  staff?: Staff;
+  apiKey?: ApiKey;
+  roles: Role[];
+}
+
+/**
+ * Who is calling: a staff session token (valid, not expired, not revoked by sign-out, account active) or an
+ * integrator API key (not revoked, not expired). Anything else is anonymous.
+ */
+export async function authenticate(em: EntityManager, tokens: TokenService, authorization: string | undefined, ip?: string): Promise<Principal> {
+  const token = BEARER.exec(authorization ?? '')?.[1];
+  if (!token) return { roles: [] };
+  if (isApiKey(token)) {
+    const key = await verifyApiKey(em, token);
+    if (!key) return { roles: [] };
+    const now = new Date();
+    if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > KEY_USE_AUDIT_MS) {
+      audit(em, { action: 'API_KEY_USE', apiKey: key, target: key.name, ip });
+    }
+    key.lastUsedAt = now;
+    await em.flush();
+    return { apiKey: key, roles: key.roles };
+  }
+  const session = await tokens.verify(token);
+  if (!session) return { roles: [] };
+  const staff = await em.findOne(Staff, { id: session.staffId, active: true });
+  if (!staff || (staff.tokensValidAfter && session.issuedAt.getTime() <= staff.tokensValidAfter.getTime())) {
+    return { roles: [] };
+  }
+  return { staff, roles: staff.roles };
+}

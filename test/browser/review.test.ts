@@ -1,0 +1,223 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
+import { repoRoot, startProduct, type StartedProduct } from '../support/server.js';
+
+const artifacts = join(repoRoot, 'test', 'artifacts');
+/** The demo NSS portal's integrator key (db seed; demo only). */
+const PORTAL_KEY = 'nk_nssportl_demo-only_NSS-portal_key_not-for-production';
+let product: StartedProduct;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  product = await startProduct('e2e-review');
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+async function gql<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
+  const res = await fetch(`${product.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  }).then((r) => r.json() as Promise<{ data?: T; errors?: Array<{ message: string }> }>);
+  if (res.errors?.length) throw new Error(res.errors.map((e) => e.message).join('\n'));
+  return res.data!;
+}
+
+async function staffToken(email: string): Promise<string> {
+  const data = await gql<{ login: { token: string } }>(
+    'mutation($e: String!) { login(email: $e, password: "naccs-demo") { token } }',
+    { e: email },
+    '',
+  );
+  return data.login.token;
+}
+
+interface Target {
+  id: string;
+  receiptNo: string;
+  office: { code: string; userCodes: Array<{ code: string; shared: boolean; endDate: string | null; userIds: Array<{ industries: string[]; processingMethod: string; endDate: string | null }> }> };
+}
+
+/** The newest unassigned 変更申込 of an office that holds a 利用者コード of its own (to add a 識別番号 to). */
+async function pickChangeApplication(token: string): Promise<Target & { userCode: Target['office']['userCodes'][number] }> {
+  const data = await gql<{ applications: { items: Target[] } }>(
+    `{ applications(filter: { queue: UNASSIGNED, kind: [CHANGE] }, limit: 20, sort: { field: RECEIVED_AT, order: DESC }) {
+         items { id receiptNo office { code userCodes { code shared endDate userIds { industries processingMethod endDate } } } } } }`,
+    {},
+    token,
+  );
+  for (const app of data.applications.items) {
+    const userCode = app.office.userCodes.find((c) => !c.shared && !c.endDate && c.userIds.some((u) => !u.endDate));
+    if (userCode) return { ...app, userCode };
+  }
+  throw new Error('no unassigned change application with a user code');
+}
+
+const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const todayInJapan = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
+
+/** The first business day on or after `from`, from the server's calendar. */
+async function businessDayFrom(from: string, token: string): Promise<string> {
+  const to = addDays(from, 20);
+  const data = await gql<{ businessCalendar: Array<{ date: string; businessDay: boolean }> }>(
+    'query($f: String!, $t: String!) { businessCalendar(from: $f, to: $t) { date businessDay } }',
+    { f: from, t: to },
+    token,
+  );
+  return data.businessCalendar.find((d) => d.businessDay)!.date;
+}
+
+describe('review workflow in the console', () => {
+  it('takes an application from 未割当, returns it with a question, approves the resubmission on the calendar, reveals the ID通知内容 and shows the history', async () => {
+    const token = await staffToken('reviewer@example.jp');
+    const target = await pickChangeApplication(token);
+
+    const page: Page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    /** Every click the reviewer makes from the queue to 審査終了 goes through here and is counted. */
+    let clicks = 0;
+    const click = async (l: Locator) => {
+      clicks += 1;
+      await l.click();
+    };
+
+    await page.goto(product.url);
+    await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
+    await page.getByLabel(/パスワード/).fill('naccs-demo');
+    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+
+    // The reviewer's list opens on 未割当 (with its count); the other queues show theirs.
+    const unassignedTab = page.getByTestId('queue-UNASSIGNED');
+    await unassignedTab.waitFor();
+    await expect(unassignedTab.getAttribute('aria-selected')).resolves.toBe('true');
+    const countOf = async (queue: string) => (await page.getByTestId(`queue-${queue}`).textContent())!.replace(/\D/g, '');
+    await expect.poll(() => countOf('MINE')).toMatch(/^\d+$/);
+    const mineBefore = Number(await countOf('MINE'));
+
+    // 1. Take it: 「自分に割り当て」 on its row.
+    const row = page.locator('#main-content tbody tr', { hasText: target.receiptNo });
+    await click(row.getByRole('button', { name: '自分に割り当て' }));
+    await page.getByText(`${target.receiptNo} を割り当てました`).waitFor();
+    // It left 未割当; 自分の担当 counts one more.
+    await row.waitFor({ state: 'detached' });
+    await expect.poll(async () => Number(await countOf('MINE'))).toBe(mineBefore + 1);
+
+    // 2. Open it from 自分の担当.
+    await click(page.getByTestId('queue-MINE'));
+    await click(page.locator('#main-content tbody tr', { hasText: target.receiptNo }).getByRole('link', { name: target.receiptNo }));
+    await page.waitForURL(/\/applications\/[^/]+\/show/);
+    await page.getByTestId('receipt-no').getByText(target.receiptNo).waitFor();
+    await page.locator('#main-content').getByText('審査中').first().waitFor();
+
+    // 3. Return it with a canned question, edited.
+    await click(page.getByTestId('return'));
+    const returnDialog = page.getByTestId('return-dialog');
+    await click(returnDialog.getByRole('button', { name: 'システム構成図を添付してください。' }));
+    const message = returnDialog.locator('textarea[name="message"]');
+    await message.press('End');
+    await message.pressSequentially('（A4 1枚で構いません）');
+    await click(page.getByTestId('return-dialog-confirm'));
+    await page.getByText('確認事項ありにしました').waitFor();
+    await page.locator('#main-content').getByText('確認事項あり').first().waitFor();
+    await page.getByText('システム構成図を添付してください。（A4 1枚で構いません）').first().waitFor();
+
+    // 4. The customer corrects it through NSS: resubmission with one more 識別番号 and a new desired date.
+    const { application } = await gql<{ application: { version: number; status: string } }>(
+      'query($id: ID) { application(id: $id) { version status } }',
+      { id: target.id },
+      token,
+    );
+    expect(application.status).toBe('RETURNED');
+    const desired = await businessDayFrom(addDays(todayInJapan(), 14), token);
+    const sample = target.userCode.userIds.find((u) => !u.endDate)!;
+    await gql(
+      `mutation($id: ID!, $v: Int!, $i: ResubmissionInput!) { resubmitApplication(id: $id, expectedVersion: $v, input: $i) { status } }`,
+      {
+        id: target.id,
+        v: application.version,
+        i: {
+          changeApplication: {
+            changeItems: ['IDENT_NO'],
+            reason: '利用者IDを1つ追加するため。システム構成図は別途送付します。',
+            desiredStartDate: desired,
+            applicant: {
+              lastName: '混載', firstName: '一郎', lastNameKana: 'コンサイ', firstNameKana: 'イチロウ',
+              phone: '0123456789', email: 'konsai.ichiro@naccs.co.jp', emailConfirmation: 'konsai.ichiro@naccs.co.jp',
+            },
+            userCodes: [
+              {
+                action: 'CHANGE',
+                userCode: target.userCode.code,
+                userIds: [{ action: 'ADD', industries: sample.industries.slice(0, 1), processingMethod: sample.processingMethod, identCount: 1 }],
+              },
+            ],
+          },
+        },
+      },
+      PORTAL_KEY,
+    );
+
+    // 5. Back in the console: reload (the app bar's refresh), approve with a date picked on the calendar.
+    await click(page.getByRole('button', { name: '更新' }).first());
+    const approve = page.getByTestId('approve');
+    await approve.waitFor();
+    await click(approve);
+    const dialog = page.getByTestId('approve-dialog');
+    // The desired date (a business day) is pre-selected; pick the next business day instead.
+    await expect.poll(() => dialog.locator('[aria-selected="true"][data-date]').getAttribute('data-date')).toBe(desired);
+    const nextBusinessDay = await businessDayFrom(addDays(desired, 1), token);
+    if (nextBusinessDay.slice(0, 7) !== desired.slice(0, 7)) await click(dialog.getByRole('button', { name: '次の月' }));
+    // Non-business days are there, greyed out and disabled, with their reason.
+    const closed = dialog.locator('[data-business-day="false"]').first();
+    await expect(closed.isDisabled()).resolves.toBe(true);
+    await expect(closed.getAttribute('aria-label')).resolves.toMatch(/土曜日|日曜日|休業|の日/);
+    await click(dialog.locator(`[data-date="${nextBusinessDay}"]`));
+    await expect(page.getByTestId('approve-start-date').textContent()).resolves.toContain(nextBusinessDay.replace(/-/g, '/'));
+    await expect(page.getByTestId('approve-reference-period').textContent()).resolves.toMatch(/〜/);
+    await dialog.getByText('払い出す内容 (申込結果)').waitFor();
+    await click(page.getByTestId('approve-confirm'));
+    await page.getByText('審査終了にしました').waitFor();
+    const clicksToApproved = clicks;
+    await page.getByTestId('receipt-no').waitFor();
+    await page.locator('#main-content').getByText('審査終了').first().waitFor();
+    await page.getByText(`利用開始日: ${nextBusinessDay.replace(/-/g, '/')}`).waitFor();
+
+    // 6. ID通知内容: masked until revealed (with a confirmation that the reveal is recorded).
+    await page.getByRole('tab', { name: 'ID通知内容' }).click();
+    const notice = page.getByTestId('id-notice');
+    await notice.waitFor();
+    const password = notice.locator('[data-testid^="password-"]').first();
+    await expect(password.textContent()).resolves.toBe('********');
+    await page.getByTestId('reveal-passwords').click();
+    await page.getByRole('dialog').getByText('記録されます').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'パスワードを表示' }).click();
+    await page.getByTestId('passwords-revealed').waitFor();
+    await expect(password.textContent()).resolves.toMatch(/^[A-Z0-9]{8}$/);
+    await notice.getByText(target.office.code).first().waitFor();
+
+    // 7. The history timeline: 審査終了 with its status change, the question, and the recorded reveal as 社内メモ.
+    await page.getByRole('tab', { name: /履歴/ }).click();
+    const timeline = page.getByTestId('history-timeline');
+    await timeline.waitFor();
+    const approved = timeline.locator('li[data-action="APPROVE"]');
+    await approved.getByText('審査終了').first().waitFor();
+    await expect(approved.textContent()).resolves.toContain('審査中');
+    await timeline.locator('li[data-action="RETURN"]').getByText('システム構成図を添付してください。', { exact: false }).waitFor();
+    await timeline.locator('li[data-action="PASSWORD_READ"][data-internal="true"]').getByText('社内メモ').waitFor();
+    await page.screenshot({ path: join(artifacts, 'review-approve.png'), fullPage: true });
+
+    console.log(`review: ${clicksToApproved} clicks from the 未割当 queue to 審査終了 (including the return and the reload)`);
+    expect(clicksToApproved).toBeLessThanOrEqual(12);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
