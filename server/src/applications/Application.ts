@@ -46,6 +46,12 @@ import {
   expression: 'office_emergency_faxes is null or cardinality(office_emergency_faxes) >= 1 and cardinality(office_emergency_faxes) <= 3',
 })
 @Index({ name: 'application_status_received_idx', properties: ['status', 'receivedAt'] })
+// The console's default order (newest first) and the support desk's searches: receipt-number prefix, and any name or
+// kana anywhere in the folded search column (trigram index, pg_trgm).
+@Index({ name: 'application_received_order_idx', expression: 'create index "application_received_order_idx" on "application" ("received_at" desc, "receipt_no" desc)' })
+@Index({ name: 'application_receipt_prefix_idx', expression: 'create index "application_receipt_prefix_idx" on "application" ("receipt_no" varchar_pattern_ops)' })
+@Index({ name: 'application_search_trgm_idx', expression: 'create index "application_search_trgm_idx" on "application" using gin ("search_text" gin_trgm_ops)' })
+@Index({ name: 'application_desired_start_idx', properties: ['desiredStartDate'] })
 export class Application {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

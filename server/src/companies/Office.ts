@@ -78,7 +78,7 @@ export class Office {
   endDate?: string;
 
   /** Company/office names and kana folded for search (see common/search.ts). */
-  @Index({ name: 'office_search_text_idx' })
+  @Index({ name: 'office_search_trgm_idx', expression: 'create index "office_search_trgm_idx" on "office" using gin ("search_text" gin_trgm_ops)' })
   @Property({ type: 'text', default: '', hidden: true })
   searchText: string = '';
 
