@@ -140,157 +140,7 @@ export const HISTORY_FIELDS = gql`
   }
 `;
 
-/** Everything the application show page displays. */
-export const APPLICATION_DETAIL_FIELDS = gql`
-  fragment ApplicationDetailFields on Application {
-    ...ApplicationListFields
-    office {
-      id
-      code
-      status
-      company {
-        id
-        abbreviation
-        profile {
-          name
-        }
-      }
-      profile {
-        name
-      }
-    }
-    applicantCompanyNameKana
-    applicant {
-      ...PersonFields
-    }
-    reason
-    remarks
-    changeItems
-    otherChange
-    transferTargetOfficeCode
-    companyProfile {
-      ...CompanyProfileFields
-    }
-    officeProfile {
-      ...OfficeProfileFields
-    }
-    noLineRequired
-    equipmentSharingOfficeCode
-    constructionContact {
-      ...PersonFields
-    }
-    constructionAttendee {
-      ...PersonFields
-    }
-    constructionNotes
-    plan
-    billing {
-      ...BillingFields
-    }
-    reviewedAt
-    systemSettingsDeadline
-    systemSettingsRecordedAt
-    returnMessage
-    userCodes {
-      id
-      action
-      userCode
-      shared
-      systemCategory
-      singleSignOn
-      statisticsPaid
-      statisticsFree
-      bondedRecordService
-      position
-      abolitionMissingOffices
-      userIds {
-        id
-        action
-        industries
-        processingMethod
-        identCount
-        identNo
-        position
-      }
-    }
-    terminals {
-      id
-      action
-      terminalType
-      systemCategory
-      count
-      lineNo
-      terminalName
-      newSystemCategory
-    }
-    lines {
-      id
-      action
-      lineNo
-      existingLineId
-      systemCategory
-      connectionMethod
-      edifact
-      lineType
-      speed
-      indoorWiring
-      maintenance
-      redundancy
-      spareRouter
-      pingMonitoring
-      constructionDate
-      placeSameAsOffice
-      place {
-        ...AddressFields
-      }
-      shared
-    }
-    mailboxes {
-      id
-      action
-      mailboxType
-      count
-      mailboxId
-    }
-    changes {
-      id
-      item
-      field
-      before
-      after
-    }
-    attachments {
-      id
-      kind
-      fileName
-      contentType
-      size
-      sha256
-      createdAt
-    }
-    history {
-      ...HistoryFields
-    }
-    startDateAdvice {
-      leadTimeBusinessDays
-      earliestStartDate
-      desiredDateTooSoon
-    }
-    result {
-      item
-      added
-      changed
-      deleted
-    }
-  }
-  ${APPLICATION_LIST_FIELDS}
-  ${PERSON}
-  ${ADDRESS}
-  ${COMPANY_PROFILE}
-  ${OFFICE_PROFILE}
-  ${BILLING}
-  ${HISTORY_FIELDS}
-`;
+
 
 export const APPLICATIONS = gql`
   query Applications($filter: ApplicationFilter, $sort: ApplicationSort, $offset: Int, $limit: Int) {
@@ -304,13 +154,161 @@ export const APPLICATIONS = gql`
   ${APPLICATION_LIST_FIELDS}
 `;
 
+/**
+ * Everything the application show page displays. Inline, not a fragment: the server's depth limit (10) counts each
+ * fragment spread as two levels.
+ */
 export const APPLICATION = gql`
   query Application($id: ID, $receiptNo: String) {
     application(id: $id, receiptNo: $receiptNo) {
-      ...ApplicationDetailFields
+      ...ApplicationListFields
+      office {
+        id
+        code
+        status
+        company {
+          id
+          abbreviation
+          profile {
+            name
+          }
+        }
+        profile {
+          name
+        }
+      }
+      applicantCompanyNameKana
+      applicant {
+        ...PersonFields
+      }
+      reason
+      remarks
+      changeItems
+      otherChange
+      transferTargetOfficeCode
+      companyProfile {
+        ...CompanyProfileFields
+      }
+      officeProfile {
+        ...OfficeProfileFields
+      }
+      noLineRequired
+      equipmentSharingOfficeCode
+      constructionContact {
+        ...PersonFields
+      }
+      constructionAttendee {
+        ...PersonFields
+      }
+      constructionNotes
+      plan
+      billing {
+        ...BillingFields
+      }
+      reviewedAt
+      systemSettingsDeadline
+      systemSettingsRecordedAt
+      returnMessage
+      userCodes {
+        id
+        action
+        userCode
+        shared
+        systemCategory
+        singleSignOn
+        statisticsPaid
+        statisticsFree
+        bondedRecordService
+        position
+        abolitionMissingOffices
+        userIds {
+          id
+          action
+          industries
+          processingMethod
+          identCount
+          identNo
+          position
+        }
+      }
+      terminals {
+        id
+        action
+        terminalType
+        systemCategory
+        count
+        lineNo
+        terminalName
+        newSystemCategory
+      }
+      lines {
+        id
+        action
+        lineNo
+        existingLineId
+        systemCategory
+        connectionMethod
+        edifact
+        lineType
+        speed
+        indoorWiring
+        maintenance
+        redundancy
+        spareRouter
+        pingMonitoring
+        constructionDate
+        placeSameAsOffice
+        place {
+          ...AddressFields
+        }
+        shared
+      }
+      mailboxes {
+        id
+        action
+        mailboxType
+        count
+        mailboxId
+      }
+      changes {
+        id
+        item
+        field
+        before
+        after
+      }
+      attachments {
+        id
+        kind
+        fileName
+        contentType
+        size
+        sha256
+        createdAt
+      }
+      history {
+        ...HistoryFields
+      }
+      startDateAdvice {
+        leadTimeBusinessDays
+        earliestStartDate
+        desiredDateTooSoon
+      }
+      result {
+        item
+        added
+        changed
+        deleted
+      }
     }
   }
-  ${APPLICATION_DETAIL_FIELDS}
+  ${APPLICATION_LIST_FIELDS}
+  ${PERSON}
+  ${ADDRESS}
+  ${COMPANY_PROFILE}
+  ${OFFICE_PROFILE}
+  ${BILLING}
+  ${HISTORY_FIELDS}
 `;
 
 export const OFFICE_LIST_FIELDS = gql`
@@ -339,89 +337,7 @@ export const OFFICE_LIST_FIELDS = gql`
   }
 `;
 
-export const OFFICE_DETAIL_FIELDS = gql`
-  fragment OfficeDetailFields on Office {
-    ...OfficeListFields
-    company {
-      id
-      abbreviation
-      profile {
-        ...CompanyProfileFields
-      }
-    }
-    profile {
-      ...OfficeProfileFields
-    }
-    billing {
-      ...BillingFields
-    }
-    userCodes {
-      id
-      code
-      systemCategory
-      statisticsPaid
-      statisticsFree
-      bondedRecordService
-      shared
-      ownerOfficeCode
-      startDate
-      endDate
-      userIds {
-        id
-        identNo
-        userId
-        industries
-        processingMethod
-        connection
-        startDate
-        endDate
-      }
-    }
-    terminals {
-      id
-      name
-      type
-      systemCategory
-      accessKey
-      startDate
-      endDate
-      certificateStatus
-    }
-    lines {
-      id
-      systemCategory
-      connectionMethod
-      lineType
-      speed
-      maintenance
-      redundancy
-      spareRouter
-      pingMonitoring
-      ipAddress
-      place {
-        ...AddressFields
-      }
-      startDate
-      endDate
-    }
-    mailboxes {
-      id
-      mailboxId
-      type
-      startDate
-      endDate
-    }
-    applications(limit: 20) {
-      ...ApplicationListFields
-    }
-  }
-  ${OFFICE_LIST_FIELDS}
-  ${COMPANY_PROFILE}
-  ${OFFICE_PROFILE}
-  ${BILLING}
-  ${ADDRESS}
-  ${APPLICATION_LIST_FIELDS}
-`;
+
 
 export const OFFICES = gql`
   query Offices($filter: OfficeFilter, $offset: Int, $limit: Int) {
@@ -435,13 +351,94 @@ export const OFFICES = gql`
   ${OFFICE_LIST_FIELDS}
 `;
 
+/**
+ * The office page. Its fields are inline, not a fragment: the server's depth limit (10) counts each fragment spread
+ * as two levels, and office → company → profile → head office address needs every level it has.
+ */
 export const OFFICE = gql`
   query Office($id: ID, $code: String) {
     office(id: $id, code: $code) {
-      ...OfficeDetailFields
+      ...OfficeListFields
+      company {
+        id
+        abbreviation
+        profile {
+          ...CompanyProfileFields
+        }
+      }
+      profile {
+        ...OfficeProfileFields
+      }
+      billing {
+        ...BillingFields
+      }
+      userCodes {
+        id
+        code
+        systemCategory
+        statisticsPaid
+        statisticsFree
+        bondedRecordService
+        shared
+        ownerOfficeCode
+        startDate
+        endDate
+        userIds {
+          id
+          identNo
+          userId
+          industries
+          processingMethod
+          connection
+          startDate
+          endDate
+        }
+      }
+      terminals {
+        id
+        name
+        type
+        systemCategory
+        accessKey
+        startDate
+        endDate
+        certificateStatus
+      }
+      lines {
+        id
+        systemCategory
+        connectionMethod
+        lineType
+        speed
+        maintenance
+        redundancy
+        spareRouter
+        pingMonitoring
+        ipAddress
+        place {
+          ...AddressFields
+        }
+        startDate
+        endDate
+      }
+      mailboxes {
+        id
+        mailboxId
+        type
+        startDate
+        endDate
+      }
+      applications(limit: 20) {
+        ...ApplicationListFields
+      }
     }
   }
-  ${OFFICE_DETAIL_FIELDS}
+  ${OFFICE_LIST_FIELDS}
+  ${COMPANY_PROFILE}
+  ${OFFICE_PROFILE}
+  ${BILLING}
+  ${ADDRESS}
+  ${APPLICATION_LIST_FIELDS}
 `;
 
 export const STAFF_MEMBERS = gql`

@@ -21,5 +21,7 @@ export const theme: RaThemeOptions = {
   components: {
     ...defaultTheme.components,
     MuiTableCell: { styleOverrides: { sizeSmall: { padding: '4px 8px' } } },
+    // Tab labels as written (netNACCS, not NETNACCS).
+    MuiTab: { styleOverrides: { root: { textTransform: 'none' } } },
   },
 };

@@ -203,6 +203,7 @@ describe('review workflow in the console', () => {
     await page.getByTestId('passwords-revealed').waitFor();
     await expect(password.textContent()).resolves.toMatch(/^[A-Z0-9]{8}$/);
     await notice.getByText(target.office.code).first().waitFor();
+    const newUserId = (await password.getAttribute('data-testid'))!.replace('password-', '');
 
     // 7. The history timeline: 審査終了 with its status change, the question, and the recorded reveal as 社内メモ.
     await page.getByRole('tab', { name: /履歴/ }).click();
@@ -215,9 +216,55 @@ describe('review workflow in the console', () => {
     await timeline.locator('li[data-action="PASSWORD_READ"][data-internal="true"]').getByText('社内メモ').waitFor();
     await page.screenshot({ path: join(artifacts, 'review-approve.png'), fullPage: true });
 
+    // 8. The office: NSS's 契約情報 tabs, 新着情報 with the question and the approval, and the contract on the start
+    //    date, which holds the new 利用者ID (not today's: it starts then).
+    await page.getByTestId('receipt-jump').fill(target.office.code);
+    await page.getByTestId('receipt-jump').press('Enter');
+    await page.waitForURL(/\/offices\/[^/]+\/show/);
+    for (const tab of ['事業所', 'netNACCS', '一般NACCS', '請求先', '新着情報']) await page.getByRole('tab', { name: tab, exact: true }).waitFor();
+    await page.getByRole('tab', { name: '新着情報' }).click();
+    const news = page.locator('#main-content tbody tr', { hasText: target.receiptNo });
+    await news.filter({ hasText: '審査が終了' }).first().waitFor();
+    await news.filter({ hasText: '確認事項があります' }).first().getByText('利用申込', { exact: true }).waitFor();
+    await page.getByRole('tab', { name: '契約内容 (日付指定)' }).click();
+    await page.getByTestId('as-of-userIds').waitFor();
+    await expect(page.getByTestId('as-of-userIds').locator(`[data-value="${newUserId}"]`).count()).resolves.toBe(0);
+    await page.getByTestId('contract-as-of-date').fill(nextBusinessDay);
+    await page.getByTestId('as-of-userIds').locator(`[data-value="${newUserId}"]`).getByText('その日までに開始').waitFor();
+
     console.log(`review: ${clicksToApproved} clicks from the 未割当 queue to 審査終了 (including the return and the reload)`);
     expect(clicksToApproved).toBeLessThanOrEqual(12);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses an action on a stale version with the Japanese CONFLICT message and reloads the record', async () => {
+    const token = await staffToken('reviewer@example.jp');
+    const other = await staffToken('reviewer2@example.jp');
+    const { applications } = await gql<{ applications: { items: Array<{ id: string; receiptNo: string; version: number }> } }>(
+      '{ applications(filter: { queue: UNASSIGNED }, limit: 1) { items { id receiptNo version } } }',
+      {},
+      token,
+    );
+    const app = applications.items[0]!;
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    await page.goto(product.url);
+    await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
+    await page.getByLabel(/パスワード/).fill('naccs-demo');
+    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+    await page.getByTestId('receipt-jump').fill(app.receiptNo);
+    await page.getByTestId('receipt-jump').press('Enter');
+    const take = page.getByTestId('review-toolbar').getByTestId('assign-to-me');
+    await take.waitFor();
+
+    // Meanwhile another reviewer takes it.
+    await gql('mutation($id: ID!, $v: Int!) { assignApplication(id: $id, expectedVersion: $v) { version } }', { id: app.id, v: app.version }, other);
+
+    await take.click();
+    await page.getByText('他の担当者が先に更新しました').waitFor();
+    // Reloaded: the other reviewer is shown and the button is gone.
+    await page.getByText('審査担当者: 審査 二郎').waitFor();
+    await take.waitFor({ state: 'detached' });
     await page.close();
   });
 });

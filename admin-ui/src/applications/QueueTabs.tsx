@@ -36,7 +36,7 @@ export const QueueTabs = () => {
             key={queue}
             value={queue}
             data-testid={`queue-${queue}`}
-            sx={{ minHeight: 48, textTransform: 'none' }}
+            sx={{ minHeight: 48 }}
             label={
               <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1.5 }}>
                 {translate(`enums.ReviewQueue.${queue}`)}

@@ -3,11 +3,9 @@ import {
   AutocompleteInput,
   DataTable,
   DateInput,
-  FilterButton,
   List,
   ReferenceInput,
   SelectArrayInput,
-  TopToolbar,
   useTranslate,
 } from 'react-admin';
 import { DateTimeText, Mono } from '../components/display';
@@ -24,7 +22,7 @@ const filters = [
   <DateInput key="to" source="to" size="small" alwaysOn />,
 ];
 
-const ActionChip = ({ action }: { action: string }) => {
+const AuditActionChip = ({ action }: { action: string }) => {
   const translate = useTranslate();
   const failed = action === 'LOGIN_FAILED' || action === 'LOGIN_LOCKED' || action === 'API_KEY_REVOKE';
   const sensitive = action === 'PASSWORD_REVEAL' || action === 'STAFF_PASSWORD_RESET';
@@ -45,11 +43,7 @@ const Column = DataTable.Col<AuditEntry>;
 export const AuditLogList = () => (
   <List
     filters={filters}
-    actions={
-      <TopToolbar>
-        <FilterButton />
-      </TopToolbar>
-    }
+    actions={false}
     perPage={50}
     sort={{ field: 'at', order: 'DESC' }}
     empty={false}
@@ -61,7 +55,7 @@ export const AuditLogList = () => (
       empty={<EmptyState message="resources.auditLog.empty" />}
     >
       <Column source="at" disableSort render={(e) => <DateTimeText value={e.at} />} cellSx={() => ({ whiteSpace: 'nowrap' })} />
-      <Column source="action" disableSort render={(e) => <ActionChip action={e.action} />} />
+      <Column source="action" disableSort render={(e) => <AuditActionChip action={e.action} />} />
       <Column source="staffName" disableSort />
       <Column source="apiKeyName" disableSort />
       <Column source="target" disableSort render={(e) => <Mono>{e.target}</Mono>} />

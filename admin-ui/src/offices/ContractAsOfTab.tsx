@@ -10,8 +10,9 @@ type Group = 'userIds' | 'terminals' | 'mailboxes' | 'lines';
 const GROUPS: Group[] = ['userIds', 'terminals', 'mailboxes', 'lines'];
 
 /**
- * The contract on any date (contractAsOf): which 利用者ID, 論理端末, メールボックス and 回線 (IP addresses) were live
- * that day, compared with today — what was added since (＋) and what has been abolished since (−).
+ * The contract on any date (contractAsOf): which 利用者ID, 論理端末, メールボックス and 回線 (IP addresses) are live that
+ * day, compared with today — for a past date what was abolished or added since, for a future date what starts or
+ * ends by then (approved applications with later start dates).
  */
 export const ContractAsOfTab = () => {
   const record = useRecordContext<Office>();
@@ -67,35 +68,40 @@ export const ContractAsOfTab = () => {
             const then = snapshot[g];
             const now = date !== today && current ? new Set(current[g]) : null;
             const thenSet = new Set(then);
-            const addedSince = now ? [...now].filter((x) => !thenSet.has(x)) : [];
+            const onlyNow = now ? [...now].filter((x) => !thenSet.has(x)) : [];
+            // A past date: what it had and today has not was abolished since; a future date: it is still to come.
+            const future = date > today;
+            const onlyThenLabel = translate(future ? 'naccs.contract_as_of.added_by' : 'naccs.contract_as_of.gone_since');
+            const onlyNowLabel = translate(future ? 'naccs.contract_as_of.gone_by' : 'naccs.contract_as_of.added_since');
             return (
               <Section key={g} title={translate(`naccs.contract_as_of.${g}`, { smart_count: then.length })}>
-                {then.length === 0 && addedSince.length === 0 ? (
+                {then.length === 0 && onlyNow.length === 0 ? (
                   <Typography variant="body2" color="text.secondary">
                     {translate('naccs.none')}
                   </Typography>
                 ) : (
                   <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.75 }} data-testid={`as-of-${g}`}>
                     {then.map((x) => {
-                      const gone = now ? !now.has(x) : false;
+                      const differs = now ? !now.has(x) : false;
                       return (
                         <Chip
                           key={x}
                           size="small"
-                          variant={gone ? 'outlined' : 'filled'}
-                          color={gone ? 'error' : 'default'}
-                          label={gone ? `${x} (${translate('naccs.contract_as_of.gone_since')})` : x}
+                          variant={differs ? 'outlined' : 'filled'}
+                          color={differs ? (future ? 'success' : 'error') : 'default'}
+                          label={differs ? `${x} (${onlyThenLabel})` : x}
+                          data-value={x}
                           sx={{ fontFamily: 'monospace' }}
                         />
                       );
                     })}
-                    {addedSince.map((x) => (
+                    {onlyNow.map((x) => (
                       <Chip
-                        key={`+${x}`}
+                        key={`now-${x}`}
                         size="small"
                         variant="outlined"
-                        color="success"
-                        label={`＋${x} (${translate('naccs.contract_as_of.added_since')})`}
+                        color={future ? 'error' : 'success'}
+                        label={`${future ? '−' : '＋'}${x} (${onlyNowLabel})`}
                         sx={{ fontFamily: 'monospace', opacity: 0.8 }}
                       />
                     ))}

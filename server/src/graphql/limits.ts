@@ -23,7 +23,8 @@ export const LIMITS = {
 
 export function armor() {
   return new ApolloArmor({
-    maxDepth: { n: LIMITS.maxDepth, exposeLimits: false, errorMessage: `クエリの入れ子が深すぎます (上限 ${LIMITS.maxDepth})。`, ignoreIntrospection: true },
+    // Fragments are flattened so that a spread does not count as extra levels.
+    maxDepth: { n: LIMITS.maxDepth, exposeLimits: false, errorMessage: `クエリの入れ子が深すぎます (上限 ${LIMITS.maxDepth})。`, ignoreIntrospection: true, flattenFragments: true },
     costLimit: { maxCost: LIMITS.maxCost, exposeLimits: false, errorMessage: `クエリのコストが上限 (${LIMITS.maxCost}) を超えています。取得する項目や件数を減らしてください。` },
     maxAliases: { n: LIMITS.maxAliases, exposeLimits: false, errorMessage: `エイリアスが多すぎます (上限 ${LIMITS.maxAliases})。` },
     maxTokens: { n: LIMITS.maxTokens, exposeLimits: false, errorMessage: `クエリが長すぎます (上限 ${LIMITS.maxTokens} トークン)。` },

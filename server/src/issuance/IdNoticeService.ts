@@ -57,11 +57,7 @@ export class IdNoticeService {
     if (!office.code || !office.company.abbreviation) throw notFound(`申込受付番号 ${app.receiptNo} のID通知内容`);
     const today = todayInJapan(this.now());
     const roleMayRead = roles.some((r) => PASSWORD_READERS.includes(r));
-    const maskReason = !roleMayRead
-      ? 'このロールではパスワードを参照できません。'
-      : !reveal
-        ? '「パスワードを表示」で参照できます (参照は記録されます)。'
-        : undefined;
+    const maskReason = !roleMayRead ? 'このロールではパスワードを参照できません。' : undefined;
     const opened: string[] = [];
     const open = (sealed: string | undefined, readableUntil: string | undefined, label: string): Secret => {
       const inPeriod = !!readableUntil && today <= readableUntil;
@@ -86,6 +82,7 @@ export class IdNoticeService {
     const terminals = await this.em.find(Terminal, { issuedBy: app }, { orderBy: { name: 'asc' } });
     const certificates = await new CertificateService(this.em, this.secrets, this.now).noticeCodes(terminals, open);
 
+    const anyReadable = [...userIds.map((u) => u.password), ...mailboxes.map((m) => m.password), officePassword].some((p) => p?.readable);
     if (opened.length) {
       recordHistory(this.em, app, actor, { action: HistoryAction.PASSWORD_READ, message: `パスワード参照: ${opened.join(', ')}`, internal: true });
       audit(this.em, { action: 'PASSWORD_REVEAL', staff: actor.staff, target: app.receiptNo, detail: opened.join(', ') });
@@ -96,7 +93,8 @@ export class IdNoticeService {
       terminals, certificates,
       lines: await this.em.find(Line, { issuedBy: app }, { orderBy: { ipAddress: 'asc' } }),
       mailboxes, officePassword, revealed: opened.length > 0,
-      maskReason: maskReason ?? (opened.length ? undefined : 'パスワード参照期間 (審査終了日から利用開始日の2営業日後まで) を過ぎています。参照するには再発行が必要です。'),
+      maskReason: maskReason ?? (opened.length ? undefined : anyReadable ? '「パスワードを表示」で参照できます (参照は記録されます)。'
+        : 'パスワード参照期間 (審査終了日から利用開始日の2営業日後まで) を過ぎています。参照するには再発行が必要です。'),
     };
   }
 
@@ -121,7 +119,9 @@ export class IdNoticeService {
       }
       if (!target?.issuedBy) throw notFound(label);
       const calendar = new CalendarService(em);
-      const readableUntil = await calendar.referencePeriodEnd(todayInJapan(this.now()));
+      // A new period from today — never shorter than the one the password had (a reissue before the start date).
+      const fromToday = await calendar.referencePeriodEnd(todayInJapan(this.now()));
+      const readableUntil = target.passwordReadableUntil && target.passwordReadableUntil > fromToday ? target.passwordReadableUntil : fromToday;
       target.passwordEnc = this.secrets.seal(issuePassword());
       target.passwordReadableUntil = readableUntil;
       if (target instanceof UserId) target.passwordIssuedAt = this.now();
