@@ -88,7 +88,9 @@ export async function createApp(orm: MikroORM, config: Config) {
         url: `http://127.0.0.1:${actualPort}`,
         server,
         close: async () => {
-          await new Promise<void>((resolve) => server.close(() => resolve()));
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeAllConnections();
+          await closed;
           await apollo.stop();
         },
       };

@@ -85,14 +85,16 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
+  // Never hang on a slow client or SMTP peer: leave after 8 s whatever is still open.
+  setTimeout(() => process.exit(0), 8000).unref();
   if (jobTimer) clearInterval(jobTimer);
   if (mailTimer) clearInterval(mailTimer);
   clearInterval(templateTimer);
-  await mailer.close().catch(() => undefined);
   if (certificateTimer) clearInterval(certificateTimer);
   await running.close().catch(() => undefined);
   await orm.close().catch(() => undefined);
   await embedded?.stop().catch(() => undefined);
+  await mailer.close().catch(() => undefined);
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
