@@ -3,6 +3,9 @@ import { mayCall } from './access';
 import apiKeys from './apiKeys';
 import applications from './applications';
 import auditLog from './auditLog';
+import certificates, { mayCertificate } from './certificates';
+import emails, { mayEmail } from './emails';
+import templates, { mayTemplate } from './templates';
 import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -33,6 +36,9 @@ export const App = () => (
         <Resource name="applications" {...applications} />
         <Resource name="offices" {...offices} />
         <Resource name="staff" recordRepresentation="name" />
+        {mayCertificate(permissions, 'certificates') ? <Resource name="certificates" {...certificates} /> : null}
+        {mayTemplate(permissions, 'notificationTemplates') ? <Resource name="templates" {...templates} /> : null}
+        {mayEmail(permissions, 'outboundEmails') ? <Resource name="emails" {...emails} /> : null}
         {mayCall(permissions, 'staffAccounts') ? <Resource name="staffAccounts" {...staffAccounts} /> : null}
         {mayCall(permissions, 'apiKeys') ? <Resource name="apiKeys" {...apiKeys} /> : null}
         {mayCall(permissions, 'auditLog') ? <Resource name="auditLog" {...auditLog} /> : null}

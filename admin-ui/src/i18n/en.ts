@@ -1,3 +1,4 @@
+import { extraEn } from './extra.en';
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { enumLabels } from '../labels';
@@ -752,5 +753,7 @@ export const enCustom: CustomMessages = {
 export const en: TranslationMessages = {
   ...englishMessages,
   ...enCustom,
+  resources: { ...enCustom.resources, ...extraEn.resources },
+  naccs: { ...enCustom.naccs, ...extraEn.naccs },
   enums: enumLabels.en,
 };

@@ -1,3 +1,4 @@
+import { extraJa } from './extra.ja';
 import japaneseMessages from '@bicstone/ra-language-japanese';
 import type { TranslationMessages } from 'react-admin';
 import { enumLabels } from '../labels';
@@ -777,5 +778,7 @@ export const ja: TranslationMessages = {
     },
   },
   ...jaCustom,
+  resources: { ...jaCustom.resources, ...extraJa.resources },
+  naccs: { ...jaCustom.naccs, ...extraJa.naccs },
   enums: enumLabels.ja,
 };

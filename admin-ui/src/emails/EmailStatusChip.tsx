@@ -1,0 +1,27 @@
+import { Chip, type ChipProps } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { EMPTY } from '../components/format';
+import type { EmailStatus } from './emailTypes';
+
+const COLOURS: Record<EmailStatus, { color: NonNullable<ChipProps['color']>; variant: ChipProps['variant'] }> = {
+  PENDING: { color: 'default', variant: 'outlined' },
+  SENDING: { color: 'info', variant: 'outlined' },
+  SENT: { color: 'success', variant: 'filled' },
+  DEAD: { color: 'error', variant: 'filled' },
+};
+
+/** 送信待ち / 送信中 / 送信済 / 送信失敗 (DEAD: the retries are exhausted; a supervisor may resend). */
+export const EmailStatusChip = ({ status }: { status?: EmailStatus | null }) => {
+  const translate = useTranslate();
+  if (!status) return <>{EMPTY}</>;
+  const style = COLOURS[status] ?? { color: 'default', variant: 'outlined' };
+  return (
+    <Chip
+      size="small"
+      color={style.color}
+      variant={style.variant}
+      label={translate(`naccs.emails.status.${status}`, { _: status })}
+      data-status={status}
+    />
+  );
+};

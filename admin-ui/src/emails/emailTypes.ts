@@ -1,0 +1,23 @@
+/** EmailStatus of server/schema.graphql: 送信待ち, 送信中, 送信済, 送信失敗 (DEAD: retries exhausted). */
+export const EMAIL_STATUSES = ['PENDING', 'SENDING', 'SENT', 'DEAD'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/** OutboundEmailView (送信ログ), as the console reads it. */
+export interface OutboundEmail {
+  id: string;
+  templateKey: string;
+  templateVersion?: number | null;
+  receiptNo?: string | null;
+  recipients: string[];
+  subject: string;
+  /** Secrets (passwords) stay masked. */
+  text: string;
+  html?: string | null;
+  status: EmailStatus;
+  attempts: number;
+  lastError?: string | null;
+  messageId: string;
+  createdAt: string;
+  sentAt?: string | null;
+  nextAttemptAt: string;
+}

@@ -1,0 +1,7 @@
+import MailOutlineIcon from '@mui/icons-material/MailOutline';
+import { TemplateEditor } from './TemplateEditor';
+import { TemplateList } from './TemplateList';
+
+/** `<Resource name="templates" {...templates} />`: the list at /templates, the editor at /templates/<key>. */
+export default { list: TemplateList, edit: TemplateEditor, icon: MailOutlineIcon, recordRepresentation: 'label' };
+export { mayTemplate, TEMPLATE_ACCESS } from './templateAccess';
