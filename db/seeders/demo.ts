@@ -1,6 +1,7 @@
 // Demo data for the back office: staff, companies and offices with their issued contracts, and about two years
 // of applications in every status and kind, with a consistent review history. Run on an empty, migrated database.
 import { createApiKey, DEMO_NSS_PORTAL_KEY } from '../../server/src/staff/apiKeys.js';
+import { CertificateService } from '../../server/src/certificates/CertificateService.js';
 import {
   addBusinessDays as calendarAddBusinessDays, isBusinessDay, subtractBusinessDays,
 } from '../../server/src/calendar/businessDays.js';
@@ -61,6 +62,10 @@ export async function seedDemo(em: EntityManager, opts: SeedDemoOptions): Promis
     const seeder = new DemoSeeder(tem, opts.secrets, opts.now ?? new Date(), passwordHash);
     const applications = await seeder.run(total);
     await startSoon(tem, opts.now ?? new Date());
+    // デジタル証明書 for the netNACCS/webNACCS terminals of the most recent approvals, through the same service.
+    const recent = await tem.find(Application, { status: ApplicationStatus.APPROVED, terminals: { terminalType: { $in: [TerminalType.NET, TerminalType.WEB] }, action: RowAction.ADD } },
+      { orderBy: { reviewedAt: 'desc' }, limit: 12 });
+    for (const app of recent) await new CertificateService(tem, opts.secrets, () => opts.now ?? new Date()).issueForApplication(app, app.startDate!);
     // The NSS portal's integrator key (documented in the README).
     createApiKey(tem, { name: 'NSS (NACCSサポートシステム)', key: DEMO_NSS_PORTAL_KEY });
     return { applications };
