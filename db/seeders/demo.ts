@@ -2,6 +2,9 @@
 // of applications in every status and kind, with a consistent review history. Run on an empty, migrated database.
 import { createApiKey, DEMO_NSS_PORTAL_KEY } from '../../server/src/staff/apiKeys.js';
 import { CertificateService } from '../../server/src/certificates/CertificateService.js';
+import { Certificate } from '../../server/src/certificates/Certificate.js';
+import type { CertificateAuthority } from '../../server/src/certificates/authority.js';
+import { terminalRequest } from '../../server/src/certificates/terminalRequest.js';
 import {
   addBusinessDays as calendarAddBusinessDays, isBusinessDay, subtractBusinessDays,
 } from '../../server/src/calendar/businessDays.js';
@@ -14,7 +17,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Address, Person, fullName } from '../../server/src/common/embeddables.js';
 import { Billing, CompanyProfile, OfficeProfile } from '../../server/src/common/profiles.js';
 import {
-  ApplicationKind, ApplicationStatus, AttachmentKind, ChangeItem, Connection, HistoryAction, IndoorWiring, Industry,
+  ApplicationKind, ApplicationStatus, AttachmentKind, CertificateStatus, ChangeItem, Connection, HistoryAction, IndoorWiring, Industry,
   LineConnectionMethod, LineType, MailboxType, MaintenanceHours, NoticeCategory, OfficeStatus, OtherChange,
   PaymentMethod, Plan, ProcessingMethod, Role, RowAction, SOLO_INDUSTRIES, BONDED_RECORD_INDUSTRIES, SystemCategory,
   TerminalType,
@@ -43,6 +46,8 @@ export interface SeedDemoOptions {
   now?: Date;
   /** Number of applications (default 320). */
   applications?: number;
+  /** The certificate authority: with it some demo terminals enroll for real (certificates in every status). */
+  ca?: CertificateAuthority;
 }
 
 export const DEMO_STAFF: ReadonlyArray<{ email: string; name: string; roles: Role[] }> = [
@@ -66,10 +71,30 @@ export async function seedDemo(em: EntityManager, opts: SeedDemoOptions): Promis
     const recent = await tem.find(Application, { status: ApplicationStatus.APPROVED, terminals: { terminalType: { $in: [TerminalType.NET, TerminalType.WEB] }, action: RowAction.ADD } },
       { orderBy: { reviewedAt: 'desc' }, limit: 12 });
     for (const app of recent) await new CertificateService(tem, opts.secrets, () => opts.now ?? new Date()).issueForApplication(app, app.startDate!);
+    if (opts.ca) await certificatesInEveryStatus(tem, opts.secrets, opts.ca, opts.now ?? new Date());
     // The NSS portal's integrator key (documented in the README).
     createApiKey(tem, { name: 'NSS (NACCSサポートシステム)', key: DEMO_NSS_PORTAL_KEY });
     return { applications };
   });
+}
+
+/**
+ * Certificates in every status: some terminals enroll for real (CSR signed by the CA → 取得済), one is then revoked
+ * (失効), one passes its validity (期限切れ) and one is stopped for not being acquired in time (停止).
+ */
+async function certificatesInEveryStatus(em: EntityManager, secrets: SecretBox, ca: CertificateAuthority, now: Date): Promise<void> {
+  const service = new CertificateService(em, secrets, () => now);
+  const pending = await em.find(Certificate, { status: CertificateStatus.PENDING }, { populate: ['terminal'], orderBy: { createdAt: 'asc', id: 'asc' }, limit: 5 });
+  if (pending.length < 5) return;
+  for (const c of pending.slice(0, 3)) {
+    await service.enroll({ terminalName: c.terminal.name, authCode1: c.authCode1, authCode2: secrets.open(c.authCode2Enc), authCode3: secrets.open(c.authCode3Enc), csr: await terminalRequest(c.terminal.name) }, ca);
+  }
+  await em.refresh(pending[0]!);
+  await service.revoke(pending[0]!.serial!, 'PCの紛失のため', { name: 'システム', role: 'SYSTEM' });
+  await em.refresh(pending[1]!);
+  Object.assign(pending[1]!, { status: CertificateStatus.EXPIRED, notAfter: new Date(now.getTime() - 86_400_000) });
+  Object.assign(pending[3]!, { status: CertificateStatus.STOPPED, reason: '取得期限までに取得されなかったため停止しました。' });
+  await em.flush();
 }
 
 /**

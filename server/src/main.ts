@@ -10,6 +10,7 @@ import { Application } from './applications/Application.js';
 import { Staff } from './staff/Staff.js';
 import { seedDemo } from '../../db/seeders/demo.js';
 import { cancelOverdueApplications } from './review/deadlineJob.js';
+import { certificateAuthority } from './certificates/authority.js';
 import { createMailer, deliverDueEmails } from './notifications/delivery.js';
 import { loadTemplates } from './notifications/templates.js';
 import { runCertificateJob } from './certificates/certificateJob.js';
@@ -28,7 +29,7 @@ await migrate(orm);
 const em = orm.em.fork();
 if (config.seedDemo && (await em.count(Staff)) === 0 && (await em.count(Application)) === 0) {
   const t = Date.now();
-  const { applications } = await seedDemo(em, { password: config.demoPassword, secrets: new SecretBox(config.secretKey) });
+  const { applications } = await seedDemo(em, { password: config.demoPassword, secrets: new SecretBox(config.secretKey), ca: await certificateAuthority(config) });
   logger.info({ applications, ms: Date.now() - t }, 'demo data seeded');
 }
 

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 // @peculiar/x509 needs the Reflect polyfill before it loads.
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
@@ -204,6 +208,18 @@ describe('enrollment (POST /certificates/enroll)', () => {
     expect(new x509.X509Certificate(chain[1]!).subject).toBe(ca.subject);
     expect(res.json.serial).toBe(cert.serialNumber.toLowerCase());
     acquiredSerial = res.json.serial;
+    // Debian's openssl agrees: the chain verifies for client authentication, and the text shows what we claim.
+    const dir = mkdtempSync(join(tmpdir(), 'naccs-cert-'));
+    writeFileSync(join(dir, 'ca.pem'), chain[1]!);
+    writeFileSync(join(dir, 'client.pem'), res.json.certificate);
+    expect(execFileSync('openssl', ['verify', '-purpose', 'sslclient', '-CAfile', join(dir, 'ca.pem'), join(dir, 'client.pem')]).toString()).toMatch(/client\.pem: OK/);
+    const text = execFileSync('openssl', ['x509', '-noout', '-text', '-in', join(dir, 'client.pem')]).toString();
+    expect(text).toContain(`CN = ${t.name}`);
+    expect(text).toContain('OU = NAC001');
+    expect(text).toContain('TLS Web Client Authentication');
+    expect(text).toMatch(/Not After : .*\d{4} GMT/);
+    if (process.env.PRINT_CERT) process.stdout.write(`\n${text}\n`);
+    rmSync(dir, { recursive: true, force: true });
 
     const [row] = await sql(`select c.status, c.serial, c.acquired_at, c.auth_codes_used_at, c.not_after from certificate c join terminal t on t.id = c.terminal_id where t.name = ? order by c.created_at desc limit 1`, [t.name]);
     expect(row).toMatchObject({ status: 'ACQUIRED', serial: acquiredSerial });
@@ -228,6 +244,8 @@ describe('enrollment (POST /certificates/enroll)', () => {
     const bad = await fetch(`${server.url}/certificates/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"terminalName":' });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ code: 'BAD_REQUEST' });
+    const oversized = await fetch(`${server.url}/certificates/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body(t, 'x'), csr: 'x'.repeat(200_000) }) });
+    expect(oversized.status).toBe(413);
     const unknown = await enroll(body({ ...t, name: '00000W' }, await csrFor('00000W')));
     expect(unknown).toMatchObject({ status: 404, json: { code: 'TERMINAL_NOT_FOUND', message: expect.stringContaining('論理端末名 00000W が見つかりません') } });
     const [row] = await sql(`select c.failed_attempts, c.status from certificate c join terminal t on t.id = c.terminal_id where t.name = ?`, [t.name]);

@@ -14,6 +14,7 @@ import { EVENTS, MAIL_KEYS, sampleVariables, type MailKey } from './events.js';
 import { NSS_URL, enqueueMail } from './outbox.js';
 import { latestTemplate, mailKey, renderTemplate, saveTemplate, validateTemplate } from './templates.js';
 import { applicationVariables } from './variables.js';
+import { japaneseDate } from '../common/dates.js';
 
 @ObjectType({ description: '通知テンプレートで使える変数' })
 class TemplateVariable {
@@ -164,7 +165,9 @@ export class NotificationResolver {
     if (applicationId) {
       const app = /^[0-9a-f-]{36}$/i.test(applicationId) ? await ctx.em.findOne(Application, { id: applicationId }) : null;
       if (!app) throw notFound('指定された申込');
-      vars = { ...vars, ...Object.fromEntries(Object.entries(applicationVariables(app)).filter(([, v]) => v !== undefined)) };
+      const date = (iso?: string) => (iso ? japaneseDate(new Date(`${iso}T00:00:00+09:00`)) : undefined);
+      const real = { ...applicationVariables(app), startDate: date(app.startDate), systemSettingsDeadline: date(app.systemSettingsDeadline), message: app.returnMessage };
+      vars = { ...vars, ...Object.fromEntries(Object.entries(real).filter(([, v]) => v !== undefined)) };
     }
     if (text !== undefined || subject !== undefined) {
       const draft = { subject: subject ?? latestTemplate(k).subject, text: text ?? latestTemplate(k).text, html };

@@ -236,6 +236,15 @@ describe('system-settings deadline job', () => {
   });
 });
 
+describe('demo data certificates', () => {
+  it('has approved netNACCS terminals with certificates in every status, the acquired ones signed by the CA', async () => {
+    const rows = await sql<{ status: string; n: string }>(`select status, count(*) as n from certificate group by status`);
+    expect(rows.map((r) => r.status).sort()).toEqual(['ACQUIRED', 'EXPIRED', 'PENDING', 'REVOKED', 'STOPPED']);
+    const [acquired] = await sql<{ pem: string; serial: string }>(`select pem, serial from certificate where status = 'ACQUIRED' limit 1`);
+    expect(acquired!.pem).toContain('BEGIN CERTIFICATE');
+  });
+});
+
 describe('demo data ID通知内容', () => {
   it('every approved new application has its issued IDs; those approved recently are still readable', async () => {
     const rows = await sql<{ id: string; start_date: string }>(

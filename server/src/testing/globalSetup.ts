@@ -10,6 +10,7 @@ import { initOrm, migrate } from '../db/orm.js';
 import { DEMO_TEMPLATE_DB, TEMPLATE_DB } from './templates.js';
 import { SecretBox } from '../common/secrets.js';
 import { seedDemo } from '../../../db/seeders/demo.js';
+import { certificateAuthority } from '../certificates/authority.js';
 import { DEMO_PASSWORD, TEST_SECRET_KEY } from './constants.js';
 
 declare module 'vitest' {
@@ -44,7 +45,9 @@ export async function setup(project: TestProject): Promise<void> {
   // Demo data once per run: test files clone it instead of seeding 300 applications each.
   await client.query(`create database ${DEMO_TEMPLATE_DB} template ${TEMPLATE_DB}`);
   const demo = await initOrm(urlOf(DEMO_TEMPLATE_DB));
-  await seedDemo(demo.em.fork(), { password: DEMO_PASSWORD, secrets: new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64')) });
+  await seedDemo(demo.em.fork(), {
+    password: DEMO_PASSWORD, secrets: new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64')), ca: await certificateAuthority(loadConfig()),
+  });
   await demo.close();
   await client.end();
   project.provide('adminDatabaseUrl', adminUrl);

@@ -1,0 +1,79 @@
+import { SMTPServer } from 'smtp-server';
+import nodemailer from 'nodemailer';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SecretBox } from '../common/secrets.js';
+import { TEST_SECRET_KEY } from '../testing/constants.js';
+import { startTestServer, type TestServer } from '../testing/server.js';
+import { todayInJapan } from '../common/dates.js';
+import { addBusinessDays, subtractBusinessDays } from '../calendar/businessDays.js';
+import { deliverDueEmails } from './delivery.js';
+
+// The approval mail end to end: approved through the API while SMTP is down, delivered over real SMTP once it is up,
+// exactly once; HTML escapes customer text, plain text does not.
+
+let server: TestServer;
+let supervisor: string;
+const box = new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64'));
+const sql = <T = Record<string, any>>(q: string, p: unknown[] = []) => server.orm.em.getConnection().execute<T[]>(q, p);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  supervisor = await server.login('supervisor@example.jp');
+});
+afterAll(async () => server?.close());
+
+describe('利用申込確認完了 over SMTP', () => {
+  it('commits the approval while SMTP is down, retries, and delivers once SMTP is up — escaped in HTML, verbatim in text', async () => {
+    await sql(`update outbound_email set status = 'SENT' where status <> 'SENT'`);
+    const [app] = await sql<{ id: string; version: number; receipt_no: string }>(
+      `select id, version, receipt_no from application where status = 'RECEIVED' and kind = 'NEW' order by received_at desc limit 1`);
+    // Customer text with markup and an ampersand (set directly: the intake's 全角 rule would refuse it).
+    await sql(`update application set company_name = '株式会社<script>alert(1)</script>&港湾', applicant_email = 'tanto@example.co.jp' where id = ?`, [app!.id]);
+    const v = (await server.gql('mutation($id: ID!, $v: Int!) { assignApplication(id: $id, expectedVersion: $v) { version } }', { id: app!.id, v: app!.version }, supervisor)).data!.assignApplication.version;
+    const start = addBusinessDays(todayInJapan(), 20);
+    const approved = await server.gql('mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status } }', { id: app!.id, v, d: start }, supervisor);
+    expect(approved.data!.approveApplication.status).toBe('APPROVED');
+
+    // SMTP is down: nothing listens on this port.
+    const down = nodemailer.createTransport({ host: '127.0.0.1', port: 9, secure: false, ignoreTLS: true, connectionTimeout: 500 });
+    expect(await deliverDueEmails(server.orm.em, down, box)).toBe(0);
+    const [pending] = await sql<{ status: string; attempts: number; next_attempt_at: string }>(`select status, attempts, next_attempt_at from outbound_email where application_id = ? and template_key = 'application-approved'`, [app!.id]);
+    expect(pending).toMatchObject({ status: 'PENDING', attempts: 1 });
+    expect((await sql(`select status from application where id = ?`, [app!.id]))[0]!.status).toBe('APPROVED');
+
+    // SMTP is up: the retry delivers it, once, even with two workers.
+    const received: string[] = [];
+    const smtp = new SMTPServer({
+      authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+      onData(stream, _s, cb) {
+        let raw = '';
+        stream.on('data', (d: Buffer) => (raw += d.toString('utf8')));
+        stream.on('end', () => { received.push(raw); cb(); });
+      },
+    });
+    const port = await new Promise<number>((r) => smtp.listen(0, '127.0.0.1', () => r((smtp.server.address() as { port: number }).port)));
+    try {
+      const up = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+      const later = () => new Date(new Date(pending!.next_attempt_at).getTime() + 1000);
+      const [a, b] = await Promise.all([deliverDueEmails(server.orm.em, up, box, later), deliverDueEmails(server.orm.em, up, box, later)]);
+      expect(a + b).toBe(1);
+      expect(received).toHaveLength(1);
+      const mail = await simpleParser(received[0]!);
+      expect(mail.subject).toBe('【NACCS】利用申込確認完了のお知らせ');
+      const [y, m, d] = start.split('-').map(Number);
+      const [dy, dm, dd] = subtractBusinessDays(start, 4).split('-').map(Number);
+      expect(mail.text).toContain(`申込受付番号 ：${app!.receipt_no}`);
+      expect(mail.text).toContain(`利用開始日   ：${y}年${m}月${d}日`);
+      expect(mail.text).toContain(`システム設定申込締切日：${dy}年${dm}月${dd}日`);
+      expect(mail.text).toContain('株式会社<script>alert(1)</script>&港湾');
+      expect(mail.text).not.toContain('&amp;');
+      expect(mail.text).toMatch(/ 様\n/);
+      expect(mail.html).toContain('株式会社&lt;script&gt;alert(1)&lt;/script&gt;&amp;港湾');
+      expect(mail.html).not.toContain('<script>');
+      process.stdout.write(`\n---- rendered approval mail ----\nSubject: ${mail.subject}\n${mail.text}\n----\n`);
+    } finally {
+      await new Promise<void>((r) => smtp.close(() => r()));
+    }
+  });
+});
