@@ -83,3 +83,15 @@ export function roles(operation: Operation): Role[] {
   const entry = ACCESS[operation];
   return entry === PUBLIC ? [] : [...entry];
 }
+
+/**
+ * Sensitive fields, in the same table: who may read them in clear. Everyone else gets them masked — issued passwords
+ * and 認証コード2/3 (they follow the password rule) as ********, staff e-mails as t***@domain (self excepted).
+ */
+export const FIELD_ACCESS = {
+  password: [REVIEWER, SUPERVISOR, INTEGRATOR],
+  staffEmail: [ADMIN],
+} as const satisfies Record<string, readonly Role[]>;
+
+export const mayRead = (field: keyof typeof FIELD_ACCESS, callerRoles: readonly Role[]): boolean =>
+  callerRoles.some((r) => (FIELD_ACCESS[field] as readonly Role[]).includes(r));

@@ -11,12 +11,11 @@ import { NOTICE_TEXT, addNotice } from '../notifications/notices.js';
 import { applicationRecipients, applicationVariables } from '../notifications/variables.js';
 import { recordHistory, type Actor } from '../review/history.js';
 import { audit } from '../staff/audit.js';
+import { mayRead } from '../graphql/access.js';
 import { Line, Mailbox, Terminal, UserCode, UserId } from './contract.js';
 import { CertificateService, type NoticeCodes } from '../certificates/CertificateService.js';
 
 export const MASK = '********';
-/** Roles that may read issued passwords (support staff never do; admins manage accounts, not customers). */
-const PASSWORD_READERS: Role[] = [Role.REVIEWER, Role.SUPERVISOR, Role.INTEGRATOR];
 
 export interface Secret {
   value: string;
@@ -56,7 +55,8 @@ export class IdNoticeService {
     const office = app.office!;
     if (!office.code || !office.company.abbreviation) throw notFound(`申込受付番号 ${app.receiptNo} のID通知内容`);
     const today = todayInJapan(this.now());
-    const roleMayRead = roles.some((r) => PASSWORD_READERS.includes(r));
+    // Support staff never read passwords; admins manage accounts, not customers (graphql/access.ts FIELD_ACCESS).
+    const roleMayRead = mayRead('password', roles);
     const maskReason = !roleMayRead ? 'このロールではパスワードを参照できません。' : undefined;
     const opened: string[] = [];
     const open = (sealed: string | undefined, readableUntil: string | undefined, label: string): Secret => {

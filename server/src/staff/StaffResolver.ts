@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../common/enums.js';
 import { DomainError, ErrorCode } from '../common/errors.js';
-import { roles } from '../graphql/access.js';
+import { mayRead, roles } from '../graphql/access.js';
 import type { Context } from '../graphql/context.js';
 import { Staff } from './Staff.js';
 import { SignInService } from './SignInService.js';
@@ -64,7 +64,7 @@ export class StaffResolver {
 
   @FieldResolver(() => String, { description: 'E-mailアドレス (管理者と本人以外には伏せる)' })
   email(@Root() staff: Staff, @Ctx() ctx: Context): string {
-    if (ctx.roles.includes(Role.ADMIN) || ctx.staff?.id === staff.id || !ctx.roles.length) return staff.email;
+    if (mayRead('staffEmail', ctx.roles) || ctx.staff?.id === staff.id || !ctx.roles.length) return staff.email;
     const [local, domain] = staff.email.split('@');
     return `${local!.slice(0, 1)}***@${domain}`;
   }
