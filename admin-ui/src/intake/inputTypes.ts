@@ -1,3 +1,4 @@
+import type { Address, Person } from '../types';
 /**
  * Client-side shapes of the intake inputs of server/schema.graphql (ProvisionalAccountInput, NewApplicationInput
  * and the inputs inside it). The form's field names are these names, so a `fieldErrors[].path` of the API is
@@ -21,25 +22,12 @@ import type {
 
 type Maybe<T> = T | null | undefined;
 
-export interface PersonInput {
-  lastName?: Maybe<string>;
-  firstName?: Maybe<string>;
-  lastNameKana?: Maybe<string>;
-  firstNameKana?: Maybe<string>;
-  department?: Maybe<string>;
-  title?: Maybe<string>;
-  phone?: Maybe<string>;
-  fax?: Maybe<string>;
-  email?: Maybe<string>;
+/** What the intake form sends for a person: the read shape plus the e-mail confirmation. */
+export interface PersonInput extends Person {
   emailConfirmation?: Maybe<string>;
 }
 
-export interface AddressInput {
-  postalCode?: Maybe<string>;
-  prefecture?: Maybe<string>;
-  address?: Maybe<string>;
-  addressKana?: Maybe<string>;
-}
+export type AddressInput = Address;
 
 export interface ProvisionalAccountInput {
   companyName?: Maybe<string>;
