@@ -154,10 +154,7 @@ export const APPLICATIONS = gql`
   ${APPLICATION_LIST_FIELDS}
 `;
 
-/**
- * Everything the application show page displays. Inline, not a fragment: the server's depth limit (10) counts each
- * fragment spread as two levels.
- */
+/** Everything the application show page displays (nested blocks inline, to stay well inside the depth limit of 10). */
 export const APPLICATION = gql`
   query Application($id: ID, $receiptNo: String) {
     application(id: $id, receiptNo: $receiptNo) {
@@ -351,10 +348,7 @@ export const OFFICES = gql`
   ${OFFICE_LIST_FIELDS}
 `;
 
-/**
- * The office page. Its fields are inline, not a fragment: the server's depth limit (10) counts each fragment spread
- * as two levels, and office → company → profile → head office address needs every level it has.
- */
+/** The office page (office → company → profile → head office address is the deepest path; nested blocks inline). */
 export const OFFICE = gql`
   query Office($id: ID, $code: String) {
     office(id: $id, code: $code) {

@@ -1,4 +1,4 @@
-import type { Address, Person } from '../types';
+import type { Address, Billing, Person } from '../types';
 /**
  * Client-side shapes of the intake inputs of server/schema.graphql (ProvisionalAccountInput, NewApplicationInput
  * and the inputs inside it). The form's field names are these names, so a `fieldErrors[].path` of the API is
@@ -13,7 +13,6 @@ import type {
   LineType,
   MailboxType,
   MaintenanceHours,
-  PaymentMethod,
   Plan,
   ProcessingMethod,
   SystemCategory,
@@ -111,21 +110,8 @@ export interface MailboxInput {
   count?: Maybe<number>;
 }
 
-export interface BillingInput {
-  consolidated?: Maybe<boolean>;
-  consolidatedBillingCode?: Maybe<string>;
-  consolidatedOfficeCode?: Maybe<string>;
-  companyName?: Maybe<string>;
-  officeName?: Maybe<string>;
-  addressSameAsOffice?: Maybe<boolean>;
-  address?: Maybe<AddressInput>;
-  contact?: Maybe<PersonInput>;
-  emails?: Maybe<Array<Maybe<string>>>;
-  paymentMethod?: Maybe<PaymentMethod>;
-  sameAccount?: Maybe<boolean>;
-  sameAccountCode?: Maybe<string>;
-  bankName?: Maybe<string>;
-}
+/** The 請求先 the intake form sends has the read shape (the e-mail list may hold empty rows until sending). */
+export type BillingInput = Omit<Billing, 'emails'> & { emails?: Maybe<Array<Maybe<string>>> };
 
 export interface AttachmentInput {
   kind?: Maybe<AttachmentKind>;

@@ -15,7 +15,8 @@ const LIST = `query($filter: ApplicationFilter, $sort: ApplicationSort, $offset:
   applications(filter: $filter, sort: $sort, offset: $offset, limit: $limit) {
     totalCount
     items { id receiptNo status kind receivedAt desiredStartDate companyName
-      office { code company { abbreviation profile { name } } } assignee { name } latestHistory { action version } }
+      office { code company { abbreviation profile { name } } } assignee { name } latestHistory { action version }
+      startDateAdvice { leadTimeBusinessDays desiredDateTooSoon } }
   }
 }`;
 

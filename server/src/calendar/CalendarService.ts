@@ -36,12 +36,13 @@ export interface StartDateAdvice {
 
 /** The business-day calendar with the admin's extra closure days, loaded once per service. */
 export class CalendarService {
-  private closures?: ClosureSet;
+  private closures?: Promise<ClosureSet>;
 
   constructor(private readonly em: EntityManager, private readonly leadTimes: LeadTimes = leadTimesFrom()) {}
 
-  async closureSet(): Promise<ClosureSet> {
-    this.closures ??= new Map((await this.em.find(ClosureDay, {})).map((c) => [c.date, c.reason]));
+  /** Closure days, read once per service (the promise is shared, so concurrent callers make one query). */
+  closureSet(): Promise<ClosureSet> {
+    this.closures ??= this.em.find(ClosureDay, {}).then((rows) => new Map(rows.map((c) => [c.date, c.reason])));
     return this.closures;
   }
 

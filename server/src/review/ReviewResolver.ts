@@ -1,8 +1,11 @@
 import { roles } from '../graphql/access.js';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { actorOf, type Context } from '../graphql/context.js';
+import { actorOf, loader, type Context } from '../graphql/context.js';
 import { Application } from '../applications/Application.js';
 import { ReviewService } from './ReviewService.js';
+import { CalendarService, asksForNewLine } from '../calendar/CalendarService.js';
+import { ApplicationLine } from '../applications/sections.js';
+import { byParent } from '../graphql/loaders.js';
 
 
 @ObjectType({ description: '利用開始日の目安 (標準日数と希望日の判定)' })
@@ -90,7 +93,10 @@ export class ReviewResolver {
   }
 
   @FieldResolver(() => StartDateAdvice, { description: '標準日数・最短の利用開始日・希望日が標準日数より短いかどうか' })
-  startDateAdvice(@Root() app: Application, @Ctx() ctx: Context): Promise<StartDateAdvice> {
-    return this.service(ctx).advice(app);
+  async startDateAdvice(@Root() app: Application, @Ctx() ctx: Context): Promise<StartDateAdvice> {
+    // Per request: one calendar (closure days read once) and the lines of all listed applications in one query.
+    const calendar = loader(ctx, 'calendar', () => new CalendarService(ctx.em));
+    const lines = await byParent(ctx, ApplicationLine, 'application').load(app.id);
+    return calendar.advise(app, asksForNewLine(lines));
   }
 }

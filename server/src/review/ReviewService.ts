@@ -5,8 +5,7 @@ import { isIsoDate } from '../common/paging.js';
 import { japaneseDate, todayInJapan } from '../common/dates.js';
 import type { SecretBox } from '../common/secrets.js';
 import { Application } from '../applications/Application.js';
-import { ApplicationLine } from '../applications/sections.js';
-import { CalendarService, asksForNewLine } from '../calendar/CalendarService.js';
+import { CalendarService } from '../calendar/CalendarService.js';
 import { enqueueMail, type MailKey } from '../notifications/outbox.js';
 import { NOTICE_TEXT, addNotice } from '../notifications/notices.js';
 import { applicationRecipients, applicationVariables } from '../notifications/variables.js';
@@ -190,10 +189,5 @@ export class ReviewService {
     });
   }
 
-  /** Start-date advice for the approve dialog and the lead-time warning. */
-  async advice(app: Application) {
-    const lines = await this.em.find(ApplicationLine, { application: app });
-    return this.calendar.advise(app, asksForNewLine(lines));
-  }
 }
 
