@@ -1,5 +1,7 @@
-// Demo data for the back office: staff, companies and offices with their issued contracts, and about two years
-// of applications in every status and kind, with a consistent review history. Run on an empty, migrated database.
+// Demo data for the back office: staff, companies, and about two years of applications in every status and kind
+// (plus the older new applications of the offices already in service), with a consistent review history. Every
+// approval goes through IssuanceService, as the console's 審査終了 does, so every contract and ID通知内容 is real.
+// Run on an empty, migrated database.
 import { createApiKey, DEMO_NSS_PORTAL_KEY } from '../../server/src/staff/apiKeys.js';
 import { CertificateService } from '../../server/src/certificates/CertificateService.js';
 import { Certificate } from '../../server/src/certificates/Certificate.js';
@@ -9,11 +11,9 @@ import {
   addBusinessDays as calendarAddBusinessDays, isBusinessDay, subtractBusinessDays,
 } from '../../server/src/calendar/businessDays.js';
 
-/** パスワード参照期間: until start date + 2 business days (as the approval sets it). */
-const referencePeriodEnd = (startDate: string): string => calendarAddBusinessDays(startDate, 2);
 import { createHash } from 'node:crypto';
 import { fakerJA as faker } from '@faker-js/faker';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { FlushMode, type EntityManager } from '@mikro-orm/postgresql';
 import { Address, Person, fullName } from '../../server/src/common/embeddables.js';
 import { Billing, CompanyProfile, OfficeProfile } from '../../server/src/common/profiles.js';
 import {
@@ -22,7 +22,7 @@ import {
   PaymentMethod, Plan, ProcessingMethod, Role, RowAction, SOLO_INDUSTRIES, BONDED_RECORD_INDUSTRIES, SystemCategory,
   TerminalType,
 } from '../../server/src/common/enums.js';
-import { issuePassword, type SecretBox } from '../../server/src/common/secrets.js';
+import type { SecretBox } from '../../server/src/common/secrets.js';
 import { searchText } from '../../server/src/common/search.js';
 import { Staff } from '../../server/src/staff/Staff.js';
 import { hashPassword } from '../../server/src/staff/password.js';
@@ -35,6 +35,8 @@ import {
 } from '../../server/src/applications/sections.js';
 import { ApplicationHistory } from '../../server/src/review/ApplicationHistory.js';
 import { Line, Mailbox, Terminal, UserCode, UserId } from '../../server/src/issuance/contract.js';
+import { IssuanceService } from '../../server/src/issuance/IssuanceService.js';
+import { DEFAULT_IP_POOL } from '../../server/src/config.js';
 import { Notice } from '../../server/src/notifications/entities.js';
 
 export interface SeedDemoOptions {
@@ -48,6 +50,8 @@ export interface SeedDemoOptions {
   applications?: number;
   /** The certificate authority: with it some demo terminals enroll for real (certificates in every status). */
   ca?: CertificateAuthority;
+  /** The pool the approvals issue line IP addresses from (config IP_POOL). */
+  ipPool?: string;
 }
 
 export const DEMO_STAFF: ReadonlyArray<{ email: string; name: string; roles: Role[] }> = [
@@ -64,9 +68,8 @@ export async function seedDemo(em: EntityManager, opts: SeedDemoOptions): Promis
   const total = Math.max(1, Math.floor(opts.applications ?? 320));
   const passwordHash = await hashPassword(opts.password); // once: argon2 is slow on purpose
   return em.transactional(async (tem) => {
-    const seeder = new DemoSeeder(tem, opts.secrets, opts.now ?? new Date(), passwordHash);
+    const seeder = new DemoSeeder(tem, opts.secrets, opts.now ?? new Date(), passwordHash, opts.ipPool ?? DEFAULT_IP_POOL);
     const applications = await seeder.run(total);
-    await startSoon(tem, opts.now ?? new Date());
     // デジタル証明書 for the netNACCS/webNACCS terminals of the most recent approvals, through the same service.
     const recent = await tem.find(Application, { status: ApplicationStatus.APPROVED, terminals: { terminalType: { $in: [TerminalType.NET, TerminalType.WEB] }, action: RowAction.ADD } },
       { orderBy: { reviewedAt: 'desc' }, limit: 12 });
@@ -95,29 +98,6 @@ async function certificatesInEveryStatus(em: EntityManager, secrets: SecretBox, 
   Object.assign(pending[1]!, { status: CertificateStatus.EXPIRED, notAfter: new Date(now.getTime() - 86_400_000) });
   Object.assign(pending[3]!, { status: CertificateStatus.STOPPED, reason: '取得期限までに取得されなかったため停止しました。' });
   await em.flush();
-}
-
-/**
- * The two most recently approved new applications start a few business days from today, so their ID通知内容 is
- * still inside the パスワード参照期間 in the demo (the rest of the history is older).
- */
-async function startSoon(em: EntityManager, now: Date): Promise<void> {
-  const today = new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-  const start = calendarAddBusinessDays(today, 5);
-  const deadline = subtractBusinessDays(start, 4);
-  const until = referencePeriodEnd(start);
-  const conn = em.getConnection();
-  const ctx = em.getTransactionContext();
-  const apps = await conn.execute<{ id: string; office_id: string }[]>(
-    `select id, office_id from application where status = 'APPROVED' and kind = 'NEW' order by reviewed_at desc limit 2`, [], 'all', ctx);
-  for (const app of apps) {
-    await conn.execute(`update application set start_date = ?, system_settings_deadline = ?, system_settings_recorded_at = null where id = ?`, [start, deadline, app.id], 'all', ctx);
-    await conn.execute(`update office set start_date = ?, password_readable_until = ? where id = ?`, [start, until, app.office_id], 'all', ctx);
-    for (const table of ['user_id', 'mailbox']) {
-      await conn.execute(`update ${table} set start_date = ?, password_readable_until = ? where issued_by_id = ?`, [start, until, app.id], 'all', ctx);
-    }
-    for (const table of ['terminal', 'line', 'user_code']) await conn.execute(`update ${table} set start_date = ? where issued_by_id = ?`, [start, app.id], 'all', ctx);
-  }
 }
 
 // ───────────────────────────── word lists (kanji, katakana, romaji) ─────────────────────────────
@@ -323,7 +303,6 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const JST = 9 * HOUR;
-const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 const rnd = (): number => faker.number.float({ min: 0, max: 1 });
 const int = (min: number, max: number): number => faker.number.int({ min, max });
@@ -343,7 +322,6 @@ const mobile = (): string => `0${pick(['90', '80', '70'])}${faker.string.numeric
 const jstDate = (t: Date): string => new Date(t.getTime() + JST).toISOString().slice(0, 10);
 /** The instant of `minutes` after JST midnight of a date. */
 const jstTime = (date: string, minutes: number): Date => new Date(Date.parse(`${date}T00:00:00Z`) - JST + minutes * MINUTE);
-const addDays = (date: string, n: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 
 /** The first business day on or after `date` (the server's calendar: holidays, 12/29–1/3). */
@@ -467,13 +445,9 @@ interface ContractSpec {
 interface CompanyPlan {
   company: Company;
   business: Business;
-  /** Reserved 企業略称, set on the company at its first activation. */
-  abbreviation: string;
   domain: string;
   loc: Loc;
   offices: OfficeState[];
-  officeSeq: number;
-  userCodeSeq: number;
 }
 
 interface OfficeState {
@@ -483,14 +457,13 @@ interface OfficeState {
   active: boolean;
   /** Start date: change applications are received after it. */
   availableFrom?: string;
-  closed: boolean;
   terminating: boolean;
+  /** The office's contract as issued so far (read back after each approval). */
   userCodes: UserCode[];
   userIds: UserId[];
   lines: Line[];
   terminals: Terminal[];
   mailboxes: Mailbox[];
-  mailboxSeq: number;
   pendingIdents: Set<UserId>;
 }
 
@@ -505,29 +478,43 @@ interface Step {
   internal?: boolean;
 }
 
-interface Outcome {
-  approved: boolean;
+/** One application to create. */
+interface PlanItem {
+  category: Category;
+  status: ApplicationStatus;
+  receivedAt: Date;
+  /** Approved just now with a start date days ahead: its ID通知内容 is inside the パスワード参照期間 today. */
+  startSoon?: boolean;
+  /** Approved, then cancelled by the deadline job (システム設定申込 not done). */
+  deadlineCancel?: boolean;
 }
 
-/** What a change application does to the contract when approved (and what it releases if it is not). */
+interface Outcome {
+  /** Approved at some point (and so issued), even if cancelled afterwards. */
+  approved: boolean;
+  /** Cancelled after its approval (システム設定申込 not done by the deadline). */
+  cancelledAfterApproval: boolean;
+}
+
+/** What a change application holds back from other demo applications until it is decided. */
 interface ChangePlan {
-  apply?: (app: Application) => void;
   release?: () => void;
 }
 
 // ───────────────────────────── the seeder ─────────────────────────────
+
+/** What an application is made of: written once, then never changed by the seeder. */
+const WRITTEN_ONCE = new Set<unknown>([
+  Application, ApplicationHistory, ApplicationUserCode, ApplicationUserId, ApplicationTerminal, ApplicationLine,
+  ApplicationMailbox, ApplicationChange, Attachment,
+]);
 
 class DemoSeeder {
   private readonly today: string;
   private readonly staff = new Map<string, Staff>();
   private readonly companies: CompanyPlan[] = [];
   private readonly offices: OfficeState[] = [];
-  private readonly usedAbbreviations = new Set<string>(['NAC']);
   private readonly usedCompanyNames = new Set<string>();
-  private readonly identSeq = new Map<string, { net: number; general: number; y: number }>();
-  private terminalSeq = 10_000;
-  private lineSeq = 0;
-  private billingSeq = 1_000_000;
   private readonly notices: Array<{ app: Application; office: Office }> = [];
 
   constructor(
@@ -535,6 +522,7 @@ class DemoSeeder {
     private readonly secrets: SecretBox,
     private readonly now: Date,
     private readonly passwordHash: string,
+    private readonly ipPool: string,
   ) {
     this.today = jstDate(now);
   }
@@ -543,25 +531,22 @@ class DemoSeeder {
     this.createStaff();
     const companyCount = Math.max(12, Math.round((total * 60) / 320));
     for (let i = 0; i < companyCount; i++) this.companies.push(this.createCompany());
-    this.createExistingOffices(companyCount);
     await this.em.flush();
+    let count = await this.officesInService(companyCount);
 
-    const plan = this.planApplications(total);
+    const plan = this.planApplications(Math.max(1, total - count));
     const freshCompanies = this.companies.filter((c) => c.offices.length === 0);
     const newSlots = plan.filter((p) => p.category.startsWith('NEW_')).length;
     // Fresh companies get their first office through a NEW application; spread them over the NEW slots.
     const freshSlots = new Set(faker.helpers.shuffle([...Array(newSlots).keys()]).slice(0, freshCompanies.length));
     let newIndex = 0;
-    let count = 0;
     for (const item of plan) {
-      const receiptNo = await this.nextReceiptNo(item.receivedAt);
       let fresh: CompanyPlan | undefined;
       if (item.category.startsWith('NEW_')) {
         if (freshSlots.has(newIndex++)) fresh = freshCompanies.shift();
       }
-      this.createApplication(receiptNo, item.category, item.status, item.receivedAt, fresh);
+      await this.createApplication(item, fresh);
       count++;
-      if (count % 120 === 0) await this.em.flush();
     }
     this.createNotices();
     await this.em.flush();
@@ -611,7 +596,6 @@ class DemoSeeder {
       const nameKana = prefixForm ? `${form[1]}${coreKana}` : `${coreKana}${form[1]}`;
       const nameEn = `${base[2]} ${business.english} ${form[2]}`;
       const domain = `${base[2]}-${business.english.replace(/ /g, '')}`.toLowerCase() + '.co.jp';
-      const abbreviation = this.reserveAbbreviation(`${base[2]} ${business.english}`);
       const loc = business.category === SystemCategory.AIR && chance(0.5)
         ? pick(LOCATIONS.filter((l) => l.air))
         : pick(LOCATIONS.filter((l) => l.major));
@@ -626,34 +610,7 @@ class DemoSeeder {
       p.headOfficeFax = chance(0.8) ? landline(loc.area) : undefined;
       company.createdAt = new Date(this.now.getTime() - 800 * DAY);
       this.em.persist(company);
-      return { company, business, abbreviation, domain, loc, offices: [], officeSeq: 0, userCodeSeq: 0 };
-    }
-  }
-
-  /** A unique 3-letter 企業略称 from the romaji name (TOYO KAIUN → TKA, TOK, …). */
-  private reserveAbbreviation(romaji: string): string {
-    const words = romaji.toUpperCase().split(/\s+/).map((w) => w.replace(/[^A-Z]/g, '')).filter(Boolean);
-    const [a = 'X', b = a] = words;
-    const candidates = [
-      a[0] + b[0] + (b[1] ?? 'X'),
-      a[0] + (a[1] ?? 'X') + b[0],
-      a.slice(0, 3).padEnd(3, 'X'),
-      a[0] + b[0] + b[b.length - 1],
-      a[0] + b[0] + (a[2] ?? 'X'),
-      a[0] + (b[1] ?? 'X') + (b[2] ?? 'X'),
-    ];
-    for (const c of candidates) {
-      if (/^[A-Z]{3}$/.test(c) && !this.usedAbbreviations.has(c)) {
-        this.usedAbbreviations.add(c);
-        return c;
-      }
-    }
-    for (;;) {
-      const c = a[0] + faker.string.alpha({ length: 2, casing: 'upper' });
-      if (!this.usedAbbreviations.has(c)) {
-        this.usedAbbreviations.add(c);
-        return c;
-      }
+      return { company, business, domain, loc, offices: [] };
     }
   }
 
@@ -727,8 +684,8 @@ class DemoSeeder {
     office.billing = this.billing(cp, p);
     office.searchText = this.officeSearchText(office);
     const state: OfficeState = {
-      office, cp, loc, active: false, closed: false, terminating: false,
-      userCodes: [], userIds: [], lines: [], terminals: [], mailboxes: [], mailboxSeq: 0, pendingIdents: new Set(),
+      office, cp, loc, active: false, terminating: false,
+      userCodes: [], userIds: [], lines: [], terminals: [], mailboxes: [], pendingIdents: new Set(),
     };
     cp.offices.push(state);
     this.offices.push(state);
@@ -763,29 +720,23 @@ class DemoSeeder {
     return searchText([o.code, c.name, c.nameKana, o.profile.name, o.profile.nameKana]);
   }
 
-  /** Offices already in service before the two years of applications (they have no application). */
-  private createExistingOffices(companyCount: number): void {
-    const withOffices = Math.round(companyCount * 0.4);
-    for (const cp of this.companies.slice(0, withOffices)) {
-      const n = chance(0.25) ? 2 : 1;
-      for (let i = 0; i < n; i++) {
-        const startDate = onOrAfterBusinessDay(addDays(this.today, -int(800, 4000)));
-        const os = this.createOffice(cp, jstTime(addDays(startDate, -30), 600));
-        const spec = this.contractSpec(cp, os, chance(0.7) ? 'NET' : 'GENERAL');
-        os.office.plan = spec.plan;
-        this.activate(os, spec, startDate, jstTime(addDays(startDate, -7), 600));
+  /**
+   * Offices in service before the two years of applications: approved new applications of 800–4000 days ago,
+   * a second office sometimes sharing the first one's 利用者コード. Returns how many applications that made.
+   */
+  private async officesInService(companyCount: number): Promise<number> {
+    const openings: Array<{ cp: CompanyPlan; receivedAt: Date; second: boolean; category: Category }> = [];
+    for (const cp of this.companies.slice(0, Math.round(companyCount * 0.4))) {
+      for (let i = 0, n = chance(0.25) ? 2 : 1; i < n; i++) {
+        openings.push({ cp, receivedAt: this.receivedTime(800, 4000), second: false, category: chance(0.7) ? 'NEW_NET' : 'NEW_GENERAL' });
       }
     }
-    // A few 利用者コード shared between offices of one company.
-    for (const cp of this.companies.slice(0, withOffices)) {
-      if (cp.offices.length < 2 || !chance(0.6)) continue;
-      const [owner, other] = cp.offices;
-      const uc = owner!.userCodes[0];
-      if (!uc) continue;
-      uc.sharedWith.add(other!.office);
-      const conn = other!.office.usesNet ? Connection.NET : Connection.GENERAL;
-      this.issueUserId(other!, uc, { industries: [pick(cp.business.industries)], processingMethod: ProcessingMethod.INTERACTIVE, identCount: 1 }, conn, other!.office.startDate!, jstTime(other!.office.startDate!, 540));
+    openings.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+    for (const o of openings) {
+      const first = o.cp.offices.find((x) => x.active)?.userCodes[0];
+      await this.createApplication({ category: o.category, status: ApplicationStatus.APPROVED, receivedAt: o.receivedAt }, o.cp, first && chance(0.6) ? first : undefined);
     }
+    return openings.length;
   }
 
   // ── contract specs and issuance ──
@@ -887,151 +838,58 @@ class DemoSeeder {
     };
   }
 
-  private nextUserCode(cp: CompanyPlan): string {
-    const i = cp.userCodeSeq++;
-    return `${1 + (Math.floor(i / 26) % 9)}${LETTERS[i % 26]}${cp.abbreviation}`;
-  }
-
-  /** 識別番号: ends with a letter for netNACCS, a digit for 一般NACCS; SMTP双方向 IDs begin with Y. */
-  private nextIdentNo(code: string, connection: Connection, method: ProcessingMethod): string {
-    let seq = this.identSeq.get(code);
-    if (!seq) this.identSeq.set(code, (seq = { net: 0, general: 0, y: 0 }));
-    if (connection === Connection.NET) {
-      const i = seq.net++;
-      return `A${Math.floor(i / 26) % 10}${LETTERS[i % 26]}`;
-    }
-    if (method === ProcessingMethod.SMTP_BIDIRECTIONAL) {
-      const i = seq.y++;
-      return `Y${LETTERS[Math.floor(i / 9) % 26]}${(i % 9) + 1}`;
-    }
-    const i = seq.general++;
-    return `${LETTERS[Math.floor(i / 99) % 26]}${String((i % 99) + 1).padStart(2, '0')}`;
-  }
-
-  private seal(): string {
-    return this.secrets.seal(issuePassword());
-  }
-
-  private issueUserId(os: OfficeState, uc: UserCode, spec: UserIdSpec, connection: Connection, startDate: string, issuedAt: Date, app?: Application): void {
-    for (let k = 0; k < spec.identCount; k++) {
-      const id = new UserId();
-      id.userCode = uc;
-      id.identNo = this.nextIdentNo(uc.code, connection, spec.processingMethod);
-      id.office = os.office;
-      id.industries = [...spec.industries];
-      id.processingMethod = spec.processingMethod;
-      id.connection = connection;
-      id.passwordEnc = this.seal();
-      id.passwordIssuedAt = issuedAt;
-      id.passwordReadableUntil = referencePeriodEnd(startDate);
-      id.startDate = startDate;
-      id.issuedBy = app;
-      os.userIds.push(id);
-      this.em.persist(id);
-    }
-  }
-
-  private issueTerminals(os: OfficeState, spec: TerminalSpec, startDate: string, app?: Application, line?: Line): void {
-    for (let k = 0; k < spec.count; k++) {
-      this.terminalSeq += int(1, 9);
-      const t = new Terminal();
-      t.name = `${String(this.terminalSeq).padStart(5, '0')}${spec.type === TerminalType.GENERAL ? 'C' : 'W'}`;
-      t.office = os.office;
-      t.type = spec.type;
-      t.systemCategory = spec.systemCategory;
-      t.accessKey = faker.string.numeric(13);
-      t.line = line;
-      t.startDate = startDate;
-      t.issuedBy = app;
-      os.terminals.push(t);
-      this.em.persist(t);
-    }
-  }
-
-  private issueMailboxes(os: OfficeState, spec: MailboxSpec, startDate: string, app?: Application): void {
-    for (let k = 0; k < spec.count; k++) {
-      const m = new Mailbox();
-      m.mailboxId = `${os.office.code}${String(++os.mailboxSeq).padStart(2, '0')}`;
-      m.office = os.office;
-      m.type = spec.type;
-      m.passwordEnc = this.seal();
-      m.passwordReadableUntil = referencePeriodEnd(startDate);
-      m.startDate = startDate;
-      m.issuedBy = app;
-      os.mailboxes.push(m);
-      this.em.persist(m);
-    }
-  }
-
-  private issueLine(os: OfficeState, spec: LineSpec, startDate: string, app?: Application): Line {
-    const n = this.lineSeq++;
-    const line = new Line();
-    line.office = os.office;
-    line.systemCategory = spec.systemCategory;
-    line.connectionMethod = spec.connectionMethod;
-    line.lineType = spec.lineType;
-    line.speed = spec.speed;
-    line.indoorWiring = spec.indoorWiring;
-    line.maintenance = spec.maintenance;
-    line.redundancy = spec.redundancy;
-    line.spareRouter = spec.spareRouter;
-    line.pingMonitoring = spec.pingMonitoring;
-    line.place = cloneAddress(spec.place ?? os.office.profile.address);
-    line.ipAddress = `10.${20 + Math.floor(n / 250)}.${(n % 250) + 1}.1`;
-    line.startDate = startDate;
-    line.issuedBy = app;
-    os.lines.push(line);
-    this.em.persist(line);
-    return line;
-  }
-
-  /** Approval of a new office: codes, passwords and the contract it applied for. */
-  private activate(os: OfficeState, spec: ContractSpec, startDate: string, issuedAt: Date, app?: Application): void {
-    const cp = os.cp;
-    const o = os.office;
-    cp.company.abbreviation ??= cp.abbreviation;
-    o.code = `${cp.abbreviation}${String(++cp.officeSeq).padStart(3, '0')}`;
-    o.status = OfficeStatus.ACTIVE;
-    o.startDate = startDate;
-    o.plan = spec.plan;
-    o.billingCode = String((this.billingSeq += int(1, 997)));
-    o.passwordEnc = this.seal();
-    o.passwordReadableUntil = referencePeriodEnd(startDate);
-    o.usesNet = spec.connection === Connection.NET;
-    o.usesGeneral = spec.connection === Connection.GENERAL;
-    o.searchText = this.officeSearchText(o);
+  /**
+   * 審査終了 as the console does it: the approval's IssuanceService issues the codes, passwords, terminals, lines and
+   * mailboxes (its clock at the approval time); the office's contract is then read back for the later applications.
+   */
+  private async approve(app: Application, os: OfficeState): Promise<void> {
+    await this.em.flush();
+    this.forgetWritten(app);
+    // A fork in the same transaction keeps the approval's identity map small (auto-flush checks every managed entity).
+    const em = this.em.fork({ keepTransactionContext: true });
+    const approved = await em.findOneOrFail(Application, app.id);
+    await new IssuanceService(em, this.secrets, () => app.reviewedAt!).issue(approved, app.startDate!, { ipPool: this.ipPool });
+    await em.flush();
+    await this.readContract(os);
     os.active = true;
-    os.availableFrom = startDate;
+    os.availableFrom ??= app.startDate;
+  }
 
-    for (const ucs of spec.userCodes) {
-      let uc: UserCode;
-      if (ucs.shared) {
-        uc = ucs.shared;
-        uc.sharedWith.add(o);
-      } else {
-        uc = new UserCode();
-        uc.code = this.nextUserCode(cp);
-        uc.office = o;
-        uc.systemCategory = ucs.systemCategory;
-        uc.statisticsPaid = ucs.statisticsPaid;
-        uc.statisticsFree = ucs.statisticsFree;
-        uc.bondedRecordService = ucs.bondedRecordService;
-        uc.startDate = startDate;
-        uc.issuedBy = app;
-        os.userCodes.push(uc);
-        this.em.persist(uc);
-      }
-      for (const ids of ucs.ids) this.issueUserId(os, uc, ids, spec.connection, startDate, issuedAt, app);
-    }
-    const lines = new Map<number, Line>();
-    for (const l of spec.lines) lines.set(l.lineNo, this.issueLine(os, l, startDate, app));
-    for (const t of spec.terminals) this.issueTerminals(os, t, startDate, app, t.lineNo ? lines.get(t.lineNo) : undefined);
-    for (const m of spec.mailboxes) this.issueMailboxes(os, m, startDate, app);
+  /**
+   * Applications already written are not touched again: taking them out of the identity map keeps each flush
+   * from re-checking them all (flush time would grow with the square of the applications).
+   */
+  private forgetWritten(keep: Application): void {
+    const map = this.em.getUnitOfWork().getIdentityMap();
+    for (const entity of map.values()) if (WRITTEN_ONCE.has(entity.constructor) && entity !== keep) map.delete(entity);
+  }
+
+  /** The office's contract as the approvals left it, into the seeder's own identity map (flushed just before). */
+  private async readContract(os: OfficeState): Promise<void> {
+    const office = os.office;
+    const fresh = { refresh: true, flushMode: FlushMode.COMMIT } as const;
+    const byStart = { orderBy: { startDate: 'asc', id: 'asc' }, ...fresh } as const;
+    await this.em.refresh(office, fresh);
+    await this.em.refresh(office.company, fresh);
+    os.userCodes = await this.em.find(UserCode, { office }, { orderBy: { code: 'asc' }, ...fresh });
+    os.userIds = await this.em.find(UserId, { office }, { populate: ['userCode'], ...byStart });
+    os.lines = await this.em.find(Line, { office, endDate: null }, byStart);
+    os.terminals = await this.em.find(Terminal, { office }, byStart);
+    os.mailboxes = await this.em.find(Mailbox, { office }, byStart);
+  }
+
+  /** The approved application cancelled by the deadline job: what it issued never takes effect. */
+  private async cancelIssued(app: Application, os: OfficeState): Promise<void> {
+    const em = this.em.fork({ keepTransactionContext: true });
+    await new IssuanceService(em, this.secrets).cancelIssued(await em.findOneOrFail(Application, app.id));
+    await em.flush();
+    await this.readContract(os);
+    os.active = false;
   }
 
   // ── applications ──
 
-  private planApplications(total: number): Array<{ category: Category; status: ApplicationStatus; receivedAt: Date }> {
+  private planApplications(total: number): PlanItem[] {
     const exact = <T>(weights: ReadonlyArray<readonly [T, number]>): T[] => {
       const sum = weights.reduce((a, [, w]) => a + w, 0);
       const out: T[] = [];
@@ -1044,10 +902,16 @@ class DemoSeeder {
     };
     const categories = exact(CATEGORY_WEIGHTS);
     const statuses = exact(STATUS_WEIGHTS);
-    const items = categories.map((category, i) => {
+    const items: PlanItem[] = categories.map((category, i) => {
       const status = statuses[i]!;
       return { category, status, receivedAt: this.receivedTime(...RECEIVED_WINDOW[status]) };
     });
+    // Always in the demo: two approvals of the last days still in their パスワード参照期間, and one approved new
+    // application the deadline job cancelled.
+    const approvedNew = items.filter((i) => i.category === 'NEW_NET' && i.status === ApplicationStatus.APPROVED);
+    for (const i of approvedNew.slice(0, 2)) Object.assign(i, { startSoon: true, receivedAt: this.receivedTime(8, 12) });
+    const cancelled = approvedNew[2];
+    if (cancelled) Object.assign(cancelled, { status: ApplicationStatus.CANCELLED, deadlineCancel: true, receivedAt: this.receivedTime(120, 400) });
     return items.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
   }
 
@@ -1075,23 +939,25 @@ class DemoSeeder {
   private activeOffices(at: Date, filter: (os: OfficeState) => boolean = () => true): OfficeState[] {
     const date = jstDate(at);
     return this.offices.filter(
-      (os) => os.active && !os.closed && !os.office.endDate && !!os.availableFrom && os.availableFrom < date && filter(os),
+      (os) => os.active && !os.office.endDate && !!os.availableFrom && os.availableFrom < date && filter(os),
     );
   }
 
-  private createApplication(receiptNo: string, category: Category, status: ApplicationStatus, receivedAt: Date, fresh?: CompanyPlan): void {
+  private async createApplication(item: PlanItem, fresh?: CompanyPlan, share?: UserCode): Promise<void> {
+    const { category, status, receivedAt } = item;
     const app = new Application();
-    app.receiptNo = receiptNo;
+    app.receiptNo = await this.nextReceiptNo(receivedAt);
     app.status = status;
     app.receivedAt = receivedAt;
     this.em.persist(app);
 
-    if (category.startsWith('NEW_')) this.newApplication(app, category, receivedAt, fresh);
-    else this.changeApplication(app, category, receivedAt);
+    if (category.startsWith('NEW_')) await this.newApplication(app, item, fresh, share);
+    else await this.changeApplication(app, item);
   }
 
-  // New applications create a PENDING office; approval activates it.
-  private newApplication(app: Application, category: Category, at: Date, fresh?: CompanyPlan): void {
+  /** New applications create a PENDING office (as the intake does); approval opens it. `share`: a 利用者コード to share too. */
+  private async newApplication(app: Application, item: PlanItem, fresh?: CompanyPlan, share?: UserCode): Promise<void> {
+    const { category, receivedAt: at } = item;
     let cp = fresh;
     if (!cp) {
       const established = this.companies.filter((c) => c.offices.some((o) => o.active));
@@ -1102,7 +968,8 @@ class DemoSeeder {
     if (kind === 'SHARED' && !sharable.length) kind = 'GENERAL';
     const os = this.createOffice(cp, at);
     const spec = kind === 'SHARED' ? this.sharedSpec(cp, pick(pick(sharable).userCodes)) : this.contractSpec(cp, os, kind);
-    os.office.plan = spec.plan;
+    if (share) spec.userCodes.push(this.sharedSpec(cp, share).userCodes[0]!);
+    Object.assign(os.office, { plan: spec.plan, usesNet: spec.connection === Connection.NET, usesGeneral: spec.connection === Connection.GENERAL });
 
     app.kind = ApplicationKind.NEW;
     app.connection = spec.connection;
@@ -1198,15 +1065,17 @@ class DemoSeeder {
       this.attachDiagram(app, os.office.profile.name ?? '');
     }
 
-    const outcome = this.review(app, at, category, app.applicant);
-    if (outcome.approved) {
-      this.activate(os, spec, app.startDate!, app.reviewedAt!, app);
-      this.notices.push({ app, office: os.office });
-    }
-    app.searchText = this.applicationSearchText(app);
+    if (item.startSoon) app.desiredStartDate = addBusinessDays(this.today, int(5, 15));
+    const outcome = this.review(app, item, app.applicant);
+    if (outcome.approved) await this.approve(app, os);
+    if (outcome.cancelledAfterApproval) await this.cancelIssued(app, os);
+    else if (outcome.approved) this.notices.push({ app, office: os.office });
+    app.searchText = this.applicationSearchText(app); // with the 事業所コード the approval gave
   }
 
-  private changeApplication(app: Application, category: Category, at: Date): void {
+  private async changeApplication(app: Application, item: PlanItem): Promise<void> {
+    let { category } = item;
+    const at = item.receivedAt;
     const need: Partial<Record<Category, (os: OfficeState) => boolean>> = {
       CHG_TERMINAL: (o) => o.office.usesNet || o.lines.length > 0,
       CHG_IDENT: (o) => this.abolishableIds(o).length > 0,
@@ -1228,18 +1097,23 @@ class DemoSeeder {
     if (chance(0.92)) this.setApplicant(app, cp, os, false);
 
     const plan = this.changeSections(app, category, os, at);
+    // As the intake stores a change: every section merged (registered data with the changes applied).
+    app.companyProfile ??= cloneCompanyProfile(cp.company.profile);
+    app.officeProfile ??= cloneOfficeProfile(os.office.profile);
+    app.billing ??= cloneBilling(os.office.billing);
+    app.plan ??= os.office.plan;
     const lead = 5;
     app.desiredStartDate = this.desiredStartDate(at, lead);
     if (!app.remarks && chance(0.15)) app.remarks = pick(REMARKS);
 
-    const outcome = this.review(app, at, category, app.applicant);
+    app.searchText = this.applicationSearchText(app);
+    const outcome = this.review(app, { ...item, category }, app.applicant);
     if (outcome.approved) {
-      plan.apply?.(app);
+      await this.approve(app, os);
       this.notices.push({ app, office: os.office });
     } else if (app.status === ApplicationStatus.WITHDRAWN || app.status === ApplicationStatus.CANCELLED) {
       plan.release?.();
     }
-    app.searchText = this.applicationSearchText(app);
   }
 
   private abolishableIds(os: OfficeState): UserId[] {
@@ -1294,7 +1168,7 @@ class DemoSeeder {
         app.changeItems = [ChangeItem.MAILBOX];
         this.appMailbox(app, spec);
         app.reason = pick(['取引先の増加に伴い、メールボックスを追加するため。', '部署ごとに受信を分けるため、メールボックスを追加します。']);
-        return { apply: (a) => this.issueMailboxes(os, spec, a.startDate!, a) };
+        return {};
       }
       case 'CHG_TERMINAL': {
         if (o.usesNet) {
@@ -1302,7 +1176,7 @@ class DemoSeeder {
           app.changeItems = [ChangeItem.NET_TERMINAL];
           this.appTerminal(app, spec);
           app.reason = pick(['担当者の増員に伴い、netNACCSの論理端末を追加するため。', '業務量の増加に伴い、論理端末を追加するため。']);
-          return { apply: (a) => this.issueTerminals(os, spec, a.startDate!, a) };
+          return {};
         }
         const line = pick(os.lines);
         const lineNo = os.lines.indexOf(line) + 1;
@@ -1310,7 +1184,7 @@ class DemoSeeder {
         app.changeItems = [ChangeItem.GENERAL_TERMINAL];
         this.appTerminal(app, spec);
         app.reason = '業務量の増加に伴い、一般NACCSの論理端末を追加するため。';
-        return { apply: (a) => this.issueTerminals(os, spec, a.startDate!, a, line) };
+        return {};
       }
       case 'CHG_IDENT': {
         const candidates = this.abolishableIds(os);
@@ -1343,10 +1217,7 @@ class DemoSeeder {
           '業務の集約により不要となった利用者IDを廃止するため。',
           '退職者が使用していた識別番号を廃止するため。',
         ]);
-        return {
-          apply: (a) => targets.forEach((t) => { t.endDate = a.startDate; }),
-          release: () => targets.forEach((t) => os.pendingIdents.delete(t)),
-        };
+        return { release: () => targets.forEach((t) => os.pendingIdents.delete(t)) };
       }
       case 'CHG_MANAGER':
         return this.managerChange(app, os);
@@ -1359,7 +1230,7 @@ class DemoSeeder {
         app.reason = after === Plan.A
           ? '利用件数の増加に伴い、料金プランをBからAへ変更するため。'
           : '利用件数の減少に伴い、料金プランをAからBへ変更するため。';
-        return { apply: () => { o.plan = after; } };
+        return {};
       }
       case 'CHG_BILLING':
         return this.billingContactChange(app, os);
@@ -1373,21 +1244,10 @@ class DemoSeeder {
           '当該事業所での通関業務を終了するため、契約を解除します。',
           '本社への業務集約により事業所を閉鎖するため。',
         ]);
-        return {
-          apply: (a) => {
-            const end = a.startDate!;
-            o.endDate = end;
-            if (end <= this.today) {
-              o.status = OfficeStatus.CLOSED;
-              os.closed = true;
-            }
-            for (const r of [...os.userCodes, ...os.userIds, ...os.lines, ...os.terminals, ...os.mailboxes]) r.endDate ??= end;
-          },
-          release: () => { os.terminating = false; },
-        };
+        return { release: () => { os.terminating = false; } };
       }
       case 'TRANSFER': {
-        const sameCompany = cp.offices.filter((x) => x.active && !x.closed && x !== os);
+        const sameCompany = cp.offices.filter((x) => x.active && !x.office.endDate && x !== os);
         const target = sameCompany.length ? pick(sameCompany) : pick(this.activeOffices(at, (x) => x !== os));
         app.otherChange = OtherChange.TRANSFER;
         app.transferTargetOfficeCode = target.office.code;
@@ -1424,7 +1284,7 @@ class DemoSeeder {
     }
     profile.manager = after;
     app.officeProfile = profile;
-    return { apply: () => { o.profile.manager = clonePerson(after); } };
+    return {};
   }
 
   private billingContactChange(app: Application, os: OfficeState): ChangePlan {
@@ -1437,7 +1297,7 @@ class DemoSeeder {
     billing.contact = after;
     app.billing = billing;
     app.reason = '請求に関する担当者の変更のため。';
-    return { apply: () => { o.billing.contact = clonePerson(after); } };
+    return {};
   }
 
   /** The remaining checkbox items: office data, contractor, web certificates, user codes, industries, … */
@@ -1463,7 +1323,7 @@ class DemoSeeder {
         profile.phone = phone;
         app.officeProfile = profile;
         app.reason = '事業所移転に伴い、所在地および電話番号を変更するため。';
-        return { apply: () => { o.profile.address = cloneAddress(address); o.profile.phone = phone; } };
+        return {};
       }
       case 'CONTRACTOR': {
         app.changeItems = [ChangeItem.CONTRACTOR];
@@ -1474,7 +1334,7 @@ class DemoSeeder {
         app.officeProfile = profile;
         app.reason = '代表者の交代に伴い、契約者を変更するため。';
         app.remarks = '登記事項証明書の写しを別途郵送いたします。';
-        return { apply: () => { o.profile.contractor = clonePerson(after); } };
+        return {};
       }
       case 'PAYMENT_METHOD': {
         app.changeItems = [ChangeItem.PAYMENT_METHOD];
@@ -1485,11 +1345,10 @@ class DemoSeeder {
         billing.bankName = after === PaymentMethod.TRANSFER ? pick(['みずほ銀行', '三菱UFJ銀行', '三井住友銀行']) : undefined;
         app.billing = billing;
         app.reason = after === PaymentMethod.DEBIT ? '支払事務の効率化のため、口座振替に変更します。' : '経理処理の都合により、銀行振込に変更します。';
-        return { apply: () => { o.billing.paymentMethod = after; o.billing.bankName = billing.bankName; } };
+        return {};
       }
       case 'USER_CODE': {
         app.changeItems = [ChangeItem.USER_CODE];
-        const connection = o.usesNet ? Connection.NET : Connection.GENERAL;
         const systemCategory = os.userCodes.some((u) => u.systemCategory === SystemCategory.SEA) ? SystemCategory.AIR : SystemCategory.SEA;
         const ids: UserIdSpec = { industries: [pick(cp.business.industries)], processingMethod: ProcessingMethod.INTERACTIVE, identCount: int(1, 3) };
         const row = new ApplicationUserCode();
@@ -1506,28 +1365,13 @@ class DemoSeeder {
         id.identCount = ids.identCount;
         this.em.persist(id);
         app.reason = `${systemCategory === SystemCategory.AIR ? '航空' : '海上'}貨物の取扱開始に伴い、利用者コードを追加するため。`;
-        return {
-          apply: (a) => {
-            const uc = new UserCode();
-            uc.code = this.nextUserCode(cp);
-            uc.office = o;
-            uc.systemCategory = systemCategory;
-            uc.statisticsFree = true;
-            uc.startDate = a.startDate!;
-            uc.issuedBy = a;
-            os.userCodes.push(uc);
-            this.em.persist(uc);
-            this.issueUserId(os, uc, ids, connection, a.startDate!, a.reviewedAt!, a);
-          },
-        };
+        return {};
       }
       case 'INDUSTRY': {
         const uc = os.userCodes[0];
         if (!uc) return this.managerChange(app, os);
         app.changeItems = [ChangeItem.INDUSTRY, ChangeItem.IDENT_NO];
-        const connection = o.usesNet ? Connection.NET : Connection.GENERAL;
         const industry = pick(cp.business.industries.filter((i) => !SOLO_INDUSTRIES.includes(i)).concat(Industry.CUSTOMS_BROKER));
-        const ids: UserIdSpec = { industries: [industry], processingMethod: ProcessingMethod.INTERACTIVE, identCount: 1 };
         const row = new ApplicationUserCode();
         row.application = app;
         row.action = RowAction.CHANGE;
@@ -1545,7 +1389,7 @@ class DemoSeeder {
         id.identCount = 1;
         this.em.persist(id);
         app.reason = '新たな業種での業務開始に伴い、識別番号を追加するため。';
-        return { apply: (a) => this.issueUserId(os, uc, ids, connection, a.startDate!, a.reviewedAt!, a) };
+        return {};
       }
       case 'STATISTICS': {
         const uc = os.userCodes.find((u) => !u.statisticsPaid);
@@ -1558,17 +1402,18 @@ class DemoSeeder {
         row.systemCategory = uc.systemCategory;
         row.statisticsPaid = true;
         row.statisticsFree = uc.statisticsFree;
+        row.bondedRecordService = uc.bondedRecordService;
         this.em.persist(row);
         this.change(app, ChangeItem.STATISTICS, `userCodes.${uc.code}.statisticsPaid`, 'false', 'true');
         app.reason = '取扱実績の分析のため、管理統計資料(有料分)の提供を受けたい。';
-        return { apply: () => { uc.statisticsPaid = true; } };
+        return {};
       }
       case 'WEB_CERTIFICATE': {
         app.changeItems = [ChangeItem.WEB_CERTIFICATE];
         const spec: TerminalSpec = { type: TerminalType.WEB, systemCategory: os.userCodes[0]?.systemCategory ?? SystemCategory.SEA, count: int(1, 2) };
         this.appTerminal(app, spec);
         app.reason = '在宅勤務への対応のため、webNACCSの証明書を追加するため。';
-        return { apply: (a) => this.issueTerminals(os, spec, a.startDate!, a) };
+        return {};
       }
       case 'GENERAL_TERMINAL': {
         const line = pick(os.lines);
@@ -1576,15 +1421,15 @@ class DemoSeeder {
         app.changeItems = [ChangeItem.GENERAL_TERMINAL];
         this.appTerminal(app, spec);
         app.reason = '端末の増設に伴い、一般NACCSの論理端末を追加するため。';
-        return { apply: (a) => this.issueTerminals(os, spec, a.startDate!, a, line) };
+        return {};
       }
       default: {
         // MANAGER_AND_BILLING: one person takes over both roles.
-        const m = this.managerChange(app, os);
-        const b = this.billingContactChange(app, os);
+        this.managerChange(app, os);
+        this.billingContactChange(app, os);
         app.changeItems = [ChangeItem.MANAGER, ChangeItem.BILLING_CONTACT];
         app.reason = '担当部署の再編に伴い、管理責任者および請求担当者を変更するため。';
-        return { apply: (a) => { m.apply?.(a); b.apply?.(a); } };
+        return {};
       }
     }
   }
@@ -1634,7 +1479,8 @@ class DemoSeeder {
   // ── review workflow and history ──
 
   /** Builds the history for the application's final status and sets the status fields; returns the outcome. */
-  private review(app: Application, t0: Date, category: Category, applicant: Person): Outcome {
+  private review(app: Application, item: PlanItem, applicant: Person): Outcome {
+    const { category, receivedAt: t0 } = item;
     const S = ApplicationStatus;
     const A = HistoryAction;
     const status = app.status;
@@ -1683,7 +1529,8 @@ class DemoSeeder {
         break;
       }
       case S.CANCELLED: {
-        systemCancel = !category.startsWith('NEW_') && t0.getTime() < this.now.getTime() - 100 * DAY && chance(0.6);
+        // Only a new application has a システム設定申込 deadline (and so the automatic cancellation).
+        systemCancel = category.startsWith('NEW_') && (item.deadlineCancel || (t0.getTime() < this.now.getTime() - 100 * DAY && chance(0.6)));
         if (systemCancel) {
           startReview();
           steps.push({ action: A.APPROVE, from: S.IN_REVIEW, to: S.APPROVED, actor: assignee, gap: [2, 72] });
@@ -1714,20 +1561,22 @@ class DemoSeeder {
       const earliest = addBusinessDays(reviewedDate, 5);
       app.reviewedAt = reviewedAt;
       app.startDate = desired > earliest ? desired : earliest;
-      app.systemSettingsDeadline = addBusinessDays(app.startDate, -4);
-      steps[approveIndex]!.message = `利用開始日を${app.startDate}とします。`;
-      const deadlineEnd = jstTime(app.systemSettingsDeadline, 24 * 60 - 1).getTime();
-      if (systemCancel) {
-        steps.push({ action: A.CANCEL, from: S.APPROVED, to: S.CANCELLED, gap: [0, 0], message: `システム設定申込が締切日(${app.systemSettingsDeadline})までに行われなかったため、キャンセルしました。` });
-        times.push(new Date(Math.min(deadlineEnd + 2 * HOUR, this.now.getTime() - MINUTE)));
-      } else {
-        const latest = Math.min(deadlineEnd, this.now.getTime() - 5 * MINUTE);
-        const mustRecord = app.systemSettingsDeadline < this.today;
-        if (latest > reviewedAt.getTime() + HOUR && (mustRecord || chance(0.5))) {
-          const recordedAt = new Date(between(reviewedAt.getTime() + HOUR, latest));
-          app.systemSettingsRecordedAt = recordedAt;
-          steps.push({ action: A.SYSTEM_SETTINGS, gap: [0, 0], message: 'システム設定申込を受け付けました。' });
-          times.push(recordedAt);
+      steps[approveIndex]!.message = `利用開始日 ${app.startDate}`;
+      if (app.kind === ApplicationKind.NEW) {
+        app.systemSettingsDeadline = addBusinessDays(app.startDate, -4);
+        const deadlineEnd = jstTime(app.systemSettingsDeadline, 24 * 60 - 1).getTime();
+        if (systemCancel) {
+          steps.push({ action: A.CANCEL, from: S.APPROVED, to: S.CANCELLED, gap: [0, 0], message: `システム設定申込締切日 (${app.systemSettingsDeadline}) までにシステム設定申込が行われなかったため。` });
+          times.push(new Date(Math.min(deadlineEnd + 2 * HOUR, this.now.getTime() - MINUTE)));
+        } else {
+          const latest = Math.min(deadlineEnd, this.now.getTime() - 5 * MINUTE);
+          const mustRecord = app.systemSettingsDeadline < this.today;
+          if (latest > reviewedAt.getTime() + HOUR && (mustRecord || chance(0.5))) {
+            const recordedAt = new Date(between(reviewedAt.getTime() + HOUR, latest));
+            app.systemSettingsRecordedAt = recordedAt;
+            steps.push({ action: A.SYSTEM_SETTINGS, gap: [0, 0], message: 'システム設定申込を受け付けました。' });
+            times.push(recordedAt);
+          }
         }
       }
     }
@@ -1759,7 +1608,7 @@ class DemoSeeder {
     if (status === S.RETURNED || (status === S.WITHDRAWN && lastReturn)) app.returnMessage = lastReturn?.message;
     app.version = steps.length;
     app.updatedAt = times[times.length - 1]!;
-    return { approved: status === S.APPROVED };
+    return { approved: approveIndex >= 0, cancelledAfterApproval: systemCancel };
   }
 
   /** 新着情報 for the approvals of the last half year. */
@@ -1769,7 +1618,7 @@ class DemoSeeder {
       if (!app.reviewedAt || app.reviewedAt.getTime() < since) continue;
       const n = new Notice();
       n.office = office;
-      n.application = app;
+      n.application = this.em.getReference(Application, app.id); // the application itself left the identity map
       n.category = NoticeCategory.APPLICATION;
       n.message = '利用申込の審査が終了しました。通知内容を確認してください。';
       n.at = app.reviewedAt;

@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 /** The repository root (server/src/config.ts → ../..). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** The pool the lines' IP addresses are issued from unless IP_POOL says otherwise. */
+export const DEFAULT_IP_POOL = '10.200.0.0/16';
+
 export interface Config {
   port: number;
   /** A real PostgreSQL server; when absent the embedded one under dataDir is used. */
@@ -55,7 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: env.SECRET_KEY ? Buffer.from(env.SECRET_KEY, 'base64') : persistentSecret(dataDir, 'secret.key'),
     consoleDir: resolve(env.CONSOLE_DIR ?? join(repoRoot, 'admin-ui', 'dist')),
     seedDemo: env.SEED_DEMO !== 'false',
-    ipPool: env.IP_POOL ?? '10.200.0.0/16',
+    ipPool: env.IP_POOL ?? DEFAULT_IP_POOL,
     smtpUrl: env.SMTP_URL || undefined,
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     caCertPath: env.CA_CERT_PATH || undefined,

@@ -29,7 +29,7 @@ await migrate(orm);
 const em = orm.em.fork();
 if (config.seedDemo && (await em.count(Staff)) === 0 && (await em.count(Application)) === 0) {
   const t = Date.now();
-  const { applications } = await seedDemo(em, { password: config.demoPassword, secrets: new SecretBox(config.secretKey), ca: await certificateAuthority(config) });
+  const { applications } = await seedDemo(em, { password: config.demoPassword, secrets: new SecretBox(config.secretKey), ca: await certificateAuthority(config), ipPool: config.ipPool });
   logger.info({ applications, ms: Date.now() - t }, 'demo data seeded');
 }
 

@@ -117,10 +117,11 @@ describe('demo seed', () => {
 
   it('gives approved applications their dates and returned ones their question', async () => {
     expect(await count(`select 1 from application where status = 'APPROVED'`)).toBeGreaterThan(0);
+    expect(await count(`select 1 from application where status = 'APPROVED' and (start_date is null or reviewed_at is null)`)).toBe(0);
+    // Only a new application is followed by a システム設定申込, so only it has the deadline (as the approval sets it).
+    expect(await count(`select 1 from application where status = 'APPROVED' and (kind = 'NEW') <> (system_settings_deadline is not null)`)).toBe(0);
     expect(await count(`select 1 from application where status = 'APPROVED'
-      and (start_date is null or reviewed_at is null or system_settings_deadline is null)`)).toBe(0);
-    expect(await count(`select 1 from application where status = 'APPROVED'
-      and not (system_settings_deadline < start_date and reviewed_at >= received_at
+      and not (coalesce(system_settings_deadline < start_date, true) and reviewed_at >= received_at
                and start_date > (reviewed_at at time zone 'Asia/Tokyo')::date
                and extract(isodow from start_date) between 1 and 5)`)).toBe(0);
     expect(await count(`select 1 from application where status = 'RETURNED'`)).toBeGreaterThan(0);
@@ -140,6 +141,64 @@ describe('demo seed', () => {
     expect(await count(`select 1 from (
       select at, lag(at) over (partition by application_id order by version) as prev from application_history) x
       where prev > at`)).toBe(0);
+  });
+
+  describe('issuance through the approval\'s own service (IssuanceService)', () => {
+    const requested = (section: string, sum: string, where = `r.action = 'ADD'`) =>
+      `(select coalesce(sum(${sum}), 0) from ${section} r where r.application_id = a.id and ${where})`;
+    const issued = (table: string) => `(select count(*) from ${table} x where x.issued_by_id = a.id)`;
+
+    it('issues exactly what each approved application asks for, and nothing comes from anywhere else', async () => {
+      const approved = `select a.id from application a where a.status = 'APPROVED'`;
+      expect(await count(approved)).toBeGreaterThan(150);
+      for (const [table, wanted] of [
+        ['user_id', `(select coalesce(sum(i.ident_count), 0) from application_user_code u join application_user_id i on i.user_code_id = u.id
+                      where u.application_id = a.id and i.action = 'ADD')`],
+        ['terminal', requested('application_terminal', 'r.count')],
+        ['mailbox', requested('application_mailbox', 'r.count')],
+        ['line', requested('application_line', '1')],
+        ['user_code', requested('application_user_code', '1', `r.action = 'ADD' and not r.shared`)],
+      ] as const) {
+        expect(await count(`${approved} and ${issued(table)} <> ${wanted}`), table).toBe(0);
+        expect(await count(`select 1 from ${table} where issued_by_id is null`), `${table} without an approval`).toBe(0);
+      }
+      // Passwords are issued at the approval, in the formats of SPEC.md.
+      expect(await count(`select 1 from user_id u join application a on a.id = u.issued_by_id where u.password_issued_at <> a.reviewed_at`)).toBe(0);
+      expect(await count(`select 1 from user_id u join user_code c on c.id = u.user_code_id
+        where not (u.ident_no ~ (case when u.processing_method = 'SMTP_BIDIRECTIONAL' then '^Y' when u.connection = 'NET' then '[A-Z]$' else '[0-9]$' end))`)).toBe(0);
+      expect(await count(`select 1 from terminal where name !~ '^[0-9]{5}[WC]$'`)).toBe(0);
+      expect(await count(`select 1 from user_code c join office o on o.id = c.office_id join company m on m.id = o.company_id
+        where c.code !~ ('^[0-9A-Z]{2}' || m.abbreviation || '$')`)).toBe(0);
+      expect(await count(`select 1 from line where ip_address is null`)).toBe(0);
+    });
+
+    it('abolishes the 識別番号 an approved change gives up on its start date', async () => {
+      const abolished = `select 1 from application a join application_user_code u on u.application_id = a.id
+        join application_user_id i on i.user_code_id = u.id and i.action = 'DELETE'
+        join user_code c on c.code = u.user_code join user_id x on x.user_code_id = c.id and x.ident_no = i.ident_no and x.office_id = a.office_id
+        where a.status = 'APPROVED'`;
+      expect(await count(abolished)).toBeGreaterThan(0);
+      expect(await count(`${abolished} and x.end_date is distinct from a.start_date`)).toBe(0);
+    });
+
+    it('keeps some ID通知内容 inside the パスワード参照期間 today, and the rest of the history outside it', async () => {
+      const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+      const readable = (op: string) => `select 1 from application a where a.status = 'APPROVED'
+        and exists (select 1 from user_id u where u.issued_by_id = a.id and u.password_readable_until ${op} ?)`;
+      expect(await count(readable('>='), [today])).toBeGreaterThanOrEqual(2);
+      expect(await count(readable('<'), [today])).toBeGreaterThan(50);
+      expect(await count(`select 1 from application a join office o on o.id = a.office_id
+        where a.kind = 'NEW' and a.status = 'APPROVED' and o.password_readable_until >= ?`, [today])).toBeGreaterThan(0);
+    });
+
+    it('voids what a new application was issued when the deadline job cancelled it after approval', async () => {
+      const voided = `select a.id, a.start_date from application a join application_history h on h.application_id = a.id
+        and h.action = 'CANCEL' and h.from_status = 'APPROVED' where a.kind = 'NEW'`;
+      expect(await count(voided)).toBeGreaterThan(0);
+      expect(await count(`select 1 from (${voided}) v join office o on o.id = (select office_id from application where id = v.id)
+        where o.status <> 'CLOSED' or o.end_date <> o.start_date`)).toBe(0);
+      expect(await count(`select 1 from (${voided}) v join user_id u on u.issued_by_id = v.id where u.end_date is distinct from u.start_date`)).toBe(0);
+    });
   });
 
   it('issues contracts for offices in service and keeps their search text', async () => {

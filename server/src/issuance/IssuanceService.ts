@@ -10,7 +10,6 @@ import { Company } from '../companies/Company.js';
 import { Office } from '../companies/Office.js';
 import { CalendarService } from '../calendar/CalendarService.js';
 import { Line, Mailbox, Terminal, UserCode, UserId } from './contract.js';
-import { CertificateService } from '../certificates/CertificateService.js';
 import {
   abbreviationCandidates, accessKey, billingCode, identNoCandidates, mailboxId, officeCode, poolAddresses, terminalName,
   userCodeCandidates,
@@ -30,7 +29,7 @@ export interface IssueOptions {
 export class IssuanceService {
   private readonly calendar: CalendarService;
 
-  constructor(private readonly em: EntityManager, private readonly secrets: SecretBox) {
+  constructor(private readonly em: EntityManager, private readonly secrets: SecretBox, private readonly now: () => Date = () => new Date()) {
     this.calendar = new CalendarService(em);
   }
 
@@ -55,7 +54,6 @@ export class IssuanceService {
     await this.issueTerminals(app, office, startDate, lines);
     await this.issueMailboxes(app, office, startDate, readableUntil);
     if (app.otherChange === OtherChange.TERMINATION) await this.closeOffice(office, startDate);
-    await new CertificateService(this.em, this.secrets).issueForApplication(app, startDate);
   }
 
   /** 新規: 企業略称, 事業所コード, 事業所パスワード and 請求先コード; the office becomes ACTIVE. */
@@ -127,7 +125,7 @@ export class IssuanceService {
           this.em.persist(Object.assign(new UserId(), {
             userCode: code, identNo, office, industries: u.industries, processingMethod: u.processingMethod,
             connection: net ? Connection.NET : Connection.GENERAL, passwordEnc: this.secrets.seal(issuePassword()),
-            passwordIssuedAt: new Date(), passwordReadableUntil: readableUntil, startDate, issuedBy: app,
+            passwordIssuedAt: this.now(), passwordReadableUntil: readableUntil, startDate, issuedBy: app,
           }));
         }
       }
@@ -203,6 +201,21 @@ export class IssuanceService {
         }));
       }
     }
+  }
+
+  /**
+   * キャンセル after approval (the start date has not come): nothing the application issued ever takes effect (each
+   * row ends on its own start date) and the office it opened closes. Abolitions and data changes stay as applied.
+   */
+  async cancelIssued(app: Application): Promise<void> {
+    for (const entity of [UserCode, UserId, Terminal, Mailbox, Line] as const) {
+      for (const row of await this.em.find(entity as typeof Terminal, { issuedBy: app, endDate: null })) row.endDate = row.startDate;
+    }
+    if (app.kind !== ApplicationKind.NEW) return;
+    const office = await this.em.findOneOrFail(Office, app.office!.id);
+    if (office.status !== OfficeStatus.ACTIVE) return;
+    office.status = OfficeStatus.CLOSED;
+    office.endDate = office.startDate;
   }
 
   /** 契約解除・事業所廃止: the office and everything it holds end on the start date. */

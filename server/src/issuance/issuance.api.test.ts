@@ -133,6 +133,24 @@ describe('issuance on approval: the seeds\' five scenarios', () => {
   });
 });
 
+describe('キャンセル after approval', () => {
+  it('nothing the approval issued ever takes effect, and the new office closes', async () => {
+    const input = { ...nacSystemApplication(), company: { ...nacSystemApplication().company, name: '取消物流株式会社', nameKana: 'トリケシブツリュウカブシキガイシャ', nameEn: 'TORIKESHI BUTSURYU CO.,LTD.' } };
+    const { id, notice } = await approve(() => submitNew(input));
+    const asOf = async (d: string) => (await server.gql('query($c: String!, $d: String!) { office(code: $c) { status contractAsOf(date: $d) { userIds terminals lines } } }',
+      { c: notice.officeCode, d }, support)).data!.office;
+    expect((await asOf(START)).contractAsOf.userIds).toHaveLength(1);
+    const [{ version }] = await sql<{ version: number }>('select version from application where id = ?', [id]) as [{ version: number }];
+    const cancelled = await server.gql('mutation($id: ID!, $v: Int!) { cancelApplication(id: $id, reason: "お客様のご依頼により", expectedVersion: $v) { status } }', { id, v: version }, supervisor);
+    expect(cancelled.data!.cancelApplication.status).toBe('CANCELLED');
+    const after = await asOf(START);
+    expect(after.status).toBe('CLOSED');
+    expect(after.contractAsOf).toEqual({ userIds: [], terminals: [], lines: [] });
+    const history = await sql(`select from_status, to_status from application_history where application_id = ? and action = 'CANCEL'`, [id]);
+    expect(history).toEqual([{ from_status: 'APPROVED', to_status: 'CANCELLED' }]);
+  });
+});
+
 describe('パスワード参照期間', () => {
   it('readable on the approval day and on start + 2 business days, masked on start + 3; support always masked; reissue reopens', async () => {
     const { id } = await approve(() => submitChange({ changeItems: ['MAILBOX'], applicant: applicantKonsai, desiredStartDate: START, mailboxes: [{ mailboxType: 'EDIFACT', count: 1 }] }));

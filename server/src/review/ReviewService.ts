@@ -11,6 +11,8 @@ import { NOTICE_TEXT, addNotice } from '../notifications/notices.js';
 import { applicationRecipients, applicationVariables } from '../notifications/variables.js';
 import { Staff } from '../staff/Staff.js';
 import { IssuanceService } from '../issuance/IssuanceService.js';
+import { DEFAULT_IP_POOL } from '../config.js';
+import { CertificateService } from '../certificates/CertificateService.js';
 import { recordHistory, type Actor } from './history.js';
 import { STATUS_LABEL, lockForTransition } from './workflow.js';
 
@@ -24,7 +26,7 @@ export class ReviewService {
     private readonly em: EntityManager,
     private readonly secrets: SecretBox,
     private readonly now: () => Date = () => new Date(),
-    private readonly ipPool = '10.200.0.0/16',
+    private readonly ipPool = DEFAULT_IP_POOL,
   ) {
     this.calendar = new CalendarService(em);
   }
@@ -127,7 +129,8 @@ export class ReviewService {
       // Only a new application is followed by a システム設定申込 with its deadline.
       app.systemSettingsDeadline = app.kind === ApplicationKind.NEW ? await this.calendar.systemSettingsDeadline(startDate) : undefined;
       app.version += 1;
-      await new IssuanceService(em, this.secrets).issue(app, startDate, { abbreviation, ipPool: this.ipPool });
+      await new IssuanceService(em, this.secrets, this.now).issue(app, startDate, { abbreviation, ipPool: this.ipPool });
+      await new CertificateService(em, this.secrets, this.now).issueForApplication(app, startDate);
       recordHistory(em, app, actor, { action: HistoryAction.APPROVE, from, to, message: `利用開始日 ${startDate}` });
       addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.approved);
       this.mail(em, app, 'application-approved', {
@@ -152,6 +155,7 @@ export class ReviewService {
   }
 
   async cancelLocked(em: EntityManager, app: Application, from: ApplicationStatus, to: ApplicationStatus, reason: string, actor: Actor, notice: string, category: NoticeCategory): Promise<void> {
+    if (from === ApplicationStatus.APPROVED) await new IssuanceService(em, this.secrets, this.now).cancelIssued(app);
     app.status = to;
     app.version += 1;
     recordHistory(em, app, actor, { action: HistoryAction.CANCEL, from, to, message: reason });

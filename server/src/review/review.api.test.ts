@@ -28,7 +28,7 @@ afterAll(async () => server?.close());
 const used = new Set<string>(['00000000-0000-0000-0000-000000000000']);
 async function applicationIn(status: string, kind?: string): Promise<{ id: string; version: number }> {
   const [app] = await sql<{ id: string; version: number }>(
-    `select id, version from application where (? is null or kind = ?) and id not in (${[...used].map(() => '?').join(',')})
+    `select id, version from application where status in ('RECEIVED', 'IN_REVIEW', 'RETURNED') and (? is null or kind = ?) and id not in (${[...used].map(() => '?').join(',')})
       order by received_at desc limit 1`, [kind ?? null, kind ?? null, ...used]);
   used.add(app!.id);
   const assignee = ['IN_REVIEW', 'RETURNED'].includes(status) ? `(select id from staff where email = 'reviewer@example.jp')` : 'null';
@@ -92,7 +92,7 @@ describe('approval', () => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.approveApplication).toMatchObject({ status: 'APPROVED', startDate: '2027-01-06', systemSettingsDeadline: '2026-12-25' });
-    const notices = await sql(`select category, message from notice where application_id = ?`, [app.id]);
+    const notices = await sql(`select category, message from notice where application_id = ? and message like '利用申込%'`, [app.id]);
     expect(notices).toEqual([{ category: 'APPLICATION', message: '利用申込の審査が終了しました。通知内容を確認してください。' }]);
     const [mail] = await sql<{ subject: string; text: string }>(`select subject, text from outbound_email where application_id = ? and template_key = 'application-approved'`, [app.id]);
     expect(mail!.subject).toBe('【NACCS】利用申込確認完了のお知らせ');
