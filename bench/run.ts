@@ -12,7 +12,9 @@ const EXTRA = Number(process.env.BENCH_APPLICATIONS ?? 50_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 
+const started = Date.now();
 const product = await startProduct('bench', { env: { JOB_INTERVAL_SECONDS: '0', MAIL_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn' } });
+const startSeconds = (Date.now() - started) / 1000;
 try {
   const pgPort = product.pgPort;
   const db = new pg.Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${pgPort}/naccs` });
@@ -65,6 +67,9 @@ try {
 \`application\` table with ${EXTRA.toLocaleString()} copies of the demo applications (${total.toLocaleString()} in all; grown in ${grow.toFixed(1)} s),
 then drives each read below for ${DURATION} s with autocannon (${CONNECTIONS} connections, 127.0.0.1, signed in as support).
 Environment: \`BENCH_APPLICATIONS\`, \`BENCH_SECONDS\`.
+
+Start on an empty data folder (embedded PostgreSQL, migrations, demo data approved through IssuanceService, listen):
+${startSeconds.toFixed(1)} s (the console was built before).
 
 Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Run ${now} UTC.
 

@@ -16,6 +16,7 @@ export const ACCESS = {
   addInternalNote: ['REVIEWER', 'SUPERVISOR', 'SUPPORT'],
   recordSystemSettings: ['INTEGRATOR', 'REVIEWER', 'SUPERVISOR'],
   suggestedAbbreviation: ['REVIEWER', 'SUPERVISOR'],
+  approvalPreview: ['REVIEWER', 'SUPERVISOR'],
   registerProvisionalAccount: ['INTEGRATOR', 'REVIEWER', 'SUPERVISOR'],
   reissuePassword: ['SUPERVISOR'],
   staffAccounts: ['ADMIN'],

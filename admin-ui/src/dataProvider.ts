@@ -24,6 +24,7 @@ import {
   APPLICATION_LIST_FIELDS,
   APPLICATION_LOOKUP,
   APPLICATIONS,
+  APPROVAL_PREVIEW,
   AUDIT_LOG,
   BUSINESS_CALENDAR,
   CONTRACT_AS_OF,
@@ -351,6 +352,14 @@ const lookupQuery = (resource: string, raFetchMethod: string, params: unknown): 
         variables: { applicationId: String(one.id) },
         parseResponse: ({ data }) => ({ data: { id: String(one.id), abbreviation: data.suggestedAbbreviation as string } }),
       };
+    case `approvalPreviews:${GET_ONE}`: {
+      const startDate = asText(one.meta?.startDate) ?? '';
+      return {
+        query: APPROVAL_PREVIEW,
+        variables: { applicationId: String(one.id), startDate },
+        parseResponse: ({ data }) => ({ data: { id: `${String(one.id)}:${startDate}`, ...data.approvalPreview } }),
+      };
+    }
     case `idNotices:${GET_ONE}`:
       return {
         query: ID_NOTICE,
@@ -401,6 +410,7 @@ const buildQuery =
       case 'reviewQueueCounts':
       case 'businessDays':
       case 'abbreviationSuggestions':
+      case 'approvalPreviews':
       case 'idNotices':
       case 'notices':
       case 'contractSnapshots':

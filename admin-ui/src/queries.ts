@@ -576,6 +576,17 @@ export const SUGGESTED_ABBREVIATION = gql`
   }
 `;
 
+export const APPROVAL_PREVIEW = gql`
+  query ApprovalPreview($applicationId: ID!, $startDate: String!) {
+    approvalPreview(applicationId: $applicationId, startDate: $startDate) {
+      startDate
+      startDateProblem
+      systemSettingsDeadline
+      passwordReadableUntil
+    }
+  }
+`;
+
 /* ───────────── ID通知内容 ───────────── */
 
 export const ID_NOTICE = gql`

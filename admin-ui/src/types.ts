@@ -350,6 +350,15 @@ export interface ReviewQueueCounts {
 }
 
 /** One day of the business-day calendar (id = date, for react-admin). */
+/** The dates an approval with a start date would fix (the server's rules). */
+export interface ApprovalPreview {
+  id: string;
+  startDate: string;
+  startDateProblem?: Maybe<string>;
+  systemSettingsDeadline?: Maybe<string>;
+  passwordReadableUntil: string;
+}
+
 export interface CalendarDay {
   id: string;
   date: string;

@@ -34,7 +34,7 @@ import {
   Attachment,
 } from '../../server/src/applications/sections.js';
 import { ApplicationHistory } from '../../server/src/review/ApplicationHistory.js';
-import { Line, Mailbox, Terminal, UserCode, UserId } from '../../server/src/issuance/contract.js';
+import { Line, UserCode, UserId } from '../../server/src/issuance/contract.js';
 import { IssuanceService } from '../../server/src/issuance/IssuanceService.js';
 import { DEFAULT_IP_POOL } from '../../server/src/config.js';
 import { Notice } from '../../server/src/notifications/entities.js';
@@ -458,12 +458,10 @@ interface OfficeState {
   /** Start date: change applications are received after it. */
   availableFrom?: string;
   terminating: boolean;
-  /** The office's contract as issued so far (read back after each approval). */
+  /** The office's contract as issued so far (read back after each approval): what later applications build on. */
   userCodes: UserCode[];
   userIds: UserId[];
   lines: Line[];
-  terminals: Terminal[];
-  mailboxes: Mailbox[];
   pendingIdents: Set<UserId>;
 }
 
@@ -685,7 +683,7 @@ class DemoSeeder {
     office.searchText = this.officeSearchText(office);
     const state: OfficeState = {
       office, cp, loc, active: false, terminating: false,
-      userCodes: [], userIds: [], lines: [], terminals: [], mailboxes: [], pendingIdents: new Set(),
+      userCodes: [], userIds: [], lines: [], pendingIdents: new Set(),
     };
     cp.offices.push(state);
     this.offices.push(state);
@@ -874,8 +872,6 @@ class DemoSeeder {
     os.userCodes = await this.em.find(UserCode, { office }, { orderBy: { code: 'asc' }, ...fresh });
     os.userIds = await this.em.find(UserId, { office }, { populate: ['userCode'], ...byStart });
     os.lines = await this.em.find(Line, { office, endDate: null }, byStart);
-    os.terminals = await this.em.find(Terminal, { office }, byStart);
-    os.mailboxes = await this.em.find(Mailbox, { office }, byStart);
   }
 
   /** The approved application cancelled by the deadline job: what it issued never takes effect. */

@@ -182,7 +182,13 @@ describe('review workflow in the console', () => {
     await expect(closed.getAttribute('aria-label')).resolves.toMatch(/土曜日|日曜日|休業|の日/);
     await click(dialog.locator(`[data-date="${nextBusinessDay}"]`));
     await expect(page.getByTestId('approve-start-date').textContent()).resolves.toContain(nextBusinessDay.replace(/-/g, '/'));
-    await expect(page.getByTestId('approve-reference-period').textContent()).resolves.toMatch(/〜/);
+    // The dialog shows the dates the server's rules fix for that start date (a change: no システム設定申込).
+    const { approvalPreview } = await gql<{ approvalPreview: { passwordReadableUntil: string; systemSettingsDeadline: string | null } }>(
+      'query($a: ID!, $d: String!) { approvalPreview(applicationId: $a, startDate: $d) { passwordReadableUntil systemSettingsDeadline } }',
+      { a: target.id, d: nextBusinessDay }, token);
+    expect(approvalPreview.systemSettingsDeadline).toBeNull();
+    await expect.poll(() => page.getByTestId('approve-reference-period').textContent()).toContain(`〜 ${approvalPreview.passwordReadableUntil.replace(/-/g, '/')}`);
+    await expect(page.getByTestId('approve-deadline').textContent()).resolves.toBe('なし (新規申込のみ)');
     await dialog.getByText('払い出す内容 (申込結果)').waitFor();
     await click(page.getByTestId('approve-confirm'));
     await page.getByText('審査終了にしました').waitFor();

@@ -19,24 +19,20 @@ import { useGetList, useGetOne, useLocaleState, useTranslate } from 'react-admin
 import { BusinessDayCalendar } from '../components/BusinessDayCalendar';
 import { Item, ItemGrid, Section } from '../components/display';
 import { formatDate } from '../components/format';
-import { addDays, addMonths, firstOfMonth, lastOfMonth, monthOf, shiftBusinessDays, todayInJapan } from '../components/isoDates';
+import { addDays, addMonths, firstOfMonth, lastOfMonth, monthOf, todayInJapan } from '../components/isoDates';
 import { useServerAction } from '../components/useServerAction';
 import type { FieldError } from '../intake/inputTypes';
 import { APPROVE_APPLICATION } from '../queries';
-import type { Application, CalendarDay } from '../types';
+import type { Application, ApprovalPreview, CalendarDay } from '../types';
 import { ApplicationResultTable } from './ApplicationResultTable';
-
-/** システム設定申込締切日 = 利用開始日 − 4 営業日; passwords readable until 利用開始日 + 2 営業日 (SPEC.md). */
-const SYSTEM_SETTINGS_BUSINESS_DAYS = 4;
-const REFERENCE_PERIOD_BUSINESS_DAYS = 2;
 
 type Preselect = 'desired' | 'fallback' | 'done';
 
 /**
  * 審査終了 (承認): pick 利用開始日 on the business-day calendar and confirm. The dialog pre-selects the desired start
  * date when it is a business day not before today, else the earliest date the standard lead time allows; shows
- * the lead-time warning, the resulting システム設定申込締切日 and パスワード参照期間 (previews computed from the calendar
- * days loaded here — the server fixes the real ones), the 企業略称 for a new company, and what will be issued.
+ * the lead-time warning, the resulting システム設定申込締切日 and パスワード参照期間 (asked from the server, which applies
+ * the same rules when approving), the 企業略称 for a new company, and what will be issued.
  */
 export const ApproveDialog = ({ record, open, onClose }: { record: Application; open: boolean; onClose: () => void }) => {
   const translate = useTranslate();
@@ -55,7 +51,7 @@ export const ApproveDialog = ({ record, open, onClose }: { record: Application; 
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [known, setKnown] = useState<Map<string, CalendarDay>>(() => new Map());
 
-  // The visible month and its neighbours (for the −4 / +2 business-day previews at the month's edges).
+  // The visible month and its neighbours.
   const { data: loaded, isFetching } = useGetList<CalendarDay>(
     'businessDays',
     {
@@ -114,10 +110,14 @@ export const ApproveDialog = ({ record, open, onClose }: { record: Application; 
   const [abbreviation, setAbbreviation] = useState<string | null>(null);
   const abbreviationValue = abbreviation ?? suggestion?.abbreviation ?? '';
 
-  const isBusinessDay = (d: string) => known.get(d)?.businessDay;
-  const deadline =
-    selected && record.kind === 'NEW' ? shiftBusinessDays(selected, -SYSTEM_SETTINGS_BUSINESS_DAYS, isBusinessDay) : undefined;
-  const referenceEnd = selected ? shiftBusinessDays(selected, REFERENCE_PERIOD_BUSINESS_DAYS, isBusinessDay) : undefined;
+  const { data: preview } = useGetOne<ApprovalPreview>(
+    'approvalPreviews',
+    { id: record.id, meta: { startDate: selected } },
+    { enabled: open && !!selected, staleTime: 60_000 },
+  );
+  const current = preview && preview.startDate === selected ? preview : undefined;
+  const deadline = current?.systemSettingsDeadline;
+  const referenceEnd = current?.passwordReadableUntil;
   const desiredDay = desired ? known.get(desired) : undefined;
 
   const errorsAt = (path: string) => errors.filter((e) => e.path === path).map((e) => e.message);
@@ -184,6 +184,11 @@ export const ApproveDialog = ({ record, open, onClose }: { record: Application; 
                 { date: advice?.earliestStartDate, label: 'naccs.approve.earliest', color: theme.palette.info.main },
               ]}
             />
+            {current?.startDateProblem ? (
+              <FormHelperText error data-testid="approve-start-date-problem">
+                {current.startDateProblem}
+              </FormHelperText>
+            ) : null}
             {errorsAt('startDate').map((m) => (
               <FormHelperText key={m} error>
                 {m}

@@ -43,24 +43,3 @@ export const monthGrid = (month: string): string[] => {
   const start = addDays(first, -weekdayOf(first));
   return Array.from({ length: 42 }, (_, i) => addDays(start, i));
 };
-
-/**
- * Moves `count` business days from `iso` (backwards when negative) using the calendar days loaded from the
- * server; undefined when the walk leaves the loaded range (the answer would be a guess).
- */
-export const shiftBusinessDays = (
-  iso: string,
-  count: number,
-  isBusinessDay: (iso: string) => boolean | undefined,
-): string | undefined => {
-  const step = count < 0 ? -1 : 1;
-  let left = Math.abs(count);
-  let d = iso;
-  while (left > 0) {
-    d = addDays(d, step);
-    const business = isBusinessDay(d);
-    if (business === undefined) return undefined;
-    if (business) left -= 1;
-  }
-  return d;
-};

@@ -50,6 +50,7 @@ export const ACCESS = {
   addInternalNote: [REVIEWER, SUPERVISOR, SUPPORT],
   recordSystemSettings: [INTEGRATOR, ...REVIEWERS],
   suggestedAbbreviation: REVIEWERS,
+  approvalPreview: REVIEWERS,
   // offices, calendar, notices
   office: READERS,
   offices: READERS,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  ApplicationKind, Connection, OfficeStatus, OtherChange, ProcessingMethod, RowAction, SystemCategory, TerminalType,
+  ApplicationKind, CertificateStatus, Connection, OfficeStatus, OtherChange, ProcessingMethod, RowAction, SystemCategory, TerminalType,
 } from '../common/enums.js';
 import { badInput } from '../common/errors.js';
 import { issuePassword, type SecretBox } from '../common/secrets.js';
@@ -9,6 +9,7 @@ import type { Application } from '../applications/Application.js';
 import { Company } from '../companies/Company.js';
 import { Office } from '../companies/Office.js';
 import { CalendarService } from '../calendar/CalendarService.js';
+import { Certificate } from '../certificates/Certificate.js';
 import { Line, Mailbox, Terminal, UserCode, UserId } from './contract.js';
 import {
   abbreviationCandidates, accessKey, billingCode, identNoCandidates, mailboxId, officeCode, poolAddresses, terminalName,
@@ -205,11 +206,15 @@ export class IssuanceService {
 
   /**
    * キャンセル after approval (the start date has not come): nothing the application issued ever takes effect (each
-   * row ends on its own start date) and the office it opened closes. Abolitions and data changes stay as applied.
+   * row ends on its own start date, certificates not yet acquired stop) and the office it opened closes. Abolitions
+   * and data changes stay as applied.
    */
   async cancelIssued(app: Application): Promise<void> {
     for (const entity of [UserCode, UserId, Terminal, Mailbox, Line] as const) {
       for (const row of await this.em.find(entity as typeof Terminal, { issuedBy: app, endDate: null })) row.endDate = row.startDate;
+    }
+    for (const cert of await this.em.find(Certificate, { application: app, status: CertificateStatus.PENDING })) {
+      Object.assign(cert, { status: CertificateStatus.STOPPED, reason: '申込がキャンセルされたため停止しました。' });
     }
     if (app.kind !== ApplicationKind.NEW) return;
     const office = await this.em.findOneOrFail(Office, app.office!.id);

@@ -134,8 +134,12 @@ describe('issuance on approval: the seeds\' five scenarios', () => {
 });
 
 describe('キャンセル after approval', () => {
-  it('nothing the approval issued ever takes effect, and the new office closes', async () => {
-    const input = { ...nacSystemApplication(), company: { ...nacSystemApplication().company, name: '取消物流株式会社', nameKana: 'トリケシブツリュウカブシキガイシャ', nameEn: 'TORIKESHI BUTSURYU CO.,LTD.' } };
+  it('nothing the approval issued ever takes effect, its certificates stop, and the new office closes', async () => {
+    const input = {
+      ...nacSystemApplication(), connection: 'NET', lines: [], attachments: [], constructionContact: undefined, constructionAttendee: undefined,
+      terminals: [{ terminalType: 'NET', systemCategory: 'SEA', count: 1 }],
+      company: { ...nacSystemApplication().company, name: '取消物流株式会社', nameKana: 'トリケシブツリュウカブシキガイシャ', nameEn: 'TORIKESHI BUTSURYU CO.,LTD.' },
+    };
     const { id, notice } = await approve(() => submitNew(input));
     const asOf = async (d: string) => (await server.gql('query($c: String!, $d: String!) { office(code: $c) { status contractAsOf(date: $d) { userIds terminals lines } } }',
       { c: notice.officeCode, d }, support)).data!.office;
@@ -146,6 +150,8 @@ describe('キャンセル after approval', () => {
     const after = await asOf(START);
     expect(after.status).toBe('CLOSED');
     expect(after.contractAsOf).toEqual({ userIds: [], terminals: [], lines: [] });
+    const certificates = await sql(`select c.status, c.reason from certificate c join terminal t on t.id = c.terminal_id where t.issued_by_id = ?`, [id]);
+    expect(certificates).toEqual([{ status: 'STOPPED', reason: '申込がキャンセルされたため停止しました。' }]);
     const history = await sql(`select from_status, to_status from application_history where application_id = ? and action = 'CANCEL'`, [id]);
     expect(history).toEqual([{ from_status: 'APPROVED', to_status: 'CANCELLED' }]);
   });

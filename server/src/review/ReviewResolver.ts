@@ -1,8 +1,9 @@
 import { roles } from '../graphql/access.js';
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { notFound } from '../common/errors.js';
 import { actorOf, loader, type Context } from '../graphql/context.js';
 import { Application } from '../applications/Application.js';
-import { ReviewService } from './ReviewService.js';
+import { ReviewService, type ApprovalPreview as Preview } from './ReviewService.js';
 import { CalendarService, asksForNewLine } from '../calendar/CalendarService.js';
 import { ApplicationLine } from '../applications/sections.js';
 import { byParent } from '../graphql/loaders.js';
@@ -13,6 +14,14 @@ export class StartDateAdvice {
   @Field(() => Int, { description: '標準日数 (営業日)' }) leadTimeBusinessDays!: number;
   @Field(() => String, { description: '標準日数から求めた最短の利用開始日' }) earliestStartDate!: string;
   @Field(() => Boolean, { description: '申込日と利用開始希望日の間隔が標準日数より短い' }) desiredDateTooSoon!: boolean;
+}
+
+@ObjectType({ description: '審査終了の前に: 利用開始日から決まる日付 (承認と同じ規則)' })
+export class ApprovalPreview implements Preview {
+  @Field(() => String, { description: '利用開始日' }) startDate!: string;
+  @Field(() => String, { nullable: true, description: '利用開始日に指定できない理由 (過去日・休業日)' }) startDateProblem?: string;
+  @Field(() => String, { nullable: true, description: 'システム設定申込締切日 (新規申込のみ): 利用開始日の4営業日前' }) systemSettingsDeadline?: string;
+  @Field(() => String, { description: 'パスワード参照期間の終わり: 利用開始日の2営業日後' }) passwordReadableUntil!: string;
 }
 
 @Resolver(() => Application)
@@ -90,6 +99,18 @@ export class ReviewResolver {
   @Mutation(() => Application, { description: 'システム設定申込を受け付けたことを記録する (締切日のキャンセルを止める)' })
   recordSystemSettings(@Arg('applicationId', () => ID) applicationId: string, @Ctx() ctx: Context): Promise<Application> {
     return this.service(ctx).recordSystemSettings(applicationId, actorOf(ctx));
+  }
+
+  @Authorized(...roles('approvalPreview'))
+  @Query(() => ApprovalPreview, { description: '承認ダイアログ用: この利用開始日で審査終了すると決まる日付' })
+  async approvalPreview(
+    @Arg('applicationId', () => ID) applicationId: string,
+    @Arg('startDate', () => String, { description: '利用開始日 (YYYY-MM-DD)' }) startDate: string,
+    @Ctx() ctx: Context,
+  ): Promise<ApprovalPreview> {
+    const app = /^[0-9a-f-]{36}$/i.test(applicationId) ? await ctx.em.findOne(Application, { id: applicationId }) : null;
+    if (!app) throw notFound('指定された申込');
+    return this.service(ctx).approvalPreview(app, startDate);
   }
 
   @FieldResolver(() => StartDateAdvice, { description: '標準日数・最短の利用開始日・希望日が標準日数より短いかどうか' })

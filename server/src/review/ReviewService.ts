@@ -19,6 +19,14 @@ import { STATUS_LABEL, lockForTransition } from './workflow.js';
 const isSupervisor = (actor: Actor) => !!actor.staff?.roles.includes(Role.SUPERVISOR);
 
 /** The reviewers' work: assignment, return with a question, approval with a start date, cancellation, notes. */
+/** The dates an approval with a given start date would fix (ApprovalPreview in the schema). */
+export interface ApprovalPreview {
+  startDate: string;
+  startDateProblem?: string;
+  systemSettingsDeadline?: string;
+  passwordReadableUntil: string;
+}
+
 export class ReviewService {
   private readonly calendar: CalendarService;
 
@@ -115,6 +123,25 @@ export class ReviewService {
     }
   }
 
+  /**
+   * What approving with `startDate` would fix, for the approve dialog: why the date cannot be the start date (if so),
+   * the システム設定申込締切日 and the end of the パスワード参照期間 — the same rules the approval applies.
+   */
+  async approvalPreview(app: Application, startDate: string): Promise<ApprovalPreview> {
+    if (!isIsoDate(startDate ?? '')) throw badInput([{ path: 'startDate', message: '利用開始日は YYYY-MM-DD 形式の正しい日付で指定してください。' }]);
+    return {
+      startDate,
+      startDateProblem: await this.calendar.startDateProblem(startDate, todayInJapan(this.now())),
+      systemSettingsDeadline: await this.systemSettingsDeadline(app, startDate),
+      passwordReadableUntil: await this.calendar.referencePeriodEnd(startDate),
+    };
+  }
+
+  /** Only a new application is followed by a システム設定申込 with its deadline. */
+  private systemSettingsDeadline(app: Application, startDate: string): Promise<string | undefined> {
+    return app.kind === ApplicationKind.NEW ? this.calendar.systemSettingsDeadline(startDate) : Promise.resolve(undefined);
+  }
+
   private async approveOnce(id: string, startDate: string, expectedVersion: number, actor: Actor, abbreviation?: string): Promise<Application> {
     if (!isIsoDate(startDate ?? '')) throw badInput([{ path: 'startDate', message: '利用開始日は YYYY-MM-DD 形式の正しい日付で指定してください。' }]);
     const today = todayInJapan(this.now());
@@ -126,8 +153,7 @@ export class ReviewService {
       app.status = to;
       app.startDate = startDate;
       app.reviewedAt = this.now();
-      // Only a new application is followed by a システム設定申込 with its deadline.
-      app.systemSettingsDeadline = app.kind === ApplicationKind.NEW ? await this.calendar.systemSettingsDeadline(startDate) : undefined;
+      app.systemSettingsDeadline = await this.systemSettingsDeadline(app, startDate);
       app.version += 1;
       await new IssuanceService(em, this.secrets, this.now).issue(app, startDate, { abbreviation, ipPool: this.ipPool });
       await new CertificateService(em, this.secrets, this.now).issueForApplication(app, startDate);

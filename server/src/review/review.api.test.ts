@@ -100,6 +100,21 @@ describe('approval', () => {
     expect(mail!.text).toContain('2026年12月25日');
   });
 
+  it('previews for the approve dialog the dates an approval would fix, by the same rules', async () => {
+    const PREVIEW = 'query($a: ID!, $d: String!) { approvalPreview(applicationId: $a, startDate: $d) { startDate startDateProblem systemSettingsDeadline passwordReadableUntil } }';
+    const fresh = await applicationIn('IN_REVIEW', 'NEW');
+    expect((await server.gql(PREVIEW, { a: fresh.id, d: '2027-01-06' }, reviewer)).data!.approvalPreview).toEqual({
+      startDate: '2027-01-06', startDateProblem: null, systemSettingsDeadline: '2026-12-25', passwordReadableUntil: '2027-01-08',
+    });
+    const holiday = (await server.gql(PREVIEW, { a: fresh.id, d: '2027-01-11' }, reviewer)).data!.approvalPreview;
+    expect(holiday.startDateProblem).toContain('成人の日');
+    const change = await applicationIn('IN_REVIEW', 'CHANGE');
+    expect((await server.gql(PREVIEW, { a: change.id, d: '2027-01-06' }, reviewer)).data!.approvalPreview.systemSettingsDeadline).toBeNull();
+    const bad = await server.gql(PREVIEW, { a: fresh.id, d: '2027-02-30' }, reviewer);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'startDate', message: expect.stringContaining('YYYY-MM-DD') }] });
+    expect((await server.gql(PREVIEW, { a: '00000000-0000-0000-0000-000000000000', d: '2027-01-06' }, reviewer)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('refuses a holiday, a weekend, the year-end closure and a past date as the start date', async () => {
     const app = await applicationIn('IN_REVIEW');
     for (const [d, why] of [['2027-01-11', '成人の日'], ['2027-01-09', '土曜日'], ['2026-12-30', '年末年始'], ['2020-01-06', '本日']]) {
