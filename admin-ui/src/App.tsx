@@ -3,9 +3,9 @@ import { mayCall } from './access';
 import apiKeys from './apiKeys';
 import applications from './applications';
 import auditLog from './auditLog';
-import certificates, { mayCertificate } from './certificates';
-import emails, { mayEmail } from './emails';
-import templates, { mayTemplate } from './templates';
+import certificates from './certificates';
+import emails from './emails';
+import templates from './templates';
 import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -19,7 +19,7 @@ import { theme } from './theme';
 /** react-router's Route, through react-admin's router adapter (the console does not depend on react-router). */
 const { Route } = reactRouterProvider;
 
-/** The admin's resources exist only for those who may use them (getPermissions gives the roles). */
+/** The admin's resources exist only for those who may use them (getPermissions gives the operations). */
 export const App = () => (
   <Admin
     disableTelemetry
@@ -36,9 +36,9 @@ export const App = () => (
         <Resource name="applications" {...applications} />
         <Resource name="offices" {...offices} />
         <Resource name="staff" recordRepresentation="name" />
-        {mayCertificate(permissions, 'certificates') ? <Resource name="certificates" {...certificates} /> : null}
-        {mayTemplate(permissions, 'notificationTemplates') ? <Resource name="templates" {...templates} /> : null}
-        {mayEmail(permissions, 'outboundEmails') ? <Resource name="emails" {...emails} /> : null}
+        {mayCall(permissions, 'certificates') ? <Resource name="certificates" {...certificates} /> : null}
+        {mayCall(permissions, 'notificationTemplates') ? <Resource name="templates" {...templates} /> : null}
+        {mayCall(permissions, 'outboundEmails') ? <Resource name="emails" {...emails} /> : null}
         {mayCall(permissions, 'staffAccounts') ? <Resource name="staffAccounts" {...staffAccounts} /> : null}
         {mayCall(permissions, 'apiKeys') ? <Resource name="apiKeys" {...apiKeys} /> : null}
         {mayCall(permissions, 'auditLog') ? <Resource name="auditLog" {...auditLog} /> : null}

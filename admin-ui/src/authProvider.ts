@@ -11,6 +11,7 @@ const LOGIN = gql`
         name
         email
         roles
+        operations
       }
     }
   }
@@ -41,7 +42,11 @@ export const authProvider: AuthProvider = {
     await apolloClient.clearStore();
   },
   checkAuth: async () => {
-    if (!session.token()) throw new Error('ra.auth.auth_check_error');
+    // A session saved before the server listed the operations: sign in again rather than show an empty console.
+    if (!session.token() || !Array.isArray(session.staff()?.operations)) {
+      session.clear();
+      throw new Error('ra.auth.auth_check_error');
+    }
   },
   checkError: async (error: unknown) => {
     const status = (error as { status?: number } | null)?.status;
@@ -55,7 +60,7 @@ export const authProvider: AuthProvider = {
     const staff = session.staff();
     // Signed out: an empty identity, not an error (react-query would retry a rejection several times).
     if (!staff) return { id: '', fullName: '' };
-    return { id: staff.id, fullName: staff.name, email: staff.email };
+    return { id: staff.id, fullName: staff.name, email: staff.email, roles: staff.roles };
   },
-  getPermissions: async () => session.staff()?.roles ?? [],
+  getPermissions: async () => session.staff()?.operations ?? [],
 };

@@ -10,6 +10,8 @@ export interface SessionStaff {
   name: string;
   email: string;
   roles: string[];
+  /** The operations the server's authorization table gives these roles. */
+  operations: string[];
 }
 
 export const session = {

@@ -48,6 +48,10 @@ describe('console', () => {
     // The list shows demo applications with Japanese status labels.
     await page.locator('#main-content').getByText(/審査終了|受付|審査中/).first().waitFor();
     await expect(page.getByText('申込受付番号').first().isVisible()).resolves.toBe(true);
+    // The menu follows the operations the server lists for a reviewer: 申込の受付 and 送信ログ, no administration.
+    await page.getByTestId('menu-intake').waitFor();
+    await page.getByRole('menuitem', { name: '送信ログ' }).waitFor();
+    for (const entry of ['職員', 'APIキー', '監査ログ']) await expect(page.getByRole('menuitem', { name: entry }).count()).resolves.toBe(0);
     await page.screenshot({ path: join(artifacts, 'applications-list.png'), fullPage: false });
 
     // Support-desk jump: type the receipt number (full-width, as read over the phone) and press Enter.

@@ -4,7 +4,7 @@ import type { Application } from '../types';
 
 /**
  * Which review actions the console offers on an application: the status must allow the action (the server's
- * TRANSITIONS in review/workflow.ts) and the role must be allowed to call it (access.ts), and a reviewer acts
+ * TRANSITIONS in review/workflow.ts) and the staff member must be allowed to call it (their operations), and a reviewer acts
  * only on applications that are unassigned or their own (ReviewService.checkOwner; supervisors act on any).
  * The server still decides; this only keeps buttons that would be refused off the screen.
  */
@@ -14,6 +14,8 @@ const OPEN: ApplicationStatus[] = ['RECEIVED', 'IN_REVIEW', 'RETURNED'];
 export interface Me {
   id: string;
   roles: readonly string[];
+  /** What the server's table lets this staff member call. */
+  operations: readonly string[];
 }
 
 export interface ReviewActions {
@@ -50,20 +52,20 @@ export const reviewActionsFor = (app: Reviewable | undefined, me: Me | undefined
   /** Unassigned or one's own (any, for a supervisor). */
   const ownable = supervisor || !app.assignee || mine;
   return {
-    assignToMe: open && mayCall(me.roles, 'assignApplication') && !mine && (supervisor || !app.assignee),
-    assignOther: open && supervisor && mayCall(me.roles, 'assignApplication'),
-    unassign: open && !!app.assignee && mayCall(me.roles, 'unassignApplication') && (supervisor || mine),
-    return: app.status === 'IN_REVIEW' && mayCall(me.roles, 'returnApplication') && ownable,
-    approve: app.status === 'IN_REVIEW' && mayCall(me.roles, 'approveApplication') && ownable,
-    cancel: (open || app.status === 'APPROVED') && mayCall(me.roles, 'cancelApplication'),
-    internalNote: mayCall(me.roles, 'addInternalNote'),
+    assignToMe: open && mayCall(me.operations, 'assignApplication') && !mine && (supervisor || !app.assignee),
+    assignOther: open && supervisor && mayCall(me.operations, 'assignApplication'),
+    unassign: open && !!app.assignee && mayCall(me.operations, 'unassignApplication') && (supervisor || mine),
+    return: app.status === 'IN_REVIEW' && mayCall(me.operations, 'returnApplication') && ownable,
+    approve: app.status === 'IN_REVIEW' && mayCall(me.operations, 'approveApplication') && ownable,
+    cancel: (open || app.status === 'APPROVED') && mayCall(me.operations, 'cancelApplication'),
+    internalNote: mayCall(me.operations, 'addInternalNote'),
     recordSystemSettings:
       app.status === 'APPROVED' &&
       app.kind === 'NEW' &&
       !!app.systemSettingsDeadline &&
       !app.systemSettingsRecordedAt &&
-      mayCall(me.roles, 'recordSystemSettings'),
-    reissuePassword: app.status === 'APPROVED' && mayCall(me.roles, 'reissuePassword'),
+      mayCall(me.operations, 'recordSystemSettings'),
+    reissuePassword: app.status === 'APPROVED' && mayCall(me.operations, 'reissuePassword'),
   };
 };
 

@@ -18,7 +18,6 @@ import { CertificateStatusChip } from '../components/StatusChip';
 import { LookupLink } from '../emails/LookupLink';
 import { enumChoices } from '../labels';
 import { ScopedDataProvider } from '../templates/ScopedDataProvider';
-import { mayCertificate } from './certificateAccess';
 import { CertificateAlerts } from './CertificateAlerts';
 import { canReissue, canRevoke } from './certificateRules';
 import { CERTIFICATE_RESOURCES } from './certificatesDataProvider';
@@ -78,21 +77,21 @@ const Reason = ({ certificate }: { certificate: Certificate }) => {
 };
 
 const Actions = ({ certificate }: { certificate: Certificate }) => {
-  const { roles } = useAccess();
+  const { may } = useAccess();
   return (
     <Box sx={{ whiteSpace: 'nowrap' }}>
-      {mayCertificate(roles, 'reissueCertificate') && canReissue(certificate) ? <ReissueCertificateButton certificate={certificate} /> : null}
-      {mayCertificate(roles, 'revokeCertificate') && canRevoke(certificate) ? <RevokeCertificateButton certificate={certificate} /> : null}
+      {may('reissueCertificate') && canReissue(certificate) ? <ReissueCertificateButton certificate={certificate} /> : null}
+      {may('revokeCertificate') && canRevoke(certificate) ? <RevokeCertificateButton certificate={certificate} /> : null}
     </Box>
   );
 };
 
 const ListActions = () => {
-  const { roles } = useAccess();
+  const { may } = useAccess();
   return (
     <TopToolbar>
       <FilterButton />
-      {mayCertificate(roles, 'issueCertificates') ? <IssueCertificatesButton /> : null}
+      {may('issueCertificates') ? <IssueCertificatesButton /> : null}
     </TopToolbar>
   );
 };
@@ -100,8 +99,8 @@ const ListActions = () => {
 const Column = DataTable.Col<Certificate>;
 
 const CertificateListView = () => {
-  const { roles } = useAccess();
-  const canAct = mayCertificate(roles, 'reissueCertificate') || mayCertificate(roles, 'revokeCertificate');
+  const { may } = useAccess();
+  const canAct = may('reissueCertificate') || may('revokeCertificate');
   return (
     <List
       resource="certificates"

@@ -3,4 +3,3 @@ import { CertificateList } from './CertificateList';
 
 /** `<Resource name="certificates" {...certificates} />`: デジタル証明書 at /certificates. */
 export default { list: CertificateList, icon: VerifiedUserIcon };
-export { CERTIFICATE_ACCESS, mayCertificate } from './certificateAccess';

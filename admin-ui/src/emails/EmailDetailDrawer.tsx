@@ -5,7 +5,6 @@ import { useTranslate } from 'react-admin';
 import { useAccess } from '../access';
 import { DateTimeText, Item, ItemGrid, Mono } from '../components/display';
 import { SandboxedHtml } from '../templates/SandboxedHtml';
-import { mayEmail } from './emailAccess';
 import { EmailStatusChip } from './EmailStatusChip';
 import type { OutboundEmail } from './emailTypes';
 import { LookupLink } from './LookupLink';
@@ -27,7 +26,7 @@ export const EmailDetailDrawer = ({
   onClose: () => void;
 }) => {
   const translate = useTranslate();
-  const { roles } = useAccess();
+  const { may } = useAccess();
   const [tab, setTab] = useState<'text' | 'html'>('text');
   const shown = email?.html ? tab : 'text';
   return (
@@ -50,7 +49,7 @@ export const EmailDetailDrawer = ({
           <Stack direction="row" spacing={1} alignItems="center" sx={{ mb: 2 }}>
             <EmailStatusChip status={email.status} />
             <Box sx={{ flex: 1 }} />
-            {mayEmail(roles, 'resendEmail') ? <ResendEmailButton email={email} /> : null}
+            {may('resendEmail') ? <ResendEmailButton email={email} /> : null}
           </Stack>
           {email.lastError ? (
             <Alert severity={email.status === 'DEAD' ? 'error' : 'warning'} sx={{ mb: 2, overflowWrap: 'anywhere' }}>

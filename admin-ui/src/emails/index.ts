@@ -3,4 +3,3 @@ import { EmailList } from './EmailList';
 
 /** `<Resource name="emails" {...emails} />`: 送信ログ at /emails (a row opens the mail in a side panel). */
 export default { list: EmailList, icon: OutboxIcon };
-export { EMAIL_ACCESS, mayEmail } from './emailAccess';

@@ -2,16 +2,13 @@ import PhoneInTalkIcon from '@mui/icons-material/PhoneInTalk';
 import { Divider } from '@mui/material';
 import { Menu as RaMenu } from 'react-admin';
 import { useAccess } from '../access';
-import { mayCertificate } from '../certificates';
-import { mayEmail } from '../emails';
-import { mayTemplate } from '../templates';
 
 /**
  * 利用申込, 事業所, 申込の受付 (電話・書面), and for administrators 職員, APIキー, 監査ログ. An entry is shown only to
- * the roles the server lets use it (access.ts) — to avoid pages they could not use; the server still decides.
+ * the staff the server lets use it (their operations) — to avoid pages they could not use; the server still decides.
  */
 export const Menu = () => {
-  const { may, roles } = useAccess();
+  const { may } = useAccess();
   const admin = may('staffAccounts') || may('apiKeys') || may('auditLog');
   return (
     <RaMenu>
@@ -20,9 +17,9 @@ export const Menu = () => {
       {may('registerProvisionalAccount') ? (
         <RaMenu.Item to="/intake" primaryText="resources.intake.menu" leftIcon={<PhoneInTalkIcon />} data-testid="menu-intake" />
       ) : null}
-      {mayCertificate(roles, 'certificates') ? <RaMenu.ResourceItem name="certificates" /> : null}
-      {mayTemplate(roles, 'notificationTemplates') ? <RaMenu.ResourceItem name="templates" /> : null}
-      {mayEmail(roles, 'outboundEmails') ? <RaMenu.ResourceItem name="emails" /> : null}
+      {may('certificates') ? <RaMenu.ResourceItem name="certificates" /> : null}
+      {may('notificationTemplates') ? <RaMenu.ResourceItem name="templates" /> : null}
+      {may('outboundEmails') ? <RaMenu.ResourceItem name="emails" /> : null}
       {admin ? <Divider sx={{ my: 1 }} /> : null}
       {may('staffAccounts') ? <RaMenu.ResourceItem name="staffAccounts" /> : null}
       {may('apiKeys') ? <RaMenu.ResourceItem name="apiKeys" /> : null}

@@ -30,7 +30,6 @@ import { PreviewPane } from './PreviewPane';
 import { ScopedDataProvider } from './ScopedDataProvider';
 import { SendTestButton } from './SendTestButton';
 import { TemplateField } from './TemplateField';
-import { mayTemplate } from './templateAccess';
 import { TEMPLATE_RESOURCES } from './templatesDataProvider';
 import { SAVE_NOTIFICATION_TEMPLATE } from './templateQueries';
 import { TEMPLATE_PARTS, type NotificationTemplate, type TemplatePart } from './templateTypes';
@@ -60,8 +59,8 @@ const TemplateEditorView = () => {
   const { data, isPending } = useGetOne<NotificationTemplate>('templates', { id: String(id) }, { onError: showError });
   // react-admin may first show the row of the list (no text, variables or history): wait for the whole template.
   const record = data && Array.isArray(data.variables) && typeof data.text === 'string' ? data : undefined;
-  const { roles } = useAccess();
-  const canEdit = mayTemplate(roles, 'saveNotificationTemplate');
+  const { may } = useAccess();
+  const canEdit = may('saveNotificationTemplate');
   const { draft, setDraft, base, dirty, stale, adopt, rebase, discard } = useTemplateDraft(record);
   const [application, setApplication] = useState<PickedApplication | null>(null);
   const preview = usePreview(record?.key, draft, application ? String(application.id) : undefined);
@@ -271,7 +270,7 @@ const TemplateEditorView = () => {
           draft={draft}
           baseVersion={base.version}
           dirty={dirty}
-          canRollback={mayTemplate(roles, 'rollbackNotificationTemplate')}
+          canRollback={may('rollbackNotificationTemplate')}
           onRolledBack={(t) => {
             setErrors([]);
             adopt(t);

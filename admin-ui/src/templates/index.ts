@@ -4,4 +4,3 @@ import { TemplateList } from './TemplateList';
 
 /** `<Resource name="templates" {...templates} />`: the list at /templates, the editor at /templates/<key>. */
 export default { list: TemplateList, edit: TemplateEditor, icon: MailOutlineIcon, recordRepresentation: 'label' };
-export { mayTemplate, TEMPLATE_ACCESS } from './templateAccess';

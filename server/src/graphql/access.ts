@@ -85,6 +85,13 @@ export function roles(operation: Operation): Role[] {
   return entry === PUBLIC ? [] : [...entry];
 }
 
+/** The operations staff with these roles may call: the console shows only what they allow (Staff.operations). */
+export const operationsOf = (staffRoles: readonly Role[]): Operation[] =>
+  (Object.keys(ACCESS) as Operation[]).filter((op) => {
+    const entry = ACCESS[op];
+    return entry !== PUBLIC && (entry as readonly Role[]).some((r) => staffRoles.includes(r));
+  });
+
 /**
  * Sensitive fields, in the same table: who may read them in clear. Everyone else gets them masked — issued passwords
  * and 認証コード2/3 (they follow the password rule) as ********, staff e-mails as t***@domain (self excepted).

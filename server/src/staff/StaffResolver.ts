@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../common/enums.js';
 import { DomainError, ErrorCode } from '../common/errors.js';
-import { mayRead, roles } from '../graphql/access.js';
+import { mayRead, operationsOf, roles } from '../graphql/access.js';
 import type { Context } from '../graphql/context.js';
 import { Staff } from './Staff.js';
 import { SignInService } from './SignInService.js';
@@ -60,6 +60,11 @@ export class StaffResolver {
   @Query(() => [Staff], { description: '審査担当者になれる職員 (担当者の絞り込み・割当用)' })
   staffMembers(@Ctx() ctx: Context): Promise<Staff[]> {
     return ctx.em.find(Staff, { active: true, roles: { $overlap: REVIEW_ROLES } }, { orderBy: { name: 'asc' } });
+  }
+
+  @FieldResolver(() => [String], { description: 'このロールで呼び出せる操作 (権限表から; コンソールはこれに従って表示する)' })
+  operations(@Root() staff: Staff): string[] {
+    return operationsOf(staff.roles);
   }
 
   @FieldResolver(() => String, { description: 'E-mailアドレス (管理者と本人以外には伏せる)' })

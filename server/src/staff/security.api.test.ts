@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SignJWT } from 'jose';
+import { repoRoot } from '../config.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS, PUBLIC } from '../graphql/access.js';
 import { DEMO_NSS_PORTAL_KEY } from './apiKeys.js';
@@ -74,6 +77,28 @@ describe('the role × operation table', () => {
     // logout revoked every session above: sign in again for the tests that follow.
     for (const [role, user] of Object.entries(ROLE_LOGINS)) tokens[role] = await server.login(`${user}@example.jp`);
   }, 180_000);
+});
+
+describe('the console\'s view of the table', () => {
+  it('tells each signed-in staff member exactly the operations the table gives their roles', async () => {
+    for (const role of ['ADMIN', 'SUPERVISOR', 'REVIEWER', 'SUPPORT']) {
+      const { me } = (await server.gql('{ me { roles operations } }', {}, tokens[role])).data!;
+      const expected = Object.entries(ACCESS).filter(([, who]) => who !== PUBLIC && (who as readonly string[]).includes(role)).map(([op]) => op);
+      expect([...me.operations].sort(), role).toEqual(expected.sort());
+    }
+    const reviewer = (await server.gql('{ me { operations } }', {}, tokens.REVIEWER)).data!.me.operations as string[];
+    expect(reviewer).toEqual(expect.arrayContaining(['approveApplication', 'approvalPreview', 'returnApplication']));
+    expect(reviewer).not.toContain('cancelApplication');
+    expect(reviewer).not.toContain('staffAccounts');
+  });
+
+  it('names only operations of the table in the console (admin-ui/src/access.ts)', () => {
+    const source = readFileSync(join(repoRoot, 'admin-ui', 'src', 'access.ts'), 'utf8');
+    const union = source.slice(source.indexOf('export type Operation ='), source.indexOf(';', source.indexOf('export type Operation =')));
+    const names = [...union.matchAll(/'([A-Za-z]+)'/g)].map((m) => m[1]!);
+    expect(names.length).toBeGreaterThan(15);
+    expect(names.filter((n) => !(n in ACCESS))).toEqual([]);
+  });
 });
 
 describe('field-level masking', () => {
