@@ -1174,13 +1174,7 @@ class DemoSeeder {
           app.reason = pick(['担当者の増員に伴い、netNACCSの論理端末を追加するため。', '業務量の増加に伴い、論理端末を追加するため。']);
           return {};
         }
-        const line = pick(os.lines);
-        const lineNo = os.lines.indexOf(line) + 1;
-        const spec: TerminalSpec = { type: TerminalType.GENERAL, systemCategory: line.systemCategory, count: int(1, 4), lineNo };
-        app.changeItems = [ChangeItem.GENERAL_TERMINAL];
-        this.appTerminal(app, spec);
-        app.reason = '業務量の増加に伴い、一般NACCSの論理端末を追加するため。';
-        return {};
+        return this.generalTerminalsOnLine(app, os, int(1, 4), '業務量の増加に伴い、一般NACCSの論理端末を追加するため。');
       }
       case 'CHG_IDENT': {
         const candidates = this.abolishableIds(os);
@@ -1260,6 +1254,22 @@ class DemoSeeder {
       default:
         return this.managerChange(app, os);
     }
+  }
+
+  /** 一般NACCS terminals added on one of the office's lines, listed (unchanged) as the application's ルータ番号 1. */
+  private generalTerminalsOnLine(app: Application, os: OfficeState, count: number, reason: string): ChangePlan {
+    const line = pick(os.lines);
+    const row = Object.assign(new ApplicationLine(), {
+      application: app, action: RowAction.CHANGE, lineNo: 1, existingLineId: line.id, systemCategory: line.systemCategory,
+      connectionMethod: line.connectionMethod, lineType: line.lineType, speed: line.speed, indoorWiring: line.indoorWiring,
+      maintenance: line.maintenance, redundancy: line.redundancy, spareRouter: line.spareRouter, pingMonitoring: line.pingMonitoring,
+      placeSameAsOffice: false, place: cloneAddress(line.place),
+    });
+    this.em.persist(row);
+    app.changeItems = [ChangeItem.GENERAL_TERMINAL];
+    this.appTerminal(app, { type: TerminalType.GENERAL, systemCategory: line.systemCategory, count, lineNo: 1 });
+    app.reason = reason;
+    return {};
   }
 
   private managerChange(app: Application, os: OfficeState): ChangePlan {
@@ -1412,12 +1422,7 @@ class DemoSeeder {
         return {};
       }
       case 'GENERAL_TERMINAL': {
-        const line = pick(os.lines);
-        const spec: TerminalSpec = { type: TerminalType.GENERAL, systemCategory: line.systemCategory, count: int(1, 3), lineNo: os.lines.indexOf(line) + 1 };
-        app.changeItems = [ChangeItem.GENERAL_TERMINAL];
-        this.appTerminal(app, spec);
-        app.reason = '端末の増設に伴い、一般NACCSの論理端末を追加するため。';
-        return {};
+        return this.generalTerminalsOnLine(app, os, int(1, 3), '端末の増設に伴い、一般NACCSの論理端末を追加するため。');
       }
       default: {
         // MANAGER_AND_BILLING: one person takes over both roles.

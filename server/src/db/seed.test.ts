@@ -166,6 +166,10 @@ describe('demo seed', () => {
       expect(await count(`select 1 from user_code c join office o on o.id = c.office_id join company m on m.id = o.company_id
         where c.code !~ ('^[0-9A-Z]{2}' || m.abbreviation || '$')`)).toBe(0);
       expect(await count(`select 1 from line where ip_address is null`)).toBe(0);
+      // 一般NACCS terminals sit on a line, also those a change adds on an existing one (its ルータ番号 in the change).
+      expect(await count(`select 1 from terminal where type = 'GENERAL' and line_id is null`)).toBe(0);
+      expect(await count(`select 1 from terminal t join application a on a.id = t.issued_by_id join line l on l.id = t.line_id
+        where a.kind = 'CHANGE' and t.type = 'GENERAL' and l.issued_by_id <> a.id`)).toBeGreaterThan(0);
     });
 
     it('abolishes the 識別番号 an approved change gives up on its start date', async () => {

@@ -145,7 +145,8 @@ export class IssuanceService {
         if (line && row.action === RowAction.DELETE) line.endDate ??= startDate;
         if (line && row.action === RowAction.CHANGE) {
           Object.assign(line, { lineType: row.lineType ?? line.lineType, speed: row.speed ?? line.speed, maintenance: row.maintenance ?? line.maintenance,
-            redundancy: row.redundancy, spareRouter: row.spareRouter, pingMonitoring: row.pingMonitoring });
+            redundancy: row.redundancy ?? line.redundancy, spareRouter: row.spareRouter ?? line.spareRouter, pingMonitoring: row.pingMonitoring ?? line.pingMonitoring });
+          byNo.set(row.lineNo, line); // its ルータ番号 in this application: terminals added on the existing line
         }
         continue;
       }

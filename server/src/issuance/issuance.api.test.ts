@@ -123,6 +123,18 @@ describe('issuance on approval: the seeds\' five scenarios', () => {
     for (const t of net.notice.terminals) expect(t).toMatchObject({ type: 'NET', name: expect.stringMatching(/^\d{5}W$/), accessKey: expect.stringMatching(/^\d{13}$/) });
   });
 
+  it('一般NACCS on NAC001: a line with a terminal, then terminals added on that existing line by its ルータ番号 in the change', async () => {
+    const line = nacSystemApplication().lines![0]!;
+    const base = { applicant: applicantKonsai, desiredStartDate: START };
+    const added = await approve(() => submitChange({ ...base, changeItems: ['GENERAL_LINE', 'GENERAL_TERMINAL'], lines: [line], terminals: [{ terminalType: 'GENERAL', systemCategory: 'SEA', count: 1, lineNo: 1 }] }));
+    expect(added.notice.lines).toHaveLength(1);
+    const [{ id: lineId }] = await sql<{ id: string }>(`select l.id from line l join office o on o.id = l.office_id where o.code = 'NAC001' and l.end_date is null`) as [{ id: string }];
+    await approve(() => submitChange({ ...base, changeItems: ['GENERAL_LINE', 'GENERAL_TERMINAL'],
+      lines: [{ ...line, action: 'CHANGE', existingLineId: lineId, speed: '10Mbps' }], terminals: [{ terminalType: 'GENERAL', systemCategory: 'SEA', count: 2, lineNo: 1 }] }));
+    const onLine = await sql<{ speed: string; terminals: string }>(`select l.speed, (select count(*) from terminal t where t.line_id = l.id) as terminals from line l where l.id = ?`, [lineId]);
+    expect(onLine).toEqual([{ speed: '10Mbps', terminals: '3' }]);
+  });
+
   it('seed 004 (識別番号 abolition): A0A stays live until the start date and is abolished from it', async () => {
     const { notice } = await approve(() => submitChange({ changeItems: ['IDENT_NO'], applicant: applicantKonsai, desiredStartDate: START, userCodes: [{ action: 'CHANGE', userCode: '1ANAC', userIds: [{ action: 'DELETE', identNo: 'A0A' }] }] }));
     expect(notice.abolishedUserIds).toEqual([{ userId: '1ANACA0A', endDate: START }]);
