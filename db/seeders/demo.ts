@@ -87,7 +87,13 @@ export async function seedDemo(em: EntityManager, opts: SeedDemoOptions): Promis
  */
 async function certificatesInEveryStatus(em: EntityManager, secrets: SecretBox, ca: CertificateAuthority, now: Date): Promise<void> {
   const service = new CertificateService(em, secrets, () => now);
-  const pending = await em.find(Certificate, { status: CertificateStatus.PENDING }, { populate: ['terminal'], orderBy: { createdAt: 'asc', id: 'asc' }, limit: 5 });
+  // One terminal of each of the five earliest of those approvals: a fresh approval keeps its certificates waiting.
+  const waiting = await em.find(Certificate, { status: CertificateStatus.PENDING }, {
+    populate: ['terminal', 'application'], orderBy: { application: { reviewedAt: 'asc' }, terminal: { name: 'asc' } },
+  });
+  const byApplication = new Map<string | undefined, Certificate>();
+  for (const c of waiting) if (!byApplication.has(c.application?.id)) byApplication.set(c.application?.id, c);
+  const pending = [...byApplication.values()].slice(0, 5);
   if (pending.length < 5) return;
   for (const c of pending.slice(0, 3)) {
     await service.enroll({ terminalName: c.terminal.name, authCode1: c.authCode1, authCode2: secrets.open(c.authCode2Enc), authCode3: secrets.open(c.authCode3Enc), csr: await terminalRequest(c.terminal.name) }, ca);
