@@ -504,8 +504,8 @@ export const ATTACHMENT_CONTENT = gql`
 const REVIEWED = `id status version assignee { id name }`;
 
 export const REVIEW_QUEUE_COUNTS = gql`
-  query ReviewQueueCounts {
-    reviewQueueCounts {
+  query ReviewQueueCounts($filter: ApplicationFilter) {
+    reviewQueueCounts(filter: $filter) {
       unassigned
       mine
       returned

@@ -52,6 +52,10 @@ describe('console', () => {
     await page.getByTestId('menu-intake').waitFor();
     await page.getByRole('menuitem', { name: '送信ログ' }).waitFor();
     for (const entry of ['職員', 'APIキー', '監査ログ']) await expect(page.getByRole('menuitem', { name: entry }).count()).resolves.toBe(0);
+    // The queue counts follow the other filters: one receipt number in the search box leaves one in すべて.
+    await page.locator('#main-content input[name="q"]').fill(target.receiptNo);
+    await expect.poll(async () => (await page.getByTestId('queue-ALL').textContent())!.replace(/\D/g, '')).toBe('1');
+    await page.locator('#main-content input[name="q"]').fill('');
     await page.screenshot({ path: join(artifacts, 'applications-list.png'), fullPage: false });
 
     // Support-desk jump: type the receipt number (full-width, as read over the phone) and press Enter.

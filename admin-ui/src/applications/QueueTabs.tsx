@@ -13,13 +13,15 @@ export const QUEUES: Array<{ queue: ReviewQueue; count: keyof Omit<ReviewQueueCo
 ];
 
 /**
- * 未割当 / 自分の担当 / 確認事項あり / 期限が近い / すべて above the applications list, each with its count; the chosen
- * one is the list's `queue` filter (the other filters still apply inside it).
+ * 未割当 / 自分の担当 / 確認事項あり / 期限が近い / すべて above the applications list, each with its count under the
+ * other filters; the chosen one is the list's `queue` filter (the other filters still apply inside it).
  */
 export const QueueTabs = () => {
   const translate = useTranslate();
   const { filterValues, setFilters, displayedFilters } = useListContext();
-  const { data: counts } = useGetOne<ReviewQueueCounts>('reviewQueueCounts', { id: 'current' });
+  // Counted under the list's other filters, so each tab says what it would show.
+  const { queue: _queue, ...others } = filterValues as Record<string, unknown>;
+  const { data: counts } = useGetOne<ReviewQueueCounts>('reviewQueueCounts', { id: 'current', meta: { filter: others } }, { placeholderData: (previous) => previous });
   const current = (QUEUES.find((q) => q.queue === filterValues.queue)?.queue ?? 'ALL') as ReviewQueue;
   const choose = (queue: ReviewQueue) => setFilters({ ...filterValues, queue }, displayedFilters);
   return (

@@ -183,18 +183,16 @@ export class ReviewQueueCounts {
   @Field(() => Int, { description: 'すべて' }) all!: number;
 }
 
-/** Counts of every queue view in one round trip (one SQL statement). */
-export async function reviewQueueCounts(em: EntityManager, ctx: QueueContext): Promise<ReviewQueueCounts> {
-  const [row] = await em.getConnection().execute<Record<string, string>[]>(
-    `select count(*) filter (where status in ('RECEIVED', 'IN_REVIEW') and assignee_id is null) as unassigned,
-            count(*) filter (where status in ('RECEIVED', 'IN_REVIEW', 'RETURNED') and assignee_id = ?) as mine,
-            count(*) filter (where status = 'RETURNED') as returned,
-            count(*) filter (where status in ('RECEIVED', 'IN_REVIEW', 'RETURNED') and desired_start_date <= ?) as due_soon,
-            count(*) as "all"
-       from application`,
-    [ctx.staffId ?? null, ctx.dueBy],
+/**
+ * Counts of every queue view under the list's other filters (its own queue aside), with the list's very conditions
+ * (applicationWhere, queueWhere): the five counts run at once.
+ */
+export async function reviewQueueCounts(em: EntityManager, ctx: QueueContext, filter: ApplicationFilter = {}): Promise<ReviewQueueCounts> {
+  const count = (queue: ReviewQueue) => em.count(Application, applicationWhere({ ...filter, queue }, ctx));
+  const [unassigned, mine, returned, dueSoon, all] = await Promise.all(
+    [ReviewQueue.UNASSIGNED, ReviewQueue.MINE, ReviewQueue.RETURNED, ReviewQueue.DUE_SOON, ReviewQueue.ALL].map(count),
   );
-  return { unassigned: Number(row!.unassigned), mine: Number(row!.mine), returned: Number(row!.returned), dueSoon: Number(row!.due_soon), all: Number(row!.all) };
+  return { unassigned: unassigned!, mine: mine!, returned: returned!, dueSoon: dueSoon!, all: all! };
 }
 
 @ObjectType({ description: '利用申込の書き出し (キーセット・ページング)' })

@@ -91,9 +91,12 @@ export class ApplicationResolver {
   }
 
   @Authorized(...roles('reviewQueueCounts'))
-  @Query(() => ReviewQueueCounts, { description: '審査キュー (未割当・自分の担当・確認事項あり・期限が近い・すべて) の件数' })
-  async reviewQueueCounts(@Ctx() ctx: Context): Promise<ReviewQueueCounts> {
-    return reviewQueueCounts(ctx.em, await queueContext(ctx));
+  @Query(() => ReviewQueueCounts, { description: '審査キュー (未割当・自分の担当・確認事項あり・期限が近い・すべて) の件数。filter は一覧と同じ (queue は無視)' })
+  async reviewQueueCounts(
+    @Arg('filter', () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<ReviewQueueCounts> {
+    return reviewQueueCounts(ctx.em, await queueContext(ctx), filter);
   }
 
   @Authorized(...roles('attachmentContent'))

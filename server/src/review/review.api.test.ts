@@ -187,6 +187,21 @@ describe('queues, calendar and notices', () => {
     expect(counts.all).toBeGreaterThan(counts.unassigned);
   });
 
+  it('counts the queue views under the list\'s other filters (kind, search), ignoring a queue given with them', async () => {
+    const COUNTS = 'query($f: ApplicationFilter) { reviewQueueCounts(filter: $f) { unassigned mine returned dueSoon all } }';
+    for (const filter of [{ kind: ['CHANGE'] }, { kind: ['NEW'], queue: 'RETURNED' }, { q: '株式会社' }]) {
+      const counts = (await server.gql(COUNTS, { f: filter }, reviewer)).data!.reviewQueueCounts;
+      for (const [queue, key] of [['UNASSIGNED', 'unassigned'], ['MINE', 'mine'], ['RETURNED', 'returned'], ['DUE_SOON', 'dueSoon'], ['ALL', 'all']]) {
+        const list = await server.gql('query($f: ApplicationFilter) { applications(filter: $f, limit: 1) { totalCount } }', { f: { ...filter, queue } }, reviewer);
+        expect(list.data!.applications.totalCount, `${JSON.stringify(filter)} ${queue}`).toBe(counts[key!]);
+      }
+    }
+    const all = (await server.gql(COUNTS, {}, reviewer)).data!.reviewQueueCounts.all;
+    const changes = (await server.gql(COUNTS, { f: { kind: ['CHANGE'] } }, reviewer)).data!.reviewQueueCounts.all;
+    expect(changes).toBeGreaterThan(0);
+    expect(changes).toBeLessThan(all);
+  });
+
   it('answers businessCalendar and lets only admins add closure days, which approvals then refuse', async () => {
     const cal = await server.gql('{ businessCalendar(from: "2026-12-28", to: "2027-01-04") { date businessDay reason } }', {}, support);
     expect(cal.data!.businessCalendar.map((d: any) => d.businessDay)).toEqual([true, false, false, false, false, false, false, true]);
