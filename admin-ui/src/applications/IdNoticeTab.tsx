@@ -114,7 +114,9 @@ export const IdNoticeTab = () => {
           <Item label={N('systemCategory')}>
             <EnumText name="SystemCategory" value={notice.systemCategory} />
           </Item>
-          <Item label="naccs.office.customsOffice">{notice.customsOffice}</Item>
+          <Item label="naccs.office.customsOffice">
+            <EnumText name="CustomsOffice" value={notice.customsOffice} />
+          </Item>
           <Item label="resources.offices.fields.billingCode">
             <Code value={notice.billingCode} label="resources.offices.fields.billingCode" />
           </Item>

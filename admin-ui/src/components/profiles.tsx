@@ -62,7 +62,9 @@ export const OfficeProfileSections = ({
         </Item>
         <Item label="naccs.office.phone">{profile?.phone}</Item>
         <Item label="naccs.office.fax">{profile?.fax}</Item>
-        <Item label="naccs.office.customsOffice">{profile?.customsOffice}</Item>
+        <Item label="naccs.office.customsOffice">
+          <EnumText name="CustomsOffice" value={profile?.customsOffice} />
+        </Item>
         <Item label="naccs.office.emergencyFaxes">
           <FaxList faxes={profile?.emergencyFaxes} />
         </Item>

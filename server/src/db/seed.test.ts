@@ -4,6 +4,7 @@ import { seedDemo } from '../../../db/seeders/demo.js';
 import { ApplicationStatus, Role } from '../common/enums.js';
 import { SecretBox } from '../common/secrets.js';
 import { Staff } from '../staff/Staff.js';
+import { CUSTOMS_OFFICES } from '../applications/intake/validation.js';
 import { verifyPassword } from '../staff/password.js';
 import { freshDatabase, type TestDatabase } from '../testing/db.js';
 
@@ -74,6 +75,13 @@ describe('demo seed', () => {
   ];
   it.each(kinds)('has applications of kind %s', async (_label, where) => {
     expect(await count(`select 1 from application a where ${where}`)).toBeGreaterThan(0);
+  });
+
+  it('holds only values the intake accepts for 管轄税関 (so a demo office can be changed like any other)', async () => {
+    const used = await rows<{ v: string }>(`select customs_office as v from office union select office_customs_office from application`);
+    const values = used.map((r) => r.v).filter(Boolean);
+    expect(values.length).toBeGreaterThan(3);
+    expect(values.filter((v) => !CUSTOMS_OFFICES.includes(v))).toEqual([]);
   });
 
   it('points change applications at offices in service and new ones at their office', async () => {
