@@ -175,8 +175,7 @@ export class IssuanceService {
         continue;
       }
       const general = row.terminalType === TerminalType.GENERAL;
-      for (let i = 0; i < (row.count ?? 0); i++) {
-        const name = await this.free(() => terminalName(general), async (n) => (fresh.has(n) ? 1 : this.em.count(Terminal, { name: n })));
+      for (const name of await this.freeTerminalNames(row.count ?? 0, () => terminalName(general), fresh)) {
         fresh.add(name);
         this.em.persist(Object.assign(new Terminal(), {
           name, office, type: row.terminalType, systemCategory: row.systemCategory, accessKey: accessKey(),
@@ -231,6 +230,23 @@ export class IssuanceService {
     for (const entity of [UserId, Terminal, Mailbox, Line] as const) {
       for (const row of await this.em.find(entity as typeof Terminal, { office, endDate: null })) row.endDate = startDate;
     }
+  }
+
+  /** `n` 論理端末名 not taken yet: random names rarely collide, so one query per round (a row may ask for 999). */
+  private async freeTerminalNames(n: number, generate: () => string, fresh: ReadonlySet<string>): Promise<string[]> {
+    const names = new Set<string>();
+    for (let round = 0; names.size < n; round++) {
+      if (round >= 50) throw new Error('identifier space exhausted');
+      const candidates = new Set<string>();
+      while (candidates.size < n - names.size) {
+        const c = generate();
+        if (!fresh.has(c) && !names.has(c)) candidates.add(c);
+      }
+      const rows = await this.em.createQueryBuilder(Terminal).select('name').where({ name: { $in: [...candidates] } }).execute<{ name: string }[]>('all');
+      const taken = new Set(rows.map((r) => r.name));
+      for (const c of candidates) if (!taken.has(c)) names.add(c);
+    }
+    return [...names];
   }
 
   private async free(generate: () => string, count: (c: string) => Promise<number>): Promise<string> {

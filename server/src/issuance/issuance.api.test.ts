@@ -135,6 +135,19 @@ describe('issuance on approval: the seeds\' five scenarios', () => {
     expect(onLine).toEqual([{ speed: '10Mbps', terminals: '3' }]);
   });
 
+  it('issues 150 論理端末名 in one row with a bounded number of queries, all distinct', async () => {
+    const { id } = await submitChange({ changeItems: ['NET_TERMINAL'], applicant: applicantKonsai, desiredStartDate: START, terminals: [{ terminalType: 'NET', systemCategory: 'SEA', count: 150 }] });
+    const v = (await server.gql('mutation($id: ID!) { assignApplication(id: $id, expectedVersion: 1) { version } }', { id }, supervisor)).data!.assignApplication.version;
+    const before = server.queries();
+    const approved = await server.gql('mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status } }', { id, v, d: START }, supervisor);
+    expect(approved.data!.approveApplication.status).toBe('APPROVED');
+    expect(server.queries() - before).toBeLessThan(80);
+    const names = (await sql<{ name: string }>('select name from terminal where issued_by_id = ?', [id])).map((r) => r.name);
+    expect(names).toHaveLength(150);
+    expect(new Set(names).size).toBe(150);
+    for (const n of names) expect(n).toMatch(/^\d{5}W$/);
+  });
+
   it('seed 004 (識別番号 abolition): A0A stays live until the start date and is abolished from it', async () => {
     const { notice } = await approve(() => submitChange({ changeItems: ['IDENT_NO'], applicant: applicantKonsai, desiredStartDate: START, userCodes: [{ action: 'CHANGE', userCode: '1ANAC', userIds: [{ action: 'DELETE', identNo: 'A0A' }] }] }));
     expect(notice.abolishedUserIds).toEqual([{ userId: '1ANACA0A', endDate: START }]);
