@@ -118,8 +118,9 @@ describe('review workflow in the console', () => {
     await page.getByTestId('receipt-no').getByText(target.receiptNo).waitFor();
     await page.locator('#main-content').getByText('審査中').first().waitFor();
 
-    // 3. Return it with a canned question, edited.
-    await click(page.getByTestId('return'));
+    // 3. Return it with a canned question, edited — the dialog opened from the keyboard (R; the toolbar lists A/R/S).
+    await expect(page.getByTestId('review-shortcuts').textContent()).resolves.toContain('R 確認事項');
+    await page.locator('body').press('r');
     const returnDialog = page.getByTestId('return-dialog');
     await click(returnDialog.getByRole('button', { name: 'システム構成図を添付してください。' }));
     const message = returnDialog.locator('textarea[name="message"]');

@@ -1,5 +1,6 @@
-import { Divider } from '@mui/material';
-import { ListButton, TopToolbar, useRecordContext } from 'react-admin';
+import { Box, Divider, Typography } from '@mui/material';
+import { ListButton, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { useButtonShortcuts } from '../components/keyboard';
 import type { Application } from '../types';
 import { ApproveButton } from './ApproveButton';
 import { AssignToButton } from './AssignToButton';
@@ -9,9 +10,14 @@ import { RecordSystemSettingsButton } from './RecordSystemSettingsButton';
 import { ReturnButton } from './ReturnButton';
 import { UnassignButton } from './UnassignButton';
 
+/** A 自分に割り当て, R 確認事項 (差し戻し), S 審査終了: the reviewer's everyday actions without the mouse. */
+const SHORTCUTS = { a: 'assign-to-me', r: 'return', s: 'approve' } as const;
+
 /** The show page's actions: each button renders only when the status and the role allow it. */
 export const ReviewToolbar = () => {
   const record = useRecordContext<Application>();
+  const translate = useTranslate();
+  useButtonShortcuts('review-toolbar', SHORTCUTS);
   return (
     <TopToolbar sx={{ gap: 1, flexWrap: 'wrap', alignItems: 'center' }} data-testid="review-toolbar">
       {record ? (
@@ -23,6 +29,16 @@ export const ReviewToolbar = () => {
           <ApproveButton record={record} />
           <RecordSystemSettingsButton record={record} />
           <CancelButton record={record} />
+          <Typography variant="caption" color="text.secondary" data-testid="review-shortcuts" sx={{ display: { xs: 'none', md: 'block' } }}>
+            {Object.entries(SHORTCUTS).map(([key, action]) => (
+              <Box component="span" key={key} sx={{ mr: 1 }}>
+                <Box component="kbd" sx={{ px: 0.5, border: 1, borderColor: 'divider', borderRadius: 0.5, fontFamily: 'monospace' }}>
+                  {key.toUpperCase()}
+                </Box>{' '}
+                {translate(`naccs.shortcuts.${action}`)}
+              </Box>
+            ))}
+          </Typography>
           <Divider orientation="vertical" flexItem />
         </>
       ) : null}

@@ -390,6 +390,7 @@ export const enCustom: CustomMessages = {
   },
   naccs: {
     title: 'NACCS application review console',
+    shortcuts: { 'assign-to-me': 'assign', return: 'question', approve: 'approve' },
     empty_value: '—',
     none: 'None',
     yes: 'Yes',

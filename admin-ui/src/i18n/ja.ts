@@ -394,6 +394,7 @@ export const jaCustom = {
   },
   naccs: {
     title: 'NACCS 利用申込 審査コンソール',
+    shortcuts: { 'assign-to-me': '割り当て', return: '確認事項', approve: '審査終了' },
     empty_value: '—',
     none: 'なし',
     yes: 'あり',

@@ -3,14 +3,9 @@ import { Box, CircularProgress, InputBase } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useCreatePath, useDataProvider, useNavigate, useNotify, useTranslate } from 'react-admin';
+import { isEditable } from '../components/keyboard';
 import { errorCodeOf } from '../graphqlClient';
 import { normalizeReceiptNo, OFFICE_CODE_PATTERN, RECEIPT_NO_PATTERN } from '../normalize';
-
-const isEditable = (el: EventTarget | null): boolean => {
-  if (!(el instanceof HTMLElement)) return false;
-  const tag = el.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
-};
 
 /**
  * The support desk's box: type a receipt number (any width, any case: `１８００５５ａ`) and press Enter to open
