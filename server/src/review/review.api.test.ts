@@ -275,22 +275,24 @@ describe('demo data certificates', () => {
   });
 });
 
-describe('demo data ID通知内容', () => {
-  it('every approved new application has its issued IDs; those approved recently are still readable', async () => {
-    const rows = await sql<{ id: string; start_date: string }>(
-      `select id, start_date from application a where status = 'APPROVED' and kind = 'NEW'
-         and exists (select 1 from user_id u where u.issued_by_id = a.id) order by start_date desc limit 3`);
-    for (const row of rows) {
-      const res = await server.gql('query($id: ID!) { idNotice(applicationId: $id, revealPasswords: true) { officeCode userIds { userId password passwordReadable } } }', { id: row.id }, reviewer);
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.idNotice.officeCode).toMatch(/^[A-Z]{3}\d{3}$/);
-      expect(res.data!.idNotice.userIds.length).toBeGreaterThan(0);
-    }
-    const readable = await sql(`select 1 from user_id where password_readable_until >= ?`, [todayInJapan()]);
-    expect(readable.length).toBeGreaterThan(0);
-    const [recent] = await sql<{ id: string }>(`select id from application a where status = 'APPROVED' and kind = 'NEW'
-      and exists (select 1 from user_id u where u.issued_by_id = a.id) order by start_date desc limit 1`);
-    const notice = await server.gql('query($id: ID!) { idNotice(applicationId: $id, revealPasswords: true) { userIds { password passwordReadable } } }', { id: recent!.id }, reviewer);
-    expect(notice.data!.idNotice.userIds[0]).toMatchObject({ passwordReadable: true, password: expect.stringMatching(/^[A-Z0-9]{8}$/) });
+describe('demo change applications', () => {
+  it('carry their merged sections, so a resubmission lists only what the customer changed', async () => {
+    const [app] = await sql<{ id: string; version: number; applicant_email: string }>(
+      `select id, version, applicant_email from application where status = 'RETURNED' and kind = 'CHANGE' order by received_at desc limit 1`);
+    const em = server.orm.em.fork();
+    const { createApiKey } = await import('../staff/apiKeys.js');
+    const key = createApiKey(em, { name: 'NSS resubmission' }).secret;
+    await em.flush();
+    const res = await server.gql('mutation($id: ID!, $v: Int!, $i: ResubmissionInput!) { resubmitApplication(id: $id, expectedVersion: $v, input: $i) { status } }', {
+      id: app!.id, v: app!.version,
+      i: { changeApplication: { changeItems: ['PLAN'], plan: 'B', reason: '料金プランを見直すため。', desiredStartDate: FAR,
+        applicant: { lastName: '混載', firstName: '一郎', lastNameKana: 'コンサイ', firstNameKana: 'イチロウ', phone: '0123456789', email: 'konsai.ichiro@naccs.co.jp', emailConfirmation: 'konsai.ichiro@naccs.co.jp' } } },
+    }, key);
+    expect(res.errors).toBeUndefined();
+    const [history] = await sql<{ message: string }>(`select message from application_history where application_id = ? and action = 'RESUBMIT' order by version desc limit 1`, [app!.id]);
+    // No registered section appears as newly entered ((なし) → value): the demo stored them merged, as the intake does.
+    expect(history!.message.split('\n').filter((l) => /^(companyProfile|officeProfile|billing)\.[^:]+: \(なし\) →/.test(l))).toEqual([]);
+    expect(history!.message).toContain('reason:');
   });
 });
+
