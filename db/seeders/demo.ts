@@ -729,10 +729,10 @@ class DemoSeeder {
    * a second office sometimes sharing the first one's 利用者コード. Returns how many applications that made.
    */
   private async officesInService(companyCount: number): Promise<number> {
-    const openings: Array<{ cp: CompanyPlan; receivedAt: Date; second: boolean; category: Category }> = [];
+    const openings: Array<{ cp: CompanyPlan; receivedAt: Date; category: Category }> = [];
     for (const cp of this.companies.slice(0, Math.round(companyCount * 0.4))) {
       for (let i = 0, n = chance(0.25) ? 2 : 1; i < n; i++) {
-        openings.push({ cp, receivedAt: this.receivedTime(800, 4000), second: false, category: chance(0.7) ? 'NEW_NET' : 'NEW_GENERAL' });
+        openings.push({ cp, receivedAt: this.receivedTime(800, 4000), category: chance(0.7) ? 'NEW_NET' : 'NEW_GENERAL' });
       }
     }
     openings.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());

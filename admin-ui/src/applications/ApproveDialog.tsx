@@ -218,13 +218,17 @@ export const ApproveDialog = ({ record, open, onClose }: { record: Application; 
                     : deadline
                       ? date(deadline)
                       : selected
-                        ? translate('naccs.approve.unknown')
+                        ? translate('naccs.approve.calculating')
                         : null}
                 </span>
               </Item>
               <Item label="naccs.approve.reference_period">
                 <span data-testid="approve-reference-period">
-                  {referenceEnd ? translate('naccs.approve.reference_period_value', { from: date(today), to: date(referenceEnd) }) : null}
+                  {referenceEnd
+                    ? translate('naccs.approve.reference_period_value', { from: date(today), to: date(referenceEnd) })
+                    : selected
+                      ? translate('naccs.approve.calculating')
+                      : null}
                 </span>
               </Item>
             </ItemGrid>

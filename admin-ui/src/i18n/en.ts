@@ -635,7 +635,7 @@ export const enCustom: CustomMessages = {
       deadline_none: 'None (new applications only)',
       reference_period: 'Password reference period (preview)',
       reference_period_value: '%{from} – %{to} (until 2 business days after the start)',
-      unknown: 'Cannot compute (show the neighbouring month)',
+      calculating: 'Calculating…',
       abbreviation_hint: '3 capital letters (the suggestion can be edited)',
       issued: 'To be issued (application result)',
       confirm: 'Approve with %{date}',

@@ -639,7 +639,7 @@ export const jaCustom = {
       deadline_none: 'なし (新規申込のみ)',
       reference_period: 'パスワード参照期間 (プレビュー)',
       reference_period_value: '%{from} 〜 %{to} (利用開始日の2営業日後まで)',
-      unknown: '計算できません (前後の月を表示してください)',
+      calculating: '計算中…',
       abbreviation_hint: '英大文字3文字 (提案を編集できます)',
       issued: '払い出す内容 (申込結果)',
       confirm: '%{date} で審査終了にする',

@@ -18,7 +18,6 @@ import { STATUS_LABEL, lockForTransition } from './workflow.js';
 
 const isSupervisor = (actor: Actor) => !!actor.staff?.roles.includes(Role.SUPERVISOR);
 
-/** The reviewers' work: assignment, return with a question, approval with a start date, cancellation, notes. */
 /** The dates an approval with a given start date would fix (ApprovalPreview in the schema). */
 export interface ApprovalPreview {
   startDate: string;
@@ -27,6 +26,7 @@ export interface ApprovalPreview {
   passwordReadableUntil: string;
 }
 
+/** The reviewers' work: assignment, return with a question, approval with a start date, cancellation, notes. */
 export class ReviewService {
   private readonly calendar: CalendarService;
 
