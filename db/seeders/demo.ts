@@ -36,6 +36,7 @@ import {
 import { ApplicationHistory } from '../../server/src/review/ApplicationHistory.js';
 import { Line, UserCode, UserId } from '../../server/src/issuance/contract.js';
 import { IssuanceService } from '../../server/src/issuance/IssuanceService.js';
+import { closeEndedOffices } from '../../server/src/issuance/officeJob.js';
 import { DEFAULT_IP_POOL } from '../../server/src/config.js';
 import { Notice } from '../../server/src/notifications/entities.js';
 
@@ -62,12 +63,15 @@ export const DEMO_STAFF: ReadonlyArray<{ email: string; name: string; roles: Rol
   { email: 'support@example.jp', name: '支援 三郎', roles: [Role.SUPPORT] },
 ];
 
-/** Seeds the demo data in one transaction; returns how many applications were created. */
+/**
+ * Seeds the demo data in one transaction, then lets the terminations that took effect close their offices; returns how
+ * many applications were created.
+ */
 export async function seedDemo(em: EntityManager, opts: SeedDemoOptions): Promise<{ applications: number }> {
   faker.seed(20261121);
   const total = Math.max(1, Math.floor(opts.applications ?? 320));
   const passwordHash = await hashPassword(opts.password); // once: argon2 is slow on purpose
-  return em.transactional(async (tem) => {
+  const seeded = await em.transactional(async (tem) => {
     const seeder = new DemoSeeder(tem, opts.secrets, opts.now ?? new Date(), passwordHash, opts.ipPool ?? DEFAULT_IP_POOL);
     const applications = await seeder.run(total);
     // デジタル証明書 for the netNACCS/webNACCS terminals of the most recent approvals, through the same service.
@@ -79,6 +83,9 @@ export async function seedDemo(em: EntityManager, opts: SeedDemoOptions): Promis
     createApiKey(tem, { name: 'NSS (NACCSサポートシステム)', key: DEMO_NSS_PORTAL_KEY });
     return { applications };
   });
+  // The terminations whose start date has passed took effect, as the server's job would have done.
+  await closeEndedOffices(em, opts.now ?? new Date());
+  return seeded;
 }
 
 /**

@@ -10,6 +10,7 @@ import { Application } from './applications/Application.js';
 import { Staff } from './staff/Staff.js';
 import { seedDemo } from '../../db/seeders/demo.js';
 import { cancelOverdueApplications } from './review/deadlineJob.js';
+import { closeEndedOffices } from './issuance/officeJob.js';
 import { certificateAuthority } from './certificates/authority.js';
 import { createMailer, deliverDueEmails } from './notifications/delivery.js';
 import { loadTemplates } from './notifications/templates.js';
@@ -44,13 +45,15 @@ NACCS バックオフィス: ${url}/   (GraphQL: ${url}/graphql)  起動 ${((Dat
   reviewer2@example.jp (REVIEWER)  support@example.jp (SUPPORT)
 `);
 
-// Background job: cancel approved applications whose システム設定申込 missed its deadline. Safe in several
-// processes at once (SKIP LOCKED); JOB_INTERVAL_SECONDS=0 turns it off.
+// Background jobs: cancel approved applications whose システム設定申込 missed its deadline, and close the offices
+// whose 契約解除 took effect. Safe in several processes at once (SKIP LOCKED); JOB_INTERVAL_SECONDS=0 turns them off.
 const jobSeconds = Number(process.env.JOB_INTERVAL_SECONDS ?? 60);
 const secrets = new SecretBox(config.secretKey);
 const runJobs = () =>
   cancelOverdueApplications(orm.em, secrets)
     .then((n) => n && logger.info({ cancelled: n }, 'system-settings deadline passed: applications cancelled'))
+    .then(() => closeEndedOffices(orm.em))
+    .then((n) => n && logger.info({ closed: n }, 'terminations took effect: offices closed'))
     .catch((err) => logger.error({ err }, 'deadline job failed'));
 const jobTimer = jobSeconds > 0 ? setInterval(runJobs, jobSeconds * 1000) : undefined;
 if (jobTimer) void runJobs();

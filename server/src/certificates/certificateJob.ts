@@ -1,11 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CertificateStatus } from '../common/enums.js';
 import { todayInJapan } from '../common/dates.js';
-import { AuditLog } from '../staff/security.js';
+import { sweep } from '../common/sweep.js';
 import { CrlReason } from './authority.js';
 import { Certificate } from './Certificate.js';
-
-const BATCH = 50;
 
 export interface CertificateJobResult {
   /** Not acquired by the acquisition deadline (start date / reissue + 2 months) → 停止. */
@@ -16,38 +14,17 @@ export interface CertificateJobResult {
   closed: number;
 }
 
-/**
- * One rule over batches: each batch claims its rows with FOR UPDATE SKIP LOCKED in its own transaction and re-checks
- * them there, so with several server processes at once every certificate is changed exactly once.
- */
-async function sweep(root: EntityManager, select: string, params: unknown[], apply: (cert: Certificate) => string | undefined): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const { claimed, changed } = await root.fork().transactional(async (em) => {
-      const rows = await em.getConnection().execute<{ id: string }[]>(
-        `${select} limit ${BATCH} for update of c skip locked`, params, 'all', em.getTransactionContext(),
-      );
-      if (!rows.length) return { claimed: 0, changed: 0 };
-      const certs = await em.find(Certificate, { id: { $in: rows.map((r) => r.id) } }, { populate: ['terminal'] });
-      let n = 0;
-      for (const cert of certs) {
-        const action = apply(cert);
-        if (!action) continue;
-        n++;
-        em.persist(Object.assign(new AuditLog(), { action, target: cert.terminal.name, detail: cert.reason, at: new Date() }));
-      }
-      await em.flush();
-      return { claimed: rows.length, changed: n };
-    });
-    total += changed;
-    if (claimed < BATCH) return total;
-  }
-}
+/** Certificates by a time rule (see sweep), each change audited with the terminal's name. */
+const sweepCertificates = (root: EntityManager, select: string, params: unknown[], apply: (cert: Certificate) => string | undefined) =>
+  sweep(root, Certificate, select, 'c', params, (cert) => {
+    const action = apply(cert);
+    return action ? { action, target: cert.terminal.name, detail: cert.reason } : undefined;
+  }, ['terminal']);
 
 /** The certificates' time rules: 停止 when not acquired in time, 期限切れ after validity, and abolished terminals. */
 export async function runCertificateJob(root: EntityManager, now: Date = new Date()): Promise<CertificateJobResult> {
   const today = todayInJapan(now);
-  const stopped = await sweep(
+  const stopped = await sweepCertificates(
     root,
     `select c.id from certificate c where c.status = 'PENDING' and c.acquire_by < ? order by c.acquire_by`,
     [today],
@@ -57,7 +34,7 @@ export async function runCertificateJob(root: EntityManager, now: Date = new Dat
       return 'CERTIFICATE_STOP';
     },
   );
-  const expired = await sweep(
+  const expired = await sweepCertificates(
     root,
     `select c.id from certificate c where c.status = 'ACQUIRED' and c.not_after <= ? order by c.not_after`,
     [now],
@@ -67,7 +44,7 @@ export async function runCertificateJob(root: EntityManager, now: Date = new Dat
       return 'CERTIFICATE_EXPIRE';
     },
   );
-  const closed = await sweep(
+  const closed = await sweepCertificates(
     root,
     `select c.id from certificate c join terminal t on t.id = c.terminal_id
       where c.status in ('PENDING', 'ACQUIRED') and t.end_date <= ? order by t.end_date`,

@@ -199,6 +199,13 @@ describe('demo seed', () => {
         where a.kind = 'NEW' and a.status = 'APPROVED' and o.password_readable_until >= ?`, [today])).toBeGreaterThan(0);
     });
 
+    it('closes an office when its 契約解除 takes effect, not before', async () => {
+      const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+      expect(await count(`select 1 from office where end_date <= ? and end_date <> start_date`, [today])).toBeGreaterThan(0);
+      expect(await count(`select 1 from office where status = 'ACTIVE' and end_date <= ?`, [today])).toBe(0);
+      expect(await count(`select 1 from office where status = 'CLOSED' and end_date > ? and end_date <> start_date`, [today])).toBe(0);
+    });
+
     it('voids what a new application was issued when the deadline job cancelled it after approval', async () => {
       const voided = `select a.id, a.start_date from application a join application_history h on h.application_id = a.id
         and h.action = 'CANCEL' and h.from_status = 'APPROVED' where a.kind = 'NEW'`;

@@ -223,10 +223,12 @@ export class IssuanceService {
     office.endDate = office.startDate;
   }
 
-  /** 契約解除・事業所廃止: the office and everything it holds end on the start date. */
+  /**
+   * 契約解除・事業所廃止: the office and everything it holds end on the start date; the office stays 利用中 until then
+   * (closeEndedOffices marks it 廃止 on that day).
+   */
   private async closeOffice(office: Office, startDate: string): Promise<void> {
     office.endDate = startDate;
-    office.status = OfficeStatus.CLOSED;
     for (const entity of [UserId, Terminal, Mailbox, Line] as const) {
       for (const row of await this.em.find(entity as typeof Terminal, { office, endDate: null })) row.endDate = startDate;
     }

@@ -11,6 +11,7 @@ import {
   applicantKonsai, createCyberPortCode, createNacOffice, createStaff, nacSystemApplication,
 } from '../applications/intake/fixtures.js';
 import { IdNoticeService } from './IdNoticeService.js';
+import { closeEndedOffices } from './officeJob.js';
 
 let server: TestServer;
 let portal: string;
@@ -41,12 +42,12 @@ const NOTICE = `query($id: ID!, $r: Boolean) { idNotice(applicationId: $id, reve
   lines { ipAddress speed } terminals { name accessKey type } mailboxes { mailboxId password passwordReadable } passwordsRevealed maskReason } }`;
 
 /** Submits through the portal, then assigns and approves as the supervisor; returns the ID通知内容 with passwords. */
-async function approve(submit: () => Promise<{ id: string }>, abbreviation?: string) {
+async function approve(submit: () => Promise<{ id: string }>, abbreviation?: string, startDate = START) {
   const { id } = await submit();
   const assigned = await server.gql('mutation($id: ID!) { assignApplication(id: $id, expectedVersion: 1) { version } }', { id }, supervisor);
   const approved = await server.gql(
     'mutation($id: ID!, $v: Int!, $d: String!, $a: String) { approveApplication(id: $id, startDate: $d, expectedVersion: $v, abbreviation: $a) { status } }',
-    { id, v: assigned.data!.assignApplication.version, d: START, a: abbreviation }, supervisor);
+    { id, v: assigned.data!.assignApplication.version, d: startDate, a: abbreviation }, supervisor);
   expect(approved.errors).toBeUndefined();
   const notice = await server.gql(NOTICE, { id, r: true }, portal);
   expect(notice.errors).toBeUndefined();
@@ -155,6 +156,29 @@ describe('issuance on approval: the seeds\' five scenarios', () => {
     expect(await asOf(addDays(START, -1))).toContain('1ANACA0A');
     expect(await asOf(START)).not.toContain('1ANACA0A');
     expect(await asOf(START)).toContain('1ANACB0A');
+  });
+});
+
+describe('契約解除・事業所廃止', () => {
+  it('keeps the office 利用中 with its IDs until the start date, then the job closes it (audited) and changes are refused', async () => {
+    const input = { ...nacSystemApplication(), company: { ...nacSystemApplication().company, name: '解除物流株式会社', nameKana: 'カイジョブツリュウカブシキガイシャ', nameEn: 'KAIJO BUTSURYU CO.,LTD.' } };
+    const { notice } = await approve(() => submitNew(input));
+    const code = notice.officeCode as string;
+    const CHANGE = 'mutation($o: String!, $i: ChangeApplicationInput!) { submitChangeApplication(officeCode: $o, input: $i) { id } }';
+    const END = addBusinessDays(START, 5);
+    const termination = { otherChange: 'TERMINATION', applicant: applicantKonsai, desiredStartDate: END };
+    await approve(async () => (await server.gql(CHANGE, { o: code, i: termination }, portal)).data!.submitChangeApplication, undefined, END);
+    const office = async (d: string) => (await server.gql('query($c: String!, $d: String!) { office(code: $c) { status endDate contractAsOf(date: $d) { userIds } } }', { c: code, d }, support)).data!.office;
+    expect(await office(addDays(END, -1))).toMatchObject({ status: 'ACTIVE', endDate: END, contractAsOf: { userIds: [expect.any(String)] } });
+    expect((await office(END)).contractAsOf.userIds).toEqual([]);
+    const noonOf = (d: string) => new Date(`${d}T12:00:00+09:00`);
+    await closeEndedOffices(server.orm.em, noonOf(addDays(END, -1)));
+    expect((await office(END)).status).toBe('ACTIVE');
+    await closeEndedOffices(server.orm.em, noonOf(END));
+    expect((await office(END)).status).toBe('CLOSED');
+    expect(await sql(`select action, detail from audit_log where target = ?`, [code])).toEqual([{ action: 'OFFICE_CLOSE', detail: `契約解除・事業所廃止 (${END})` }]);
+    const refused = await server.gql(CHANGE, { o: code, i: { changeItems: ['PLAN'], plan: 'B', applicant: applicantKonsai, desiredStartDate: END } }, portal);
+    expect(refused.errors?.[0]?.extensions?.fieldErrors?.[0]?.message).toContain('利用中ではない');
   });
 });
 
