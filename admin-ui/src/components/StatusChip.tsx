@@ -1,7 +1,7 @@
 import { Chip, type ChipProps } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 import type { ApplicationStatus, CertificateStatus, OfficeStatus } from '../labels';
-import { EMPTY } from './format';
+import { EMPTY, formatDate } from './format';
 
 type Colour = NonNullable<ChipProps['color']>;
 
@@ -40,15 +40,20 @@ export const StatusChip = ({ status, size = 'small' }: { status?: ApplicationSta
   );
 };
 
-export const OfficeStatusChip = ({ status }: { status?: OfficeStatus | null }) => {
+export const OfficeStatusChip = ({ status, endDate }: { status?: OfficeStatus | null; endDate?: string | null }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   if (!status) return <>{EMPTY}</>;
+  const label = translate(`enums.OfficeStatus.${status}`, { _: status });
+  // 利用中 with a 契約解除 approved: it ends on that day (the IDs work until then).
+  const closing = status === 'ACTIVE' && !!endDate;
   return (
     <Chip
       size="small"
       variant="outlined"
-      color={OFFICE_STATUS_COLOURS[status] ?? 'default'}
-      label={translate(`enums.OfficeStatus.${status}`, { _: status })}
+      color={closing ? 'warning' : (OFFICE_STATUS_COLOURS[status] ?? 'default')}
+      label={closing ? translate('naccs.office.closing', { status: label, date: formatDate(endDate, locale) }) : label}
+      data-status={status}
     />
   );
 };

@@ -441,6 +441,7 @@ export const enCustom: CustomMessages = {
       headOfficeFax: 'Head office fax',
     },
     office: {
+      closing: '%{status} (closes %{date})',
       name: 'Office name',
       nameKana: 'Office name (kana)',
       address: 'Address',

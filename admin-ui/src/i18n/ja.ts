@@ -445,6 +445,7 @@ export const jaCustom = {
       headOfficeFax: '本社FAX番号',
     },
     office: {
+      closing: '%{status} (%{date} 廃止)',
       name: '事業所名',
       nameKana: '事業所名(カナ)',
       address: '所在地',

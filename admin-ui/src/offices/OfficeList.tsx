@@ -75,7 +75,7 @@ export const OfficeList = () => (
       <Column source="code" disableSort render={(r) => <CodeLink record={r} />} />
       <Column source="companyName" disableSort render={(r) => <Val>{r.company?.profile?.name}</Val>} />
       <Column source="name" disableSort render={(r) => <Val>{r.profile?.name}</Val>} />
-      <Column source="status" disableSort render={(r) => <OfficeStatusChip status={r.status} />} />
+      <Column source="status" disableSort render={(r) => <OfficeStatusChip status={r.status} endDate={r.endDate} />} />
       <Column source="plan" disableSort render={(r) => <EnumText name="Plan" value={r.plan} />} />
       <Column source="services" disableSort render={(r) => <Services record={r} />} />
       <Column source="startDate" disableSort render={(r) => <DateText value={r.startDate} weekday={false} />} />

@@ -42,7 +42,7 @@ const Header = () => {
       <Typography variant="h5" component="h2" sx={{ fontFamily: 'monospace', fontWeight: 700 }}>
         {record.code}
       </Typography>
-      <OfficeStatusChip status={record.status} />
+      <OfficeStatusChip status={record.status} endDate={record.endDate} />
       <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
         <Val>{record.company?.profile?.name}</Val>
       </Typography>
@@ -67,7 +67,7 @@ const OfficeTab = () => {
             </Box>
           </Item>
           <Item label={F('status')}>
-            <OfficeStatusChip status={record.status} />
+            <OfficeStatusChip status={record.status} endDate={record.endDate} />
           </Item>
           <Item label={F('plan')}>
             <EnumText name="Plan" value={record.plan} />
