@@ -5,6 +5,8 @@ import { ApplicationStatus, Role } from '../common/enums.js';
 import { SecretBox } from '../common/secrets.js';
 import { Staff } from '../staff/Staff.js';
 import { CUSTOMS_OFFICES } from '../applications/intake/validation.js';
+import { cancelOverdueApplications } from '../review/deadlineJob.js';
+import { closeEndedOffices } from '../issuance/officeJob.js';
 import { verifyPassword } from '../staff/password.js';
 import { freshDatabase, type TestDatabase } from '../testing/db.js';
 
@@ -204,6 +206,14 @@ describe('demo seed', () => {
       expect(await count(`select 1 from office where end_date <= ? and end_date <> start_date`, [today])).toBeGreaterThan(0);
       expect(await count(`select 1 from office where status = 'ACTIVE' and end_date <= ?`, [today])).toBe(0);
       expect(await count(`select 1 from office where status = 'CLOSED' and end_date > ? and end_date <> start_date`, [today])).toBe(0);
+    });
+
+    it('leaves nothing for the jobs to do right after seeding (deadlines met, terminations applied)', async () => {
+      const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+      expect(await count(`select 1 from application where status = 'APPROVED' and kind = 'NEW'
+        and system_settings_recorded_at is null and system_settings_deadline < ?`, [today])).toBe(0);
+      expect(await cancelOverdueApplications(db.orm.em, secrets)).toBe(0);
+      expect(await closeEndedOffices(db.orm.em)).toBe(0);
     });
 
     it('voids what a new application was issued when the deadline job cancelled it after approval', async () => {
