@@ -245,6 +245,36 @@ describe('review workflow in the console', () => {
     await page.close();
   });
 
+  it('approves straight from a 自分の担当 row: the icon opens the dialog with the whole application, the list stays', async () => {
+    const token = await staffToken('reviewer@example.jp');
+    const { applications } = await gql<{ applications: { items: Array<{ id: string; receiptNo: string; version: number }> } }>(
+      '{ applications(filter: { queue: UNASSIGNED }, limit: 5, sort: { field: RECEIVED_AT, order: ASC }) { items { id receiptNo version } } }',
+      {},
+      token,
+    );
+    const app = applications.items[4]!;
+    await gql('mutation($id: ID!, $v: Int!) { assignApplication(id: $id, expectedVersion: $v) { version } }', { id: app.id, v: app.version }, token);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    await page.goto(product.url);
+    await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
+    await page.getByLabel(/パスワード/).fill('naccs-demo');
+    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+    await page.getByTestId('queue-MINE').click();
+    const row = page.locator('#main-content tbody tr', { hasText: app.receiptNo });
+    await row.getByTestId('approve').click();
+    const dialog = page.getByTestId('approve-dialog');
+    await dialog.waitFor();
+    await expect.poll(() => dialog.locator('[aria-selected="true"][data-date]').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('approve-reference-period').textContent()).toMatch(/〜/);
+    await page.getByTestId('approve-confirm').click();
+    await page.getByText('審査終了にしました').waitFor();
+    await row.waitFor({ state: 'detached' });
+    expect(page.url()).not.toMatch(/\/show/);
+    const { application } = await gql<{ application: { status: string } }>('query($id: ID) { application(id: $id) { status } }', { id: app.id }, token);
+    expect(application.status).toBe('APPROVED');
+    await page.close();
+  });
+
   it('refuses an action on a stale version with the Japanese CONFLICT message and reloads the record', async () => {
     const token = await staffToken('reviewer@example.jp');
     const other = await staffToken('reviewer2@example.jp');

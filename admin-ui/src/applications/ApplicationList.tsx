@@ -21,6 +21,7 @@ import { EmptyState } from '../components/EmptyState';
 import { StatusChip } from '../components/StatusChip';
 import { enumChoices } from '../labels';
 import type { Application } from '../types';
+import { ApproveButton } from './ApproveButton';
 import { AssignToMeButton } from './AssignToMeButton';
 import { BulkAssignToButton } from './BulkAssignToButton';
 import { BulkAssignToMeButton } from './BulkAssignToMeButton';
@@ -149,7 +150,17 @@ export const ApplicationList = () => {
           cellSx={() => ({ whiteSpace: 'nowrap' })}
         />
         {reviewer ? (
-          <Column source="actions" label="naccs.review.actions" disableSort render={(r) => <AssignToMeButton record={r} compact />} />
+          <Column
+            source="actions"
+            label="naccs.review.actions"
+            disableSort
+            render={(r) => (
+              <>
+                <AssignToMeButton record={r} compact />
+                <ApproveButton record={r} compact />
+              </>
+            )}
+          />
         ) : null}
       </DataTable>
     </List>
