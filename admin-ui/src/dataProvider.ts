@@ -334,7 +334,7 @@ const lookupQuery = (resource: string, raFetchMethod: string, params: unknown): 
     case `reviewQueueCounts:${GET_ONE}`:
       return {
         query: REVIEW_QUEUE_COUNTS,
-        variables: { filter: applicationFilter({ ...((one.meta?.filter as Filter | undefined) ?? {}), queue: undefined }) },
+        variables: { filter: applicationFilter(one.meta?.filter as Filter | undefined) },
         parseResponse: ({ data }) => ({ data: { id: String(one.id), ...data.reviewQueueCounts } }),
       };
     case `businessDays:${GET_LIST}`:

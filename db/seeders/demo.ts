@@ -37,6 +37,9 @@ import { ApplicationHistory } from '../../server/src/review/ApplicationHistory.j
 import { Line, UserCode, UserId } from '../../server/src/issuance/contract.js';
 import { IssuanceService } from '../../server/src/issuance/IssuanceService.js';
 import { closeEndedOffices } from '../../server/src/issuance/officeJob.js';
+import { SYSTEM_SETTINGS_BUSINESS_DAYS } from '../../server/src/calendar/CalendarService.js';
+import { approvalMessage } from '../../server/src/review/ReviewService.js';
+import { deadlineCancelReason } from '../../server/src/review/deadlineJob.js';
 import { DEFAULT_IP_POOL } from '../../server/src/config.js';
 import { Notice } from '../../server/src/notifications/entities.js';
 
@@ -1575,12 +1578,12 @@ class DemoSeeder {
       const earliest = addBusinessDays(reviewedDate, 5);
       app.reviewedAt = reviewedAt;
       app.startDate = desired > earliest ? desired : earliest;
-      steps[approveIndex]!.message = `利用開始日 ${app.startDate}`;
+      steps[approveIndex]!.message = approvalMessage(app.startDate);
       if (app.kind === ApplicationKind.NEW) {
-        app.systemSettingsDeadline = addBusinessDays(app.startDate, -4);
+        app.systemSettingsDeadline = subtractBusinessDays(app.startDate, SYSTEM_SETTINGS_BUSINESS_DAYS);
         const deadlineEnd = jstTime(app.systemSettingsDeadline, 24 * 60 - 1).getTime();
         if (systemCancel) {
-          steps.push({ action: A.CANCEL, from: S.APPROVED, to: S.CANCELLED, gap: [0, 0], message: `システム設定申込締切日 (${app.systemSettingsDeadline}) までにシステム設定申込が行われなかったため。` });
+          steps.push({ action: A.CANCEL, from: S.APPROVED, to: S.CANCELLED, gap: [0, 0], message: deadlineCancelReason(app.systemSettingsDeadline) });
           times.push(new Date(Math.min(deadlineEnd + 2 * HOUR, this.now.getTime() - MINUTE)));
         } else {
           const latest = Math.min(deadlineEnd, this.now.getTime() - 5 * MINUTE);

@@ -213,13 +213,13 @@ export const ApproveDialog = ({ record, open, onClose }: { record: Application; 
               </Item>
               <Item label="naccs.approve.deadline_preview">
                 <span data-testid="approve-deadline">
-                  {record.kind !== 'NEW'
-                    ? translate('naccs.approve.deadline_none')
-                    : deadline
-                      ? date(deadline)
-                      : selected
-                        ? translate('naccs.approve.calculating')
-                        : null}
+                  {!selected
+                    ? null
+                    : !current
+                      ? translate('naccs.approve.calculating')
+                      : deadline
+                        ? date(deadline)
+                        : translate('naccs.approve.deadline_none')}
                 </span>
               </Item>
               <Item label="naccs.approve.reference_period">

@@ -19,7 +19,8 @@ export const QUEUES: Array<{ queue: ReviewQueue; count: keyof Omit<ReviewQueueCo
 export const QueueTabs = () => {
   const translate = useTranslate();
   const { filterValues, setFilters, displayedFilters } = useListContext();
-  // Counted under the list's other filters, so each tab says what it would show.
+  // Counted under the list's other filters, so each tab says what it would show (the server sets the queue per
+  // count; leaving it out here keeps one cached answer for all the tabs).
   const { queue: _queue, ...others } = filterValues as Record<string, unknown>;
   const { data: counts } = useGetOne<ReviewQueueCounts>('reviewQueueCounts', { id: 'current', meta: { filter: others } }, { placeholderData: (previous) => previous });
   const current = (QUEUES.find((q) => q.queue === filterValues.queue)?.queue ?? 'ALL') as ReviewQueue;

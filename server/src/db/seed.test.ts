@@ -5,6 +5,7 @@ import { ApplicationStatus, Role } from '../common/enums.js';
 import { SecretBox } from '../common/secrets.js';
 import { Staff } from '../staff/Staff.js';
 import { CUSTOMS_OFFICES } from '../applications/intake/validation.js';
+import { todayInJapan } from '../common/dates.js';
 import { cancelOverdueApplications } from '../review/deadlineJob.js';
 import { closeEndedOffices } from '../issuance/officeJob.js';
 import { verifyPassword } from '../staff/password.js';
@@ -192,7 +193,7 @@ describe('demo seed', () => {
     });
 
     it('keeps some ID通知内容 inside the パスワード参照期間 today, and the rest of the history outside it', async () => {
-      const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+      const today = todayInJapan();
       const readable = (op: string) => `select 1 from application a where a.status = 'APPROVED'
         and exists (select 1 from user_id u where u.issued_by_id = a.id and u.password_readable_until ${op} ?)`;
       expect(await count(readable('>='), [today])).toBeGreaterThanOrEqual(2);
@@ -202,14 +203,14 @@ describe('demo seed', () => {
     });
 
     it('closes an office when its 契約解除 takes effect, not before', async () => {
-      const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+      const today = todayInJapan();
       expect(await count(`select 1 from office where end_date <= ? and end_date <> start_date`, [today])).toBeGreaterThan(0);
       expect(await count(`select 1 from office where status = 'ACTIVE' and end_date <= ?`, [today])).toBe(0);
       expect(await count(`select 1 from office where status = 'CLOSED' and end_date > ? and end_date <> start_date`, [today])).toBe(0);
     });
 
     it('leaves nothing for the jobs to do right after seeding (deadlines met, terminations applied)', async () => {
-      const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+      const today = todayInJapan();
       expect(await count(`select 1 from application where status = 'APPROVED' and kind = 'NEW'
         and system_settings_recorded_at is null and system_settings_deadline < ?`, [today])).toBe(0);
       expect(await cancelOverdueApplications(db.orm.em, secrets)).toBe(0);

@@ -26,6 +26,9 @@ export interface ApprovalPreview {
   passwordReadableUntil: string;
 }
 
+/** The 審査終了 entry of an application's history. */
+export const approvalMessage = (startDate: string): string => `利用開始日 ${startDate}`;
+
 /** The reviewers' work: assignment, return with a question, approval with a start date, cancellation, notes. */
 export class ReviewService {
   private readonly calendar: CalendarService;
@@ -157,7 +160,7 @@ export class ReviewService {
       app.version += 1;
       await new IssuanceService(em, this.secrets, this.now).issue(app, startDate, { abbreviation, ipPool: this.ipPool });
       await new CertificateService(em, this.secrets, this.now).issueForApplication(app, startDate);
-      recordHistory(em, app, actor, { action: HistoryAction.APPROVE, from, to, message: `利用開始日 ${startDate}` });
+      recordHistory(em, app, actor, { action: HistoryAction.APPROVE, from, to, message: approvalMessage(startDate) });
       addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.approved);
       this.mail(em, app, 'application-approved', {
         startDate: japaneseDate(new Date(`${startDate}T00:00:00+09:00`)),

@@ -9,6 +9,10 @@ import { ReviewService } from './ReviewService.js';
 
 const BATCH = 50;
 
+/** The キャンセル reason the job records (and the demo's cancelled approvals carry). */
+export const deadlineCancelReason = (deadline: string): string =>
+  `システム設定申込締切日 (${deadline}) までにシステム設定申込が行われなかったため。`;
+
 /**
  * Cancels approved new applications whose システム設定申込 did not arrive by its deadline. Safe with several server
  * processes at once: each batch claims its rows with FOR UPDATE SKIP LOCKED and re-checks them in its transaction,
@@ -29,7 +33,7 @@ export async function cancelOverdueApplications(root: EntityManager, secrets: Se
       const apps = await em.find(Application, { id: { $in: rows.map((r) => r.id) } });
       const review = new ReviewService(em, secrets, () => now);
       for (const app of apps) {
-        const reason = `システム設定申込締切日 (${app.systemSettingsDeadline}) までにシステム設定申込が行われなかったため。`;
+        const reason = deadlineCancelReason(app.systemSettingsDeadline!);
         await review.cancelLocked(em, app, ApplicationStatus.APPROVED, ApplicationStatus.CANCELLED, reason, SYSTEM_ACTOR, NOTICE_TEXT.cancelledDeadline, NoticeCategory.SYSTEM_SETTINGS);
       }
       await em.flush();
