@@ -3,7 +3,6 @@ import {
   Alert,
   Box,
   Button,
-  CircularProgress,
   Dialog,
   DialogActions,
   DialogContent,
@@ -21,6 +20,7 @@ import type { FieldError } from '../intake/inputTypes';
 import { CREATE_API_KEY } from '../queries';
 import { RoleChips } from '../staffAccounts/RoleChips';
 import type { ApiKey } from '../types';
+import { DialogCancelButton, DialogConfirmButton } from '../components/DialogButtons';
 
 interface Created {
   createApiKey: { secret: string; apiKey: ApiKey };
@@ -125,18 +125,10 @@ export const CreateApiKeyButton = () => {
             </Button>
           ) : (
             <>
-              <Button onClick={close} disabled={busy}>
-                {translate('ra.action.cancel')}
-              </Button>
-              <Button
-                variant="contained"
-                onClick={() => void create()}
-                disabled={busy || !name.trim()}
-                startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
-                data-testid="api-key-create-confirm"
-              >
+              <DialogCancelButton onClick={close} busy={busy} />
+              <DialogConfirmButton busy={busy} disabled={!name.trim()} onClick={() => void create()} data-testid="api-key-create-confirm">
                 {translate('resources.apiKeys.create_confirm')}
-              </Button>
+              </DialogConfirmButton>
             </>
           )}
         </DialogActions>

@@ -2,8 +2,6 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import {
   Alert,
   Box,
-  Button,
-  CircularProgress,
   Dialog,
   DialogActions,
   DialogContent,
@@ -25,6 +23,7 @@ import type { FieldError } from '../intake/inputTypes';
 import { APPROVE_APPLICATION } from '../queries';
 import type { Application, ApprovalPreview, CalendarDay } from '../types';
 import { ApplicationResultTable } from './ApplicationResultTable';
+import { DialogCancelButton, DialogConfirmButton, DialogErrors } from '../components/DialogButtons';
 
 type Preselect = 'desired' | 'fallback' | 'done';
 
@@ -252,26 +251,13 @@ export const ApproveDialog = ({ record, open, onClose }: { record: Application; 
             <ApplicationResultTable rows={record.result} />
           </Section>
         </Box>
-        {otherErrors.map((e) => (
-          <Alert key={`${e.path}-${e.message}`} severity="error" sx={{ mt: 1 }}>
-            {e.message}
-          </Alert>
-        ))}
+        <DialogErrors errors={otherErrors} />
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          {translate('ra.action.cancel')}
-        </Button>
-        <Button
-          variant="contained"
-          color="success"
-          disabled={!selected || busy}
-          onClick={() => void confirm()}
-          startIcon={busy ? <CircularProgress size={16} color="inherit" /> : <CheckCircleIcon />}
-          data-testid="approve-confirm"
-        >
+        <DialogCancelButton onClick={onClose} busy={busy} />
+        <DialogConfirmButton color="success" busy={busy} disabled={!selected} onClick={() => void confirm()} icon={<CheckCircleIcon />} data-testid="approve-confirm">
           {translate('naccs.approve.confirm', { date: selected ? date(selected) : '' })}
-        </Button>
+        </DialogConfirmButton>
       </DialogActions>
     </Dialog>
   );

@@ -1,17 +1,8 @@
-import {
-  Button,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  MenuItem,
-  TextField,
-} from '@mui/material';
+import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
 import type { Staff } from '../types';
+import { DialogCancelButton, DialogConfirmButton } from '../components/DialogButtons';
 
 /** Supervisors: choose the reviewer (or supervisor) to assign to, from the active staff who may review. */
 export const ReviewerPickerDialog = ({
@@ -65,17 +56,10 @@ export const ReviewerPickerDialog = ({
         </TextField>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          {translate('ra.action.cancel')}
-        </Button>
-        <Button
-          variant="contained"
-          disabled={!picked || busy}
-          onClick={() => void onPick(picked)}
-          startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
-        >
+        <DialogCancelButton onClick={onClose} busy={busy} />
+        <DialogConfirmButton busy={busy} disabled={!picked} onClick={() => void onPick(picked)}>
           {translate('naccs.review.assign')}
-        </Button>
+        </DialogConfirmButton>
       </DialogActions>
     </Dialog>
   );

@@ -1,11 +1,12 @@
 import AddCardIcon from '@mui/icons-material/AddCard';
-import { Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useState } from 'react';
 import { useListContext, useNotify, useTranslate } from 'react-admin';
 import { useServerAction } from '../components/useServerAction';
 import { ApplicationPicker, type PickedApplication } from '../templates/ApplicationPicker';
 import { ISSUE_CERTIFICATES } from './certificateQueries';
 import type { Certificate } from './certificateTypes';
+import { DialogCancelButton, DialogConfirmButton } from '../components/DialogButtons';
 
 interface Issued {
   issueCertificates: { issuedCount: number; certificates: Certificate[] };
@@ -56,18 +57,10 @@ export const IssueCertificatesButton = () => {
           />
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setOpen(false)} disabled={busy}>
-            {translate('ra.action.cancel')}
-          </Button>
-          <Button
-            variant="contained"
-            onClick={() => void issue()}
-            disabled={!application || busy}
-            startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
-            data-testid="issue-certificates-confirm"
-          >
+          <DialogCancelButton onClick={() => setOpen(false)} busy={busy} />
+          <DialogConfirmButton busy={busy} disabled={!application} onClick={() => void issue()} data-testid="issue-certificates-confirm">
             {translate('naccs.certificates.issue.confirm')}
-          </Button>
+          </DialogConfirmButton>
         </DialogActions>
       </Dialog>
     </>

@@ -1,7 +1,6 @@
 import {
   Alert,
   Button,
-  CircularProgress,
   Dialog,
   DialogActions,
   DialogContent,
@@ -15,6 +14,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import type { FieldError } from '../intake/inputTypes';
+import { DialogCancelButton, DialogConfirmButton, DialogErrors } from '../components/DialogButtons';
 
 /** The longest reason the server takes (reissue; SPEC: 240 characters). */
 export const MAX_REASON = 240;
@@ -107,11 +107,7 @@ export const ReasonConfirmDialog = ({
               }
               slotProps={{ htmlInput: { 'data-testid': `${testId}-reason` } }}
             />
-            {others.map((e) => (
-              <Alert key={`${e.path}-${e.message}`} severity="error" sx={{ mt: 1 }}>
-                {e.message}
-              </Alert>
-            ))}
+            <DialogErrors errors={others} />
           </>
         ) : (
           <>
@@ -128,9 +124,7 @@ export const ReasonConfirmDialog = ({
         )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          {translate('ra.action.cancel')}
-        </Button>
+        <DialogCancelButton onClick={onClose} busy={busy} />
         {step === 'reason' ? (
           <Button variant="contained" color={confirmColor} disabled={!text || tooLong} onClick={() => setStep('confirm')} data-testid={`${testId}-next`}>
             {translate('naccs.certificates.next')}
@@ -140,16 +134,9 @@ export const ReasonConfirmDialog = ({
             <Button onClick={() => setStep('reason')} disabled={busy}>
               {translate('ra.action.back')}
             </Button>
-            <Button
-              variant="contained"
-              color={confirmColor}
-              onClick={() => void submit()}
-              disabled={busy}
-              startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
-              data-testid={`${testId}-confirm`}
-            >
+            <DialogConfirmButton color={confirmColor} busy={busy} onClick={() => void submit()} data-testid={`${testId}-confirm`}>
               {translate(confirmLabel, titleArgs)}
-            </Button>
+            </DialogConfirmButton>
           </>
         )}
       </DialogActions>

@@ -1,18 +1,8 @@
-import {
-  Alert,
-  Button,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  TextField,
-  type ButtonProps,
-} from '@mui/material';
+import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField, type ButtonProps } from '@mui/material';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import type { FieldError } from '../intake/inputTypes';
+import { DialogCancelButton, DialogConfirmButton, DialogErrors } from './DialogButtons';
 
 export interface TextPromptDialogProps {
   open: boolean;
@@ -100,26 +90,13 @@ export const TextPromptDialog = ({
           helperText={own.map((e) => e.message).join(' ') || ' '}
           sx={{ mt: 1 }}
         />
-        {others.map((e) => (
-          <Alert key={`${e.path}-${e.message}`} severity="error" sx={{ mt: 1 }}>
-            {e.message}
-          </Alert>
-        ))}
+        <DialogErrors errors={others} />
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          {translate('ra.action.cancel')}
-        </Button>
-        <Button
-          variant="contained"
-          color={confirmColor}
-          onClick={() => void submit()}
-          disabled={busy || !text.trim()}
-          startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
-          data-testid={testId ? `${testId}-confirm` : undefined}
-        >
+        <DialogCancelButton onClick={onClose} busy={busy} />
+        <DialogConfirmButton color={confirmColor} busy={busy} disabled={!text.trim()} onClick={() => void submit()} data-testid={testId ? `${testId}-confirm` : undefined}>
           {translate(confirmLabel, { _: confirmLabel })}
-        </Button>
+        </DialogConfirmButton>
       </DialogActions>
     </Dialog>
   );
