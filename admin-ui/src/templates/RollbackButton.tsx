@@ -4,9 +4,8 @@ import { useState } from 'react';
 import { Confirm, useTranslate } from 'react-admin';
 import { useServerAction } from '../components/useServerAction';
 import { ROLLBACK_NOTIFICATION_TEMPLATE } from './templateQueries';
-import type { NotificationTemplate } from './templateTypes';
+import type { ReturnedTemplate } from './templateTypes';
 
-type Returned = Omit<NotificationTemplate, 'id'>;
 
 /**
  * この版に戻す (supervisors): after a confirmation, the server saves the old version's content as a new version (the
@@ -24,7 +23,7 @@ export const RollbackButton = ({
   version: number;
   latestVersion: number;
   dirty: boolean;
-  onDone: (template: Returned) => void;
+  onDone: (template: ReturnedTemplate) => void;
   variant?: 'text' | 'outlined' | 'contained';
 }) => {
   const translate = useTranslate();
@@ -53,7 +52,7 @@ export const RollbackButton = ({
         confirmColor="warning"
         translateOptions={args}
         onConfirm={async () => {
-          const outcome = await run<{ rollbackNotificationTemplate: Returned }>(
+          const outcome = await run<{ rollbackNotificationTemplate: ReturnedTemplate }>(
             ROLLBACK_NOTIFICATION_TEMPLATE,
             { key: templateKey, version, expectedVersion: latestVersion },
             { success: 'naccs.templates.rollback.done', successArgs: args, notifyFieldErrors: true },

@@ -32,7 +32,7 @@ import { SendTestButton } from './SendTestButton';
 import { TemplateField } from './TemplateField';
 import { TEMPLATE_RESOURCES } from './templatesDataProvider';
 import { SAVE_NOTIFICATION_TEMPLATE } from './templateQueries';
-import { TEMPLATE_PARTS, type NotificationTemplate, type TemplatePart } from './templateTypes';
+import { TEMPLATE_PARTS, type NotificationTemplate, type ReturnedTemplate, type TemplatePart } from './templateTypes';
 import { usePreview } from './usePreview';
 import { useTemplateDraft } from './useTemplateDraft';
 import { usedVariables } from './variableUsage';
@@ -40,7 +40,6 @@ import { VariableList } from './VariableList';
 import { VersionDiffDialog } from './VersionDiffDialog';
 import { VersionHistory } from './VersionHistory';
 
-type Returned = Omit<NotificationTemplate, 'id'>;
 type FieldRef = HTMLInputElement | HTMLTextAreaElement;
 
 const ROWS: Record<TemplatePart, number | undefined> = { subject: undefined, text: 18, html: 6 };
@@ -103,7 +102,7 @@ const TemplateEditorView = () => {
   const save = useCallback(async () => {
     if (!record || !draft || !base || !dirty || stale || busy) return;
     const next = base.version + 1;
-    const outcome = await run<{ saveNotificationTemplate: Returned }>(
+    const outcome = await run<{ saveNotificationTemplate: ReturnedTemplate }>(
       SAVE_NOTIFICATION_TEMPLATE,
       {
         key: record.key,

@@ -5,9 +5,8 @@ import { useTranslate } from 'react-admin';
 import { DateTimeText, Val } from '../components/display';
 import { RollbackButton } from './RollbackButton';
 import { VersionDiffDialog } from './VersionDiffDialog';
-import type { NotificationTemplate, TemplateDraft, TemplateVersion } from './templateTypes';
+import type { NotificationTemplate, ReturnedTemplate, TemplateDraft, TemplateVersion } from './templateTypes';
 
-type Returned = Omit<NotificationTemplate, 'id'>;
 
 /**
  * 版の履歴 (newest first): who saved each version and when; any version compared line by line with the draft in
@@ -26,7 +25,7 @@ export const VersionHistory = ({
   baseVersion: number;
   dirty: boolean;
   canRollback: boolean;
-  onRolledBack: (template: Returned) => void;
+  onRolledBack: (template: ReturnedTemplate) => void;
 }) => {
   const translate = useTranslate();
   const [compared, setCompared] = useState<TemplateVersion | null>(null);

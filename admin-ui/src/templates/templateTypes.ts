@@ -31,6 +31,9 @@ export interface NotificationTemplate {
   versions: TemplateVersion[];
 }
 
+/** A template as a save or a rollback returns it (without react-admin's id). */
+export type ReturnedTemplate = Omit<NotificationTemplate, 'id'>;
+
 export interface RenderedNotification {
   subject: string;
   text: string;

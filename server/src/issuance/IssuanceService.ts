@@ -218,7 +218,7 @@ export class IssuanceService {
     }
     if (app.kind !== ApplicationKind.NEW) return;
     const office = await this.em.findOneOrFail(Office, app.office!.id);
-    if (office.status !== OfficeStatus.ACTIVE) return;
+    if (office.status !== OfficeStatus.ACTIVE) return; // not opened by this approval: nothing to close
     office.status = OfficeStatus.CLOSED;
     office.endDate = office.startDate;
   }
