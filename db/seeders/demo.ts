@@ -23,6 +23,7 @@ import {
   TerminalType,
 } from '../../server/src/common/enums.js';
 import type { SecretBox } from '../../server/src/common/secrets.js';
+import { fixedClock, type Clock } from '../../server/src/common/clock.js';
 import { searchText } from '../../server/src/common/search.js';
 import { Staff } from '../../server/src/staff/Staff.js';
 import { hashPassword } from '../../server/src/staff/password.js';
@@ -48,8 +49,8 @@ export interface SeedDemoOptions {
   password: string;
   /** Seals issued passwords (offices, user IDs, mailboxes). */
   secrets: SecretBox;
-  /** The seeding "present"; received dates spread over the two years before it. */
-  now?: Date;
+  /** Business time: the seeding "present" is its instant when seeding starts; received dates spread over the two years before it. */
+  clock: Clock;
   /** Number of applications (default 320). */
   applications?: number;
   /** The certificate authority: with it some demo terminals enroll for real (certificates in every status). */
@@ -74,20 +75,23 @@ export async function seedDemo(em: EntityManager, opts: SeedDemoOptions): Promis
   faker.seed(20261121);
   const total = Math.max(1, Math.floor(opts.applications ?? 320));
   const passwordHash = await hashPassword(opts.password); // once: argon2 is slow on purpose
+  // One instant for the whole seeding: what exists never depends on how long seeding took.
+  const now = opts.clock.now();
+  const at = fixedClock(now);
   const seeded = await em.transactional(async (tem) => {
-    const seeder = new DemoSeeder(tem, opts.secrets, opts.now ?? new Date(), passwordHash, opts.ipPool ?? DEFAULT_IP_POOL);
+    const seeder = new DemoSeeder(tem, opts.secrets, now, passwordHash, opts.ipPool ?? DEFAULT_IP_POOL);
     const applications = await seeder.run(total);
     // デジタル証明書 for the netNACCS/webNACCS terminals of the most recent approvals, through the same service.
     const recent = await tem.find(Application, { status: ApplicationStatus.APPROVED, terminals: { terminalType: { $in: [TerminalType.NET, TerminalType.WEB] }, action: RowAction.ADD } },
       { orderBy: { reviewedAt: 'desc' }, limit: 12 });
-    for (const app of recent) await new CertificateService(tem, opts.secrets, () => opts.now ?? new Date()).issueForApplication(app, app.startDate!);
-    if (opts.ca) await certificatesInEveryStatus(tem, opts.secrets, opts.ca, opts.now ?? new Date());
+    for (const app of recent) await new CertificateService(tem, opts.secrets, at).issueForApplication(app, app.startDate!);
+    if (opts.ca) await certificatesInEveryStatus(tem, opts.secrets, opts.ca, now);
     // The NSS portal's integrator key (documented in the README).
     createApiKey(tem, { name: 'NSS (NACCSサポートシステム)', key: DEMO_NSS_PORTAL_KEY });
     return { applications };
   });
   // The terminations whose start date has passed took effect, as the server's job would have done.
-  await closeEndedOffices(em, opts.now ?? new Date());
+  await closeEndedOffices(em, at);
   return seeded;
 }
 
@@ -96,7 +100,7 @@ export async function seedDemo(em: EntityManager, opts: SeedDemoOptions): Promis
  * (失効), one passes its validity (期限切れ) and one is stopped for not being acquired in time (停止).
  */
 async function certificatesInEveryStatus(em: EntityManager, secrets: SecretBox, ca: CertificateAuthority, now: Date): Promise<void> {
-  const service = new CertificateService(em, secrets, () => now);
+  const service = new CertificateService(em, secrets, fixedClock(now));
   // One terminal of each of the five earliest of those approvals: a fresh approval keeps its certificates waiting.
   const waiting = await em.find(Certificate, { status: CertificateStatus.PENDING }, {
     populate: ['terminal', 'application'], orderBy: { application: { reviewedAt: 'asc' }, terminal: { name: 'asc' } },
@@ -862,7 +866,7 @@ class DemoSeeder {
     // A fork in the same transaction keeps the approval's identity map small (auto-flush checks every managed entity).
     const em = this.em.fork({ keepTransactionContext: true });
     const approved = await em.findOneOrFail(Application, app.id);
-    await new IssuanceService(em, this.secrets, () => app.reviewedAt!).issue(approved, app.startDate!, { ipPool: this.ipPool });
+    await new IssuanceService(em, this.secrets, fixedClock(app.reviewedAt!)).issue(approved, app.startDate!, { ipPool: this.ipPool });
     await em.flush();
     await this.readContract(os);
     os.active = true;
@@ -893,7 +897,7 @@ class DemoSeeder {
   /** The approved application cancelled by the deadline job: what it issued never takes effect. */
   private async cancelIssued(app: Application, os: OfficeState): Promise<void> {
     const em = this.em.fork({ keepTransactionContext: true });
-    await new IssuanceService(em, this.secrets).cancelIssued(await em.findOneOrFail(Application, app.id));
+    await new IssuanceService(em, this.secrets, fixedClock(this.now)).cancelIssued(await em.findOneOrFail(Application, app.id));
     await em.flush();
     await this.readContract(os);
     os.active = false;

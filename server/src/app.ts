@@ -55,14 +55,14 @@ export async function createApp(orm: MikroORM, config: Config) {
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
         const em = orm.em.fork();
-        const principal = await authenticate(em, services.tokens, req.headers.authorization, req.ip);
+        const principal = await authenticate(em, services.tokens, services.clock, req.headers.authorization, req.ip);
         return { em, ...principal, services, loaders: new Map(), ip: req.ip };
       },
     }),
   );
 
   // Digital certificates: terminals enroll with their 認証コード; the CRL and the CA certificate (outside GraphQL).
-  app.use('/certificates', express.json({ limit: '64kb' }), ...certificateRoutes(orm, services.secrets, config));
+  app.use('/certificates', express.json({ limit: '64kb' }), ...certificateRoutes(orm, services.secrets, config, services.clock));
 
   if (existsSync(join(config.consoleDir, 'index.html'))) {
     app.use(express.static(config.consoleDir, { index: false, maxAge: '1h' }));

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clockFromEnv, type Clock } from './common/clock.js';
 
 /** The repository root (server/src/config.ts → ../..). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,6 +32,8 @@ export interface Config {
   /** The certificate authority for digital certificates (CA_CERT_PATH / CA_KEY_PATH, PEM); else generated in dataDir/ca. */
   caCertPath?: string;
   caKeyPath?: string;
+  /** Business time: the real time, or the instant NOW names (demos, screenshots, support reproductions). */
+  clock: Clock;
 }
 
 /** A secret kept in the data folder: generated on first use so the embedded default needs no setup. */
@@ -63,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     caCertPath: env.CA_CERT_PATH || undefined,
     caKeyPath: env.CA_KEY_PATH || undefined,
+    clock: clockFromEnv(env.NOW),
   };
 }

@@ -1,6 +1,8 @@
 // Boots config → database (embedded unless DATABASE_URL) → migrations → demo data → GraphQL + console.
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { loadConfig } from './config.js';
+import { installClock, systemClock } from './common/clock.js';
 import { logger } from './common/logger.js';
 import { SecretBox } from './common/secrets.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
@@ -16,8 +18,10 @@ import { createMailer, deliverDueEmails } from './notifications/delivery.js';
 import { loadTemplates } from './notifications/templates.js';
 import { runCertificateJob } from './certificates/certificateJob.js';
 
-const started = Date.now();
+const started = performance.now();
 const config = loadConfig();
+// Business time: the real time, or the instant NOW names (entity timestamps read it too).
+installClock(config.clock);
 let embedded: EmbeddedDatabase | undefined;
 let databaseUrl = config.databaseUrl;
 if (!databaseUrl) {
@@ -29,16 +33,16 @@ await migrate(orm);
 
 const em = orm.em.fork();
 if (config.seedDemo && (await em.count(Staff)) === 0 && (await em.count(Application)) === 0) {
-  const t = Date.now();
-  const { applications } = await seedDemo(em, { password: config.demoPassword, secrets: new SecretBox(config.secretKey), ca: await certificateAuthority(config), ipPool: config.ipPool });
-  logger.info({ applications, ms: Date.now() - t }, 'demo data seeded');
+  const t = performance.now();
+  const { applications } = await seedDemo(em, { clock: config.clock, password: config.demoPassword, secrets: new SecretBox(config.secretKey), ca: await certificateAuthority(config), ipPool: config.ipPool });
+  logger.info({ applications, ms: Math.round(performance.now() - t) }, 'demo data seeded');
 }
 
 const mailer = await createMailer(config.smtpUrl);
 const running = await (await createApp(orm, config)).listen(config.port);
 const url = running.url.replace('127.0.0.1', 'localhost');
 console.log(`
-NACCS バックオフィス: ${url}/   (GraphQL: ${url}/graphql)  起動 ${((Date.now() - started) / 1000).toFixed(1)} 秒
+NACCS バックオフィス: ${url}/   (GraphQL: ${url}/graphql)  起動 ${((performance.now() - started) / 1000).toFixed(1)} 秒${config.clock === systemClock ? '' : `  業務時刻 NOW=${process.env.NOW} (固定の時刻から進みます)`}
 データベース: ${embedded ? `組み込み PostgreSQL (${join(config.dataDir, 'pg')})` : 'DATABASE_URL'}  メール: ${config.smtpUrl ? 'SMTP_URL' : `組み込みSMTP (127.0.0.1:${mailer.sinkPort}; 送信ログはコンソールで確認)`}
 デモのサインイン (パスワード: ${config.demoPassword === 'naccs-demo' ? 'naccs-demo' : 'DEMO_PASSWORD の値'}):
   admin@example.jp (ADMIN)  supervisor@example.jp (SUPERVISOR)  reviewer@example.jp (REVIEWER)
@@ -50,16 +54,16 @@ NACCS バックオフィス: ${url}/   (GraphQL: ${url}/graphql)  起動 ${((Dat
 const jobSeconds = Number(process.env.JOB_INTERVAL_SECONDS ?? 60);
 const secrets = new SecretBox(config.secretKey);
 const runJobs = () =>
-  cancelOverdueApplications(orm.em, secrets)
+  cancelOverdueApplications(orm.em, secrets, config.clock)
     .then((n) => n && logger.info({ cancelled: n }, 'system-settings deadline passed: applications cancelled'))
-    .then(() => closeEndedOffices(orm.em))
+    .then(() => closeEndedOffices(orm.em, config.clock))
     .then((n) => n && logger.info({ closed: n }, 'terminations took effect: offices closed'))
     .catch((err) => logger.error({ err }, 'deadline job failed'));
 const jobTimer = jobSeconds > 0 ? setInterval(runJobs, jobSeconds * 1000) : undefined;
 if (jobTimer) void runJobs();
 // Digital certificates not acquired in time → 停止, past their validity → 期限切れ (same interval, SKIP LOCKED too).
 const runCertificateJobs = () =>
-  runCertificateJob(orm.em)
+  runCertificateJob(orm.em, config.clock)
     .then((r) => (r.stopped || r.expired || r.closed) && logger.info(r, 'certificates stopped/expired'))
     .catch((err) => logger.error({ err }, 'certificate job failed'));
 const certificateTimer = jobSeconds > 0 ? setInterval(runCertificateJobs, jobSeconds * 1000) : undefined;
@@ -73,7 +77,7 @@ const deliver = async () => {
   if (delivering) return;
   delivering = true;
   try {
-    const n = await deliverDueEmails(orm.em, mailer.transport, secrets);
+    const n = await deliverDueEmails(orm.em, mailer.transport, secrets, config.clock);
     if (n) logger.info({ sent: n }, 'mails delivered');
   } catch (err) {
     logger.error({ err }, 'mail delivery failed');

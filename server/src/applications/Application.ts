@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentTime } from '../common/clock.js';
 import {
   Check, Embedded, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property,
 } from '@mikro-orm/decorators/legacy';
@@ -164,7 +165,7 @@ export class Application {
   // 日付
   @Field(() => Date, { description: '申込日時 (受付)' })
   @Property({ type: 'datetime' })
-  receivedAt: Date = new Date();
+  receivedAt: Date = currentTime();
 
   @Field(() => String, { nullable: true, description: '利用開始希望日' })
   @Property({ type: 'date', nullable: true })
@@ -191,8 +192,8 @@ export class Application {
   returnMessage?: string;
 
   @Field(() => Date)
-  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
+  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => currentTime() })
+  updatedAt: Date = currentTime();
 
   /** Receipt no., office code, names and kana folded for search (see common/search.ts). */
   @Property({ type: 'text', default: '', hidden: true })

@@ -35,7 +35,7 @@ export class AttachmentContent {
 /** The caller and the 期限が近い horizon for queue views. */
 async function queueContext(ctx: Context): Promise<QueueContext> {
   const closures = await new CalendarService(ctx.em).closureSet();
-  return { staffId: ctx.staff?.id, dueBy: addBusinessDays(todayInJapan(), DUE_SOON_BUSINESS_DAYS, closures) };
+  return { staffId: ctx.staff?.id, dueBy: addBusinessDays(todayInJapan(ctx.services.clock.now()), DUE_SOON_BUSINESS_DAYS, closures) };
 }
 
 /** Latest history entry per application, in one query per request (DISTINCT ON). */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentTime } from '../common/clock.js';
 import { Check, Embedded, Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Person } from '../common/embeddables.js';
 
@@ -26,7 +27,7 @@ export class ProvisionalAccount {
   applicant: Person = new Person();
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  createdAt: Date = currentTime();
 
   @Property({ type: 'datetime' })
   expiresAt!: Date;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentTime } from '../common/clock.js';
 import {
   Check, Embedded, Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property,
 } from '@mikro-orm/decorators/legacy';
@@ -329,5 +330,5 @@ export class Attachment {
 
   @Field(() => Date)
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  createdAt: Date = currentTime();
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentTime } from '../common/clock.js';
 import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CertificateStatus } from '../common/enums.js';
@@ -93,5 +94,5 @@ export class Certificate {
 
   @Field(() => Date, { description: '発行日時' })
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  createdAt: Date = currentTime();
 }

@@ -54,13 +54,13 @@ export class CertificateResolver {
     @Ctx() ctx: Context,
   ): Promise<CertificatePage> {
     checkPage(offset, limit);
-    return new CertificateService(ctx.em, ctx.services.secrets).list(filter ?? {}, offset, limit);
+    return new CertificateService(ctx.em, ctx.services.secrets, ctx.services.clock).list(filter ?? {}, offset, limit);
   }
 
   @Authorized(...roles('issueCertificates'))
   @Mutation(() => IssueCertificatesResult, { description: '審査終了した申込の論理端末のうち、デジタル証明書のないものに発行する (何度呼んでも同じ)' })
   async issueCertificates(@Arg('applicationId', () => ID) applicationId: string, @Ctx() ctx: Context): Promise<IssueCertificatesResult> {
-    const { issued, certificates } = await new CertificateService(ctx.em, ctx.services.secrets).issueCertificates(applicationId, actorOf(ctx));
+    const { issued, certificates } = await new CertificateService(ctx.em, ctx.services.secrets, ctx.services.clock).issueCertificates(applicationId, actorOf(ctx));
     return { issuedCount: issued.length, certificates };
   }
 
@@ -71,7 +71,7 @@ export class CertificateResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: Context,
   ): Promise<Certificate> {
-    return new CertificateService(ctx.em, ctx.services.secrets).reissue(terminalName, reason, actorOf(ctx));
+    return new CertificateService(ctx.em, ctx.services.secrets, ctx.services.clock).reissue(terminalName, reason, actorOf(ctx));
   }
 
   @Authorized(...roles('revokeCertificate'))
@@ -81,7 +81,7 @@ export class CertificateResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: Context,
   ): Promise<Certificate> {
-    return new CertificateService(ctx.em, ctx.services.secrets).revoke(serial, reason, actorOf(ctx));
+    return new CertificateService(ctx.em, ctx.services.secrets, ctx.services.clock).revoke(serial, reason, actorOf(ctx));
   }
 
   @FieldResolver(() => String, { description: '論理端末名' })
@@ -106,8 +106,8 @@ export class CertificateResolver {
   }
 
   @FieldResolver(() => Boolean, { description: '更新期間内 (有効期限の28日前から)' })
-  renewable(@Root() cert: Certificate): boolean {
-    return isRenewable(cert);
+  renewable(@Root() cert: Certificate, @Ctx() ctx: Context): boolean {
+    return isRenewable(cert, ctx.services.clock.now());
   }
 
   @FieldResolver(() => Boolean, { description: '認証コードの誤りが5回に達し、取得がロックされている (再発行で解除)' })

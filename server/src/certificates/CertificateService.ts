@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Clock } from '../common/clock.js';
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { ApplicationStatus, CertificateStatus, NoticeCategory, TerminalType } from '../common/enums.js';
 import { DomainError, ErrorCode, badInput, notFound } from '../common/errors.js';
@@ -44,7 +45,7 @@ export function addMonths(iso: string, months: number): string {
 }
 
 /** Within the renewal window: acquired, and expiring within RENEWAL_DAYS (not yet expired). */
-export function isRenewable(cert: Pick<Certificate, 'status' | 'notAfter'>, now: Date = new Date()): boolean {
+export function isRenewable(cert: Pick<Certificate, 'status' | 'notAfter'>, now: Date): boolean {
   if (cert.status !== CertificateStatus.ACQUIRED || !cert.notAfter) return false;
   return now.getTime() < cert.notAfter.getTime() && now.getTime() >= cert.notAfter.getTime() - RENEWAL_DAYS * 86_400_000;
 }
@@ -104,7 +105,7 @@ const fail = (status: number, code: string, message: string): EnrollResult => ({
 export class CertificateService {
   private readonly calendar: CalendarService;
 
-  constructor(private readonly em: EntityManager, private readonly secrets: SecretBox, private readonly now: () => Date = () => new Date()) {
+  constructor(private readonly em: EntityManager, private readonly secrets: SecretBox, private readonly clock: Clock) {
     this.calendar = new CalendarService(em);
   }
 
@@ -116,7 +117,7 @@ export class CertificateService {
   async issueForApplication(app: Application, startDate: string): Promise<Certificate[]> {
     const em = this.em;
     await em.flush(); // the terminals the approval just issued get their rows
-    const today = todayInJapan(this.now());
+    const today = todayInJapan(this.clock.now());
     const terminals = await em.find(
       Terminal,
       { issuedBy: app, type: { $in: [...CERTIFICATE_TERMINALS] }, $or: [{ endDate: null }, { endDate: { $gt: today } }] },
@@ -130,7 +131,7 @@ export class CertificateService {
     const base = startDate > today ? startDate : today;
     const readableUntil = await this.calendar.referencePeriodEnd(base);
     const issued = missing.map((terminal) => this.newCertificate(terminal, app, readableUntil, addMonths(base, ACQUIRE_MONTHS)));
-    addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.certificateIssued);
+    addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.certificateIssued, this.clock.now());
     this.mail(app, missing[0]!.office, missing.map((t) => t.name), readableUntil, addMonths(base, ACQUIRE_MONTHS));
     await em.flush();
     return issued;
@@ -141,7 +142,7 @@ export class CertificateService {
       terminal, application: app, status: CertificateStatus.PENDING,
       authCode1: authCode1(terminal.office.company.abbreviation!, terminal.name),
       authCode2Enc: this.secrets.seal(newAuthCode2()), authCode3Enc: this.secrets.seal(newAuthCode3()),
-      authCodesReadableUntil: readableUntil, acquireBy, reason, createdAt: this.now(),
+      authCodesReadableUntil: readableUntil, acquireBy, reason, createdAt: this.clock.now(),
     });
     this.em.persist(cert);
     return cert;
@@ -162,13 +163,13 @@ export class CertificateService {
   }
 
   private audit(actor: Actor | undefined, action: string, target: string, detail?: string, ip?: string): void {
-    this.em.persist(Object.assign(new AuditLog(), { staff: actor?.staff, action, target, detail, ip: ip?.slice(0, 64), at: this.now() }));
+    this.em.persist(Object.assign(new AuditLog(), { staff: actor?.staff, action, target, detail, ip: ip?.slice(0, 64), at: this.clock.now() }));
   }
 
   /** issueCertificates (staff): the approved application's terminals that lack a certificate get one (idempotent). */
   async issueCertificates(applicationId: string, actor: Actor): Promise<{ issued: Certificate[]; certificates: Certificate[] }> {
     return this.em.transactional(async (em) => {
-      const service = new CertificateService(em, this.secrets, this.now);
+      const service = new CertificateService(em, this.secrets, this.clock);
       // The application row is the lock: two concurrent calls issue once.
       const app = /^[0-9a-f-]{36}$/i.test(applicationId)
         ? await em.findOne(Application, { id: applicationId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
@@ -196,8 +197,8 @@ export class CertificateService {
     if ([...text].length > 240) throw badInput([{ path: 'reason', message: '再発行の理由は240文字以内で入力してください。' }]);
     const name = normalise(terminalName);
     return this.em.transactional(async (em) => {
-      const service = new CertificateService(em, this.secrets, this.now);
-      const today = todayInJapan(this.now());
+      const service = new CertificateService(em, this.secrets, this.clock);
+      const today = todayInJapan(this.clock.now());
       // The terminal row is the lock: concurrent reissues of one terminal run one after the other.
       const terminal = await em.findOne(Terminal, { name }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!terminal) throw notFound(`論理端末 ${name}`);
@@ -212,12 +213,12 @@ export class CertificateService {
       const app = terminal.issuedBy ?? previous.find((c) => c.application)?.application;
       if (!app) throw notFound(`論理端末 ${name} を払い出した申込 (認証コードを通知する ID通知内容)`);
       for (const old of previous.filter((c) => c.status === CertificateStatus.PENDING)) {
-        Object.assign(old, { status: CertificateStatus.REVOKED, revokedAt: this.now(), reason: `再発行により無効 (${text})` });
+        Object.assign(old, { status: CertificateStatus.REVOKED, revokedAt: this.clock.now(), reason: `再発行により無効 (${text})` });
       }
       await em.flush(); // the superseded PENDING row leaves the one-pending-per-terminal index first
       const readableUntil = await service.calendar.referencePeriodEnd(today);
       const cert = service.newCertificate(terminal, app, readableUntil, addMonths(today, ACQUIRE_MONTHS), text);
-      addNotice(em, app, NoticeCategory.CERTIFICATE_REISSUE, NOTICE_TEXT.certificateReissued);
+      addNotice(em, app, NoticeCategory.CERTIFICATE_REISSUE, NOTICE_TEXT.certificateReissued, this.clock.now());
       service.mail(app, terminal.office, [terminal.name], readableUntil, cert.acquireBy!, text);
       service.audit(actor, 'CERTIFICATE_REISSUE', terminal.name, text);
       await em.flush();
@@ -237,9 +238,9 @@ export class CertificateService {
       if (cert.status !== CertificateStatus.ACQUIRED) {
         throw new DomainError(ErrorCode.INVALID_TRANSITION, `シリアル番号 ${hex} のデジタル証明書は取得済 (有効) ではないため失効できません (状態: ${cert.status})。`);
       }
-      Object.assign(cert, { status: CertificateStatus.REVOKED, revokedAt: this.now(), reason: text, crlReason: undefined });
+      Object.assign(cert, { status: CertificateStatus.REVOKED, revokedAt: this.clock.now(), reason: text, crlReason: undefined });
       await em.populate(cert, ['terminal.office']);
-      new CertificateService(em, this.secrets, this.now).audit(actor, 'CERTIFICATE_REVOKE', cert.terminal.name, `${hex}: ${text}`);
+      new CertificateService(em, this.secrets, this.clock).audit(actor, 'CERTIFICATE_REVOKE', cert.terminal.name, `${hex}: ${text}`);
       await em.flush();
       return cert;
     });
@@ -263,8 +264,8 @@ export class CertificateService {
     if (problem) return fail(400, 'BAD_CSR', problem);
 
     return this.em.transactional(async (em) => {
-      const service = new CertificateService(em, this.secrets, this.now);
-      const now = this.now();
+      const service = new CertificateService(em, this.secrets, this.clock);
+      const now = this.clock.now();
       const today = todayInJapan(now);
       const terminal = await em.findOne(Terminal, { name, type: { $in: [...CERTIFICATE_TERMINALS] }, $or: [{ endDate: null }, { endDate: { $gt: today } }] }, { populate: ['office'] });
       if (!terminal) return fail(404, 'TERMINAL_NOT_FOUND', `論理端末名 ${name} が見つかりません。ID通知内容の論理端末名を確認してください。`);
@@ -323,7 +324,7 @@ export class CertificateService {
   async revokedEntries(): Promise<RevokedEntry[]> {
     const rows = await this.em.find(
       Certificate,
-      { status: CertificateStatus.REVOKED, serial: { $ne: null }, notAfter: { $gt: this.now() } },
+      { status: CertificateStatus.REVOKED, serial: { $ne: null }, notAfter: { $gt: this.clock.now() } },
       { orderBy: { revokedAt: 'asc' }, fields: ['serial', 'revokedAt', 'crlReason', 'notBefore'] },
     );
     return rows.map((c) => ({ serial: c.serial!, revokedAt: c.revokedAt ?? c.notBefore!, reason: c.crlReason ?? undefined }));
@@ -339,7 +340,7 @@ export class CertificateService {
       if (!Number.isInteger(filter.expiringWithinDays) || filter.expiringWithinDays < 0 || filter.expiringWithinDays > 3660) {
         throw badInput([{ path: 'filter.expiringWithinDays', message: 'expiringWithinDays は0〜3660の整数で指定してください。' }]);
       }
-      const until = new Date(this.now().getTime() + filter.expiringWithinDays * 86_400_000);
+      const until = new Date(this.clock.now().getTime() + filter.expiringWithinDays * 86_400_000);
       where.push({ status: CertificateStatus.ACQUIRED, notAfter: { $lte: until } });
     }
     const [items, totalCount] = await this.em.findAndCount(Certificate, where.length ? { $and: where } : {}, {

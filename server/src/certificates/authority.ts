@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 import type { Config } from '../config.js';
+import type { Clock } from '../common/clock.js';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
@@ -111,7 +112,7 @@ export class CertificateAuthority {
   }
 
   /** A CRL of the given revocations, signed now and current for a day. */
-  async crl(entries: RevokedEntry[], now: Date = new Date()): Promise<x509.X509Crl> {
+  async crl(entries: RevokedEntry[], now: Date): Promise<x509.X509Crl> {
     return x509.X509CrlGenerator.create({
       issuer: this.certificate.subjectName,
       thisUpdate: now,
@@ -155,7 +156,7 @@ export async function authorityFromPem(certPem: string, keyPem: string): Promise
 }
 
 /** A new self-signed CA (ECDSA P-256), as PEM texts. */
-export async function generateAuthorityPem(now: Date = new Date()): Promise<{ certPem: string; keyPem: string }> {
+export async function generateAuthorityPem(now: Date): Promise<{ certPem: string; keyPem: string }> {
   const keys = (await webcrypto.subtle.generateKey(CA_KEY, true, ['sign', 'verify'])) as CryptoKeyPair;
   const notAfter = new Date(now);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + CA_YEARS);
@@ -181,7 +182,7 @@ export async function generateAuthorityPem(now: Date = new Date()): Promise<{ ce
  * at once each write into a folder of their own and rename it into place; the first rename wins and the others load
  * the winner's files, so there is only ever one CA.
  */
-async function dataDirAuthority(dataDir: string): Promise<CertificateAuthority> {
+async function dataDirAuthority(dataDir: string, clock: Clock): Promise<CertificateAuthority> {
   const dir = join(dataDir, 'ca');
   const read = () => authorityFromPem(readFileSync(join(dir, CERT_FILE), 'utf8'), readFileSync(join(dir, KEY_FILE), 'utf8'));
   if (existsSync(join(dir, KEY_FILE))) return read();
@@ -189,7 +190,7 @@ async function dataDirAuthority(dataDir: string): Promise<CertificateAuthority> 
   const tmp = join(dataDir, `.ca-${randomBytes(6).toString('hex')}`);
   mkdirSync(tmp, { mode: 0o700 });
   try {
-    const { certPem, keyPem } = await generateAuthorityPem();
+    const { certPem, keyPem } = await generateAuthorityPem(clock.now());
     writeFileSync(join(tmp, KEY_FILE), keyPem, { mode: 0o600 });
     writeFileSync(join(tmp, CERT_FILE), certPem, { mode: 0o644 });
     try {
@@ -206,15 +207,15 @@ async function dataDirAuthority(dataDir: string): Promise<CertificateAuthority> 
 const authorities = new Map<string, Promise<CertificateAuthority>>();
 
 /** The server's CA (loaded once per process): CA_CERT_PATH + CA_KEY_PATH when configured, else the data folder's. */
-export function certificateAuthority(config: Pick<Config, 'dataDir' | 'caCertPath' | 'caKeyPath'>): Promise<CertificateAuthority> {
-  const { caCertPath, caKeyPath, dataDir } = config;
+export function certificateAuthority(config: Pick<Config, 'dataDir' | 'caCertPath' | 'caKeyPath' | 'clock'>): Promise<CertificateAuthority> {
+  const { caCertPath, caKeyPath, dataDir, clock } = config;
   if (!caCertPath !== !caKeyPath) return Promise.reject(new Error('set both CA_CERT_PATH and CA_KEY_PATH, or neither'));
   const cacheKey = caCertPath ? `files:${caCertPath}:${caKeyPath}` : `dir:${dataDir}`;
   let ca = authorities.get(cacheKey);
   if (!ca) {
     ca = caCertPath && caKeyPath
       ? authorityFromPem(readFileSync(caCertPath, 'utf8'), readFileSync(caKeyPath, 'utf8'))
-      : dataDirAuthority(dataDir);
+      : dataDirAuthority(dataDir, clock);
     // A failure is not cached: the next call tries again (e.g. after the files were put in place).
     ca.catch(() => authorities.delete(cacheKey));
     authorities.set(cacheKey, ca);

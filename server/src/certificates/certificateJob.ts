@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CertificateStatus } from '../common/enums.js';
 import { todayInJapan } from '../common/dates.js';
+import type { Clock } from '../common/clock.js';
 import { sweep } from '../common/sweep.js';
 import { CrlReason } from './authority.js';
 import { Certificate } from './Certificate.js';
@@ -15,17 +16,19 @@ export interface CertificateJobResult {
 }
 
 /** Certificates by a time rule (see sweep), each change audited with the terminal's name. */
-const sweepCertificates = (root: EntityManager, select: string, params: unknown[], apply: (cert: Certificate) => string | undefined) =>
-  sweep(root, Certificate, select, 'c', params, (cert) => {
+const sweepCertificates = (root: EntityManager, at: Date, select: string, params: unknown[], apply: (cert: Certificate) => string | undefined) =>
+  sweep(root, at, Certificate, select, 'c', params, (cert) => {
     const action = apply(cert);
     return action ? { action, target: cert.terminal.name, detail: cert.reason } : undefined;
   }, ['terminal']);
 
 /** The certificates' time rules: 停止 when not acquired in time, 期限切れ after validity, and abolished terminals. */
-export async function runCertificateJob(root: EntityManager, now: Date = new Date()): Promise<CertificateJobResult> {
+export async function runCertificateJob(root: EntityManager, clock: Clock): Promise<CertificateJobResult> {
+  const now = clock.now();
   const today = todayInJapan(now);
   const stopped = await sweepCertificates(
     root,
+    now,
     `select c.id from certificate c where c.status = 'PENDING' and c.acquire_by < ? order by c.acquire_by`,
     [today],
     (cert) => {
@@ -36,6 +39,7 @@ export async function runCertificateJob(root: EntityManager, now: Date = new Dat
   );
   const expired = await sweepCertificates(
     root,
+    now,
     `select c.id from certificate c where c.status = 'ACQUIRED' and c.not_after <= ? order by c.not_after`,
     [now],
     (cert) => {
@@ -46,6 +50,7 @@ export async function runCertificateJob(root: EntityManager, now: Date = new Dat
   );
   const closed = await sweepCertificates(
     root,
+    now,
     `select c.id from certificate c join terminal t on t.id = c.terminal_id
       where c.status in ('PENDING', 'ACQUIRED') and t.end_date <= ? order by t.end_date`,
     [today],

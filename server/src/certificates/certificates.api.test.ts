@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClock } from '../testing/clock.js';
+import { fixedClock } from '../common/clock.js';
 import * as x509 from '@peculiar/x509';
 import { Role, TerminalType, SystemCategory } from '../common/enums.js';
 import { SecretBox } from '../common/secrets.js';
@@ -28,7 +30,7 @@ let reviewer: string;
 let support: string;
 const box = new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64'));
 const sql = <T = Record<string, any>>(q: string, p: unknown[] = []) => server.orm.em.getConnection().execute<T[]>(q, p);
-const START = addBusinessDays(todayInJapan(), 15);
+const START = addBusinessDays(todayInJapan(testClock.now()), 15);
 const MASK = '********';
 
 beforeAll(async () => {
@@ -191,7 +193,7 @@ describe('enrollment (POST /certificates/enroll)', () => {
     const cert = new x509.X509Certificate(res.json.certificate);
     const ca = await caCert();
     expect(await cert.verify({ publicKey: ca.publicKey, signatureOnly: true })).toBe(true);
-    expect(await cert.verify({ publicKey: ca.publicKey })).toBe(true);
+    expect(await cert.verify({ publicKey: ca.publicKey, date: testClock.now() })).toBe(true);
     expect(cert.subjectName.getField('CN')).toEqual([t.name]);
     expect(cert.subjectName.getField('OU')).toEqual(['NAC001']);
     expect(cert.subjectName.getField('O')).toEqual(['NACCS']);
@@ -201,7 +203,7 @@ describe('enrollment (POST /certificates/enroll)', () => {
     const days = (cert.notAfter.getTime() - cert.notBefore.getTime()) / 86_400_000;
     expect(days).toBeGreaterThanOrEqual(365);
     expect(days).toBeLessThanOrEqual(366);
-    expect(Math.abs(cert.notBefore.getTime() - Date.now())).toBeLessThan(120_000);
+    expect(Math.abs(cert.notBefore.getTime() - testClock.now().getTime())).toBeLessThan(120_000);
     // The chain: the client certificate, then the CA.
     const chain = (res.json.chain as string).match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g)!;
     expect(chain).toHaveLength(2);
@@ -212,7 +214,7 @@ describe('enrollment (POST /certificates/enroll)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'naccs-cert-'));
     writeFileSync(join(dir, 'ca.pem'), chain[1]!);
     writeFileSync(join(dir, 'client.pem'), res.json.certificate);
-    expect(execFileSync('openssl', ['verify', '-purpose', 'sslclient', '-CAfile', join(dir, 'ca.pem'), join(dir, 'client.pem')]).toString()).toMatch(/client\.pem: OK/);
+    expect(execFileSync('openssl', ['verify', '-attime', String(Math.floor(testClock.now().getTime() / 1000)), '-purpose', 'sslclient', '-CAfile', join(dir, 'ca.pem'), join(dir, 'client.pem')]).toString()).toMatch(/client\.pem: OK/);
     const text = execFileSync('openssl', ['x509', '-noout', '-text', '-in', join(dir, 'client.pem')]).toString();
     expect(text).toContain(`CN = ${t.name}`);
     expect(text).toContain('OU = NAC001');
@@ -341,7 +343,7 @@ describe('reissue and revocation', () => {
     expect(res.status).toBe(201);
     const cert = new x509.X509Certificate(res.json.certificate);
     expect(cert.publicKey.algorithm.name).toBe('RSASSA-PKCS1-v1_5');
-    expect(await cert.verify({ publicKey: (await caCert()).publicKey })).toBe(true);
+    expect(await cert.verify({ publicKey: (await caCert()).publicKey, date: testClock.now() })).toBe(true);
     expect(cert.getExtension(x509.KeyUsagesExtension)!.usages & x509.KeyUsageFlags.keyEncipherment).toBeTruthy();
   });
 });
@@ -352,7 +354,7 @@ describe('certificates list', () => {
     const within = await certificates({ officeCode: 'NAC001', expiringWithinDays: 400 });
     expect(within.map((c) => c.terminalName)).toContain(t.name);
     expect(await certificates({ officeCode: 'NAC001', expiringWithinDays: 30 })).toEqual([]);
-    await sql(`update certificate set not_after = now() + interval '10 days' where status = 'ACQUIRED' and terminal_id = (select id from terminal where name = ?)`, [t.name]);
+    await sql(`update certificate set not_after = ?::timestamptz + interval '10 days' where status = 'ACQUIRED' and terminal_id = (select id from terminal where name = ?)`, [testClock.now().toISOString(), t.name]);
     const soon = await certificates({ expiringWithinDays: 30 }, portal);
     expect(soon).toHaveLength(1);
     expect(soon[0]).toMatchObject({ terminalName: t.name, renewable: true });
@@ -378,7 +380,7 @@ describe('ID通知内容: auth codes under the password rules', () => {
     const reads = await sql(`select message from application_history where application_id = ? and action = 'PASSWORD_READ'`, [id]);
     expect(reads.map((r) => r.message).join()).toContain(`認証コード ${revealed.name}`);
 
-    const at = (iso: string) => () => new Date(`${iso}T12:00:00+09:00`);
+    const at = (iso: string) => fixedClock(`${iso}T12:00:00+09:00`);
     const read = (iso: string) => new IdNoticeService(server.orm.em.fork(), box, at(iso)).read(id, [Role.REVIEWER], { name: 'テスト', role: 'REVIEWER' }, true);
     const lastDay = (await read(addBusinessDays(START, 2))).certificates;
     expect([...lastDay.values()][0]!.authCode2.value).toBe(revealed.authCode2);

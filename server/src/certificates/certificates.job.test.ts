@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../common/clock.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CertificateStatus, SystemCategory, TerminalType } from '../common/enums.js';
 import { SecretBox } from '../common/secrets.js';
@@ -75,7 +76,7 @@ describe('certificate time rules (job)', () => {
   });
 
   it('nothing is stopped on the deadline day itself', async () => {
-    const r = await runCertificateJob(db.orm.em, new Date(`${ACQUIRE_BY}T23:00:00+09:00`));
+    const r = await runCertificateJob(db.orm.em, fixedClock(`${ACQUIRE_BY}T23:00:00+09:00`));
     expect(r.stopped).toBe(0);
     expect(r.expired).toBe(1); // aa02 ended 2027-04-01
     expect(r.closed).toBe(1); // the abolished terminal's aa03
@@ -83,7 +84,7 @@ describe('certificate time rules (job)', () => {
 
   it('two workers at once stop each overdue PENDING certificate exactly once', async () => {
     const now = new Date(`${addDays(ACQUIRE_BY, 1)}T09:00:00+09:00`); // the day after the deadline
-    const [a, b] = await Promise.all([runCertificateJob(db.orm.em, now), runCertificateJob(second.em, now)]);
+    const [a, b] = await Promise.all([runCertificateJob(db.orm.em, fixedClock(now)), runCertificateJob(second.em, fixedClock(now))]);
     expect(a.stopped + b.stopped).toBe(OVERDUE);
     const byStatus = await sql<{ status: string; n: number }>(`select status, count(*)::int as n from certificate group by status order by status`);
     expect(Object.fromEntries(byStatus.map((r) => [r.status, r.n]))).toEqual({ STOPPED: OVERDUE, PENDING: 1, ACQUIRED: 1, EXPIRED: 1, REVOKED: 1 });
@@ -95,7 +96,7 @@ describe('certificate time rules (job)', () => {
     const [revoked] = await sql(`select crl_reason from certificate where serial = 'aa03'`);
     expect(revoked!.crl_reason).toBe(5); // cessationOfOperation
 
-    const again = await Promise.all([runCertificateJob(db.orm.em, now), runCertificateJob(second.em, now)]);
+    const again = await Promise.all([runCertificateJob(db.orm.em, fixedClock(now)), runCertificateJob(second.em, fixedClock(now))]);
     expect(again).toEqual([{ stopped: 0, expired: 0, closed: 0 }, { stopped: 0, expired: 0, closed: 0 }]);
   });
 });

@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
 import { logger } from '../common/logger.js';
 import type { SecretBox } from '../common/secrets.js';
+import type { Clock } from '../common/clock.js';
 import { CertificateAuthority, certificateAuthority } from './authority.js';
 import { CertificateService } from './CertificateService.js';
 
@@ -16,7 +17,7 @@ const UNAVAILABLE = '認証局を利用できないため、デジタル証明�
  * Refusals are `{ code, message }` with a Japanese message naming the step that failed. Mounted after express.json();
  * the error handler returned last also answers malformed JSON.
  */
-export function certificateRoutes(orm: MikroORM, secrets: SecretBox, config: Config, now: () => Date = () => new Date()): [express.Router, ErrorRequestHandler] {
+export function certificateRoutes(orm: MikroORM, secrets: SecretBox, config: Config, clock: Clock): [express.Router, ErrorRequestHandler] {
   const router = express.Router();
   const authority = (): Promise<CertificateAuthority> => certificateAuthority(config);
   // Loaded (or generated, on the first start of the embedded default) at once, not on the first enrollment.
@@ -30,7 +31,7 @@ export function certificateRoutes(orm: MikroORM, secrets: SecretBox, config: Con
     try {
       const ca = await authority();
       const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
-      const result = await new CertificateService(orm.em.fork(), secrets, now).enroll(body, ca, req.ip);
+      const result = await new CertificateService(orm.em.fork(), secrets, clock).enroll(body, ca, req.ip);
       if (!result.ok) {
         res.status(result.status).json({ code: result.code, message: result.message });
         return;
@@ -48,7 +49,7 @@ export function certificateRoutes(orm: MikroORM, secrets: SecretBox, config: Con
   router.get('/crl', async (req: Request, res: Response) => {
     try {
       const ca = await authority();
-      const crl = await ca.crl(await new CertificateService(orm.em.fork(), secrets, now).revokedEntries(), now());
+      const crl = await ca.crl(await new CertificateService(orm.em.fork(), secrets, clock).revokedEntries(), clock.now());
       res.setHeader('cache-control', 'no-cache');
       if (req.query.format === 'pem') res.type('application/x-pem-file').send(CertificateAuthority.crlPem(crl));
       else res.type('application/pkix-crl').send(Buffer.from(crl.rawData));

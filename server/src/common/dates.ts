@@ -1,5 +1,5 @@
 /** Today's date in Japan (YYYY-MM-DD): every date rule of the center is on the Japanese calendar. */
-export function todayInJapan(now: Date = new Date()): string {
+export function todayInJapan(now: Date): string {
   return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 }
 

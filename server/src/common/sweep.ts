@@ -7,12 +7,12 @@ const BATCH = 50;
 export type SweepChange = { action: string; target?: string; detail?: string } | undefined;
 
 /**
- * A time rule applied in batches: each batch claims its rows (`select` names them `id`, locks `lockOf` FOR UPDATE SKIP
+ * A time rule applied in batches (`at`: the instant the rule is applied as of, stamped on the audit entries): each batch claims its rows (`select` names them `id`, locks `lockOf` FOR UPDATE SKIP
  * LOCKED) in its own transaction and re-checks them there, so with several server processes at once every row is
  * changed exactly once; each change is written to the audit log in the same transaction. Returns how many changed.
  */
 export async function sweep<T extends object>(
-  root: EntityManager, entity: EntityName<T>, select: string, lockOf: string, params: unknown[],
+  root: EntityManager, at: Date, entity: EntityName<T>, select: string, lockOf: string, params: unknown[],
   apply: (row: T) => SweepChange, populate: string[] = [],
 ): Promise<number> {
   let total = 0;
@@ -28,7 +28,7 @@ export async function sweep<T extends object>(
         const change = apply(row);
         if (!change) continue;
         n++;
-        em.persist(Object.assign(new AuditLog(), { ...change, at: new Date() }));
+        em.persist(Object.assign(new AuditLog(), { ...change, at }));
       }
       await em.flush();
       return { claimed: rows.length, changed: n };

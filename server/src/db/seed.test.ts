@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClock } from '../testing/clock.js';
 import { seedDemo } from '../../../db/seeders/demo.js';
 import { ApplicationStatus, Role } from '../common/enums.js';
 import { SecretBox } from '../common/secrets.js';
@@ -24,7 +25,7 @@ const count = async (sql: string, params: unknown[] = []): Promise<number> =>
 
 beforeAll(async () => {
   db = await freshDatabase();
-  seeded = await seedDemo(db.orm.em.fork(), { password: PASSWORD, secrets });
+  seeded = await seedDemo(db.orm.em.fork(), { clock: testClock, password: PASSWORD, secrets });
 }, 120_000);
 
 afterAll(async () => {
@@ -193,7 +194,7 @@ describe('demo seed', () => {
     });
 
     it('keeps some ID通知内容 inside the パスワード参照期間 today, and the rest of the history outside it', async () => {
-      const today = todayInJapan();
+      const today = todayInJapan(testClock.now());
       const readable = (op: string) => `select 1 from application a where a.status = 'APPROVED'
         and exists (select 1 from user_id u where u.issued_by_id = a.id and u.password_readable_until ${op} ?)`;
       expect(await count(readable('>='), [today])).toBeGreaterThanOrEqual(2);
@@ -203,18 +204,18 @@ describe('demo seed', () => {
     });
 
     it('closes an office when its 契約解除 takes effect, not before', async () => {
-      const today = todayInJapan();
+      const today = todayInJapan(testClock.now());
       expect(await count(`select 1 from office where end_date <= ? and end_date <> start_date`, [today])).toBeGreaterThan(0);
       expect(await count(`select 1 from office where status = 'ACTIVE' and end_date <= ?`, [today])).toBe(0);
       expect(await count(`select 1 from office where status = 'CLOSED' and end_date > ? and end_date <> start_date`, [today])).toBe(0);
     });
 
     it('leaves nothing for the jobs to do right after seeding (deadlines met, terminations applied)', async () => {
-      const today = todayInJapan();
+      const today = todayInJapan(testClock.now());
       expect(await count(`select 1 from application where status = 'APPROVED' and kind = 'NEW'
         and system_settings_recorded_at is null and system_settings_deadline < ?`, [today])).toBe(0);
-      expect(await cancelOverdueApplications(db.orm.em, secrets)).toBe(0);
-      expect(await closeEndedOffices(db.orm.em)).toBe(0);
+      expect(await cancelOverdueApplications(db.orm.em, secrets, testClock)).toBe(0);
+      expect(await closeEndedOffices(db.orm.em, testClock)).toBe(0);
     });
 
     it('voids what a new application was issued when the deadline job cancelled it after approval', async () => {

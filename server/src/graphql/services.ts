@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { SecretBox } from '../common/secrets.js';
+import type { Clock } from '../common/clock.js';
 import { TokenService } from '../staff/tokens.js';
 
 /** Long-lived services shared by every request. */
@@ -7,12 +8,15 @@ export interface Services {
   config: Config;
   tokens: TokenService;
   secrets: SecretBox;
+  /** Business time (config.clock): every service and job reads the time from it. */
+  clock: Clock;
 }
 
 export function createServices(config: Config): Services {
   return {
     config,
-    tokens: new TokenService(config.tokenSecret, config.tokenTtlSeconds),
+    tokens: new TokenService(config.tokenSecret, config.tokenTtlSeconds, config.clock),
     secrets: new SecretBox(config.secretKey),
+    clock: config.clock,
   };
 }

@@ -136,7 +136,7 @@ export class IdNoticeResolver {
     @Arg('revealPasswords', () => Boolean, { defaultValue: false }) revealPasswords: boolean,
     @Ctx() ctx: Context,
   ): Promise<IdNotice> {
-    return toNotice(await new IdNoticeService(ctx.em, ctx.services.secrets).read(applicationId, ctx.roles, actorOf(ctx), revealPasswords));
+    return toNotice(await new IdNoticeService(ctx.em, ctx.services.secrets, ctx.services.clock).read(applicationId, ctx.roles, actorOf(ctx), revealPasswords));
   }
 
   @Authorized(...roles('reissuePassword'))
@@ -146,7 +146,7 @@ export class IdNoticeResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: Context,
   ): Promise<ReissueResult> {
-    return new IdNoticeService(ctx.em, ctx.services.secrets).reissue(target.kind, target.code, reason, actorOf(ctx));
+    return new IdNoticeService(ctx.em, ctx.services.secrets, ctx.services.clock).reissue(target.kind, target.code, reason, actorOf(ctx));
   }
 
   @Authorized(...roles('suggestedAbbreviation'))
@@ -156,7 +156,7 @@ export class IdNoticeResolver {
     if (!app?.office) throw notFound('指定された申込');
     if (app.office.company.abbreviation) return app.office.company.abbreviation;
     if (app.kind !== ApplicationKind.NEW) throw badInput([{ path: 'applicationId', message: '企業略称は新規申込でのみ提案します。' }]);
-    return new IssuanceService(ctx.em, ctx.services.secrets).suggestAbbreviation(app.office.company.profile.nameEn);
+    return new IssuanceService(ctx.em, ctx.services.secrets, ctx.services.clock).suggestAbbreviation(app.office.company.profile.nameEn);
   }
 
   @FieldResolver(() => [ApplicationResultRow], { description: '申込結果 (利用者コード数・識別番号数・回線数・論理端末数・メールボックス数 × 追加/変更/削除)' })

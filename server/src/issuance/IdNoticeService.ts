@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../common/clock.js';
 import { ApplicationKind, ApplicationStatus, HistoryAction, NoticeCategory, Role, RowAction } from '../common/enums.js';
 import { DomainError, ErrorCode, badInput, notFound } from '../common/errors.js';
 import { japaneseDate, todayInJapan } from '../common/dates.js';
@@ -44,7 +45,7 @@ export type ReissueKind = 'USER_ID' | 'MAILBOX' | 'OFFICE';
  * them and only within their パスワード参照期間; every reveal is written to the application's history and the audit log.
  */
 export class IdNoticeService {
-  constructor(private readonly em: EntityManager, private readonly secrets: SecretBox, private readonly now: () => Date = () => new Date()) {}
+  constructor(private readonly em: EntityManager, private readonly secrets: SecretBox, private readonly clock: Clock) {}
 
   async read(applicationId: string, roles: Role[], actor: Actor, reveal: boolean): Promise<IdNoticeData> {
     const app = /^[0-9a-f-]{36}$/i.test(applicationId) ? await this.em.findOne(Application, { id: applicationId }, { populate: ['office.company'] }) : null;
@@ -54,7 +55,7 @@ export class IdNoticeService {
     }
     const office = app.office!;
     if (!office.code || !office.company.abbreviation) throw notFound(`申込受付番号 ${app.receiptNo} のID通知内容`);
-    const today = todayInJapan(this.now());
+    const today = todayInJapan(this.clock.now());
     // Support staff never read passwords; admins manage accounts, not customers (graphql/access.ts FIELD_ACCESS).
     const roleMayRead = mayRead('password', roles);
     const maskReason = !roleMayRead ? 'このロールではパスワードを参照できません。' : undefined;
@@ -80,11 +81,11 @@ export class IdNoticeService {
       .map((mailbox) => ({ mailbox, password: open(mailbox.passwordEnc, mailbox.passwordReadableUntil, `メールボックス ${mailbox.mailboxId}`) }));
     const officePassword = app.kind === ApplicationKind.NEW ? open(office.passwordEnc, office.passwordReadableUntil, `事業所パスワード ${office.code}`) : undefined;
     const terminals = await this.em.find(Terminal, { issuedBy: app }, { orderBy: { name: 'asc' } });
-    const certificates = await new CertificateService(this.em, this.secrets, this.now).noticeCodes(terminals, open);
+    const certificates = await new CertificateService(this.em, this.secrets, this.clock).noticeCodes(terminals, open);
 
     const anyReadable = [...userIds.map((u) => u.password), ...mailboxes.map((m) => m.password), officePassword].some((p) => p?.readable);
     if (opened.length) {
-      recordHistory(this.em, app, actor, { action: HistoryAction.PASSWORD_READ, message: `パスワード参照: ${opened.join(', ')}`, internal: true });
+      recordHistory(this.em, app, actor, { at: this.clock.now(), action: HistoryAction.PASSWORD_READ, message: `パスワード参照: ${opened.join(', ')}`, internal: true });
       audit(this.em, { action: 'PASSWORD_REVEAL', staff: actor.staff, target: app.receiptNo, detail: opened.join(', ') });
       await this.em.flush();
     }
@@ -120,14 +121,14 @@ export class IdNoticeService {
       if (!target?.issuedBy) throw notFound(label);
       const calendar = new CalendarService(em);
       // A new period from today — never shorter than the one the password had (a reissue before the start date).
-      const fromToday = await calendar.referencePeriodEnd(todayInJapan(this.now()));
+      const fromToday = await calendar.referencePeriodEnd(todayInJapan(this.clock.now()));
       const readableUntil = target.passwordReadableUntil && target.passwordReadableUntil > fromToday ? target.passwordReadableUntil : fromToday;
       target.passwordEnc = this.secrets.seal(issuePassword());
       target.passwordReadableUntil = readableUntil;
-      if (target instanceof UserId) target.passwordIssuedAt = this.now();
+      if (target instanceof UserId) target.passwordIssuedAt = this.clock.now();
       const app = target.issuedBy;
-      recordHistory(em, app, actor, { action: HistoryAction.PASSWORD_REISSUE, message: `${label} を再発行 (理由: ${reason.trim()})。参照期限 ${readableUntil}` });
-      addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.passwordReissued);
+      recordHistory(em, app, actor, { at: this.clock.now(), action: HistoryAction.PASSWORD_REISSUE, message: `${label} を再発行 (理由: ${reason.trim()})。参照期限 ${readableUntil}` });
+      addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.passwordReissued, this.clock.now());
       enqueueMail(em, this.secrets, {
         key: 'password-reissued', application: app, recipients: applicationRecipients(app),
         variables: { ...applicationVariables(app), target: label, readableUntil: japaneseDate(new Date(`${readableUntil}T00:00:00+09:00`)) },

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../common/clock.js';
 import {
   ApplicationKind, CertificateStatus, Connection, OfficeStatus, OtherChange, ProcessingMethod, RowAction, SystemCategory, TerminalType,
 } from '../common/enums.js';
@@ -30,7 +31,7 @@ export interface IssueOptions {
 export class IssuanceService {
   private readonly calendar: CalendarService;
 
-  constructor(private readonly em: EntityManager, private readonly secrets: SecretBox, private readonly now: () => Date = () => new Date()) {
+  constructor(private readonly em: EntityManager, private readonly secrets: SecretBox, private readonly clock: Clock) {
     this.calendar = new CalendarService(em);
   }
 
@@ -126,7 +127,7 @@ export class IssuanceService {
           this.em.persist(Object.assign(new UserId(), {
             userCode: code, identNo, office, industries: u.industries, processingMethod: u.processingMethod,
             connection: net ? Connection.NET : Connection.GENERAL, passwordEnc: this.secrets.seal(issuePassword()),
-            passwordIssuedAt: this.now(), passwordReadableUntil: readableUntil, startDate, issuedBy: app,
+            passwordIssuedAt: this.clock.now(), passwordReadableUntil: readableUntil, startDate, issuedBy: app,
           }));
         }
       }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentTime } from '../common/clock.js';
 import {
   Check, Embedded, Entity, Enum, ManyToMany, ManyToOne, OneToMany, PrimaryKey, Property, Unique,
 } from '@mikro-orm/decorators/legacy';
@@ -106,7 +107,7 @@ export class UserId {
   passwordEnc!: string;
 
   @Property({ type: 'datetime' })
-  passwordIssuedAt: Date = new Date();
+  passwordIssuedAt: Date = currentTime();
 
   /** Last day (JST) the password may be read in ID通知内容 (パスワード参照期間). */
   @Property({ type: 'date', nullable: true })

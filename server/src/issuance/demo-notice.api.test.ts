@@ -35,7 +35,7 @@ describe('demo ID通知内容', () => {
     const res = await server.gql(NOTICE, { id, r: true }, reviewer);
     expect(res.errors).toBeUndefined();
     const n = res.data!.idNotice;
-    expect(n.startDate >= todayInJapan()).toBe(true);
+    expect(n.startDate >= todayInJapan(server.clock.now())).toBe(true);
     expect(n.officeCode).toMatch(new RegExp(`^${n.abbreviation}[0-9]{3}$`));
     expect(n.officePasswordReadable).toBe(true);
     expect(n.officePassword).toMatch(/^(?=.*[A-Z])(?=.*[0-9])[A-Z0-9]{8}$/);

@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClock } from '../testing/clock.js';
+import { fixedClock } from '../common/clock.js';
 import { Role } from '../common/enums.js';
 import { SecretBox } from '../common/secrets.js';
 import { todayInJapan } from '../common/dates.js';
@@ -19,7 +21,7 @@ let supervisor: string;
 let support: string;
 const box = new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64'));
 const sql = <T = Record<string, any>>(q: string, p: unknown[] = []) => server.orm.em.getConnection().execute<T[]>(q, p);
-const START = addBusinessDays(todayInJapan(), 15);
+const START = addBusinessDays(todayInJapan(testClock.now()), 15);
 const revealed: string[] = [];
 
 beforeAll(async () => {
@@ -172,9 +174,9 @@ describe('契約解除・事業所廃止', () => {
     expect(await office(addDays(END, -1))).toMatchObject({ status: 'ACTIVE', endDate: END, contractAsOf: { userIds: [expect.any(String)] } });
     expect((await office(END)).contractAsOf.userIds).toEqual([]);
     const noonOf = (d: string) => new Date(`${d}T12:00:00+09:00`);
-    await closeEndedOffices(server.orm.em, noonOf(addDays(END, -1)));
+    await closeEndedOffices(server.orm.em, fixedClock(noonOf(addDays(END, -1))));
     expect((await office(END)).status).toBe('ACTIVE');
-    await closeEndedOffices(server.orm.em, noonOf(END));
+    await closeEndedOffices(server.orm.em, fixedClock(noonOf(END)));
     expect((await office(END)).status).toBe('CLOSED');
     expect(await sql(`select action, detail from audit_log where target = ?`, [code])).toEqual([{ action: 'OFFICE_CLOSE', detail: `契約解除・事業所廃止 (${END})` }]);
     const refused = await server.gql(CHANGE, { o: code, i: { changeItems: ['PLAN'], plan: 'B', applicant: applicantKonsai, desiredStartDate: END } }, portal);
@@ -209,9 +211,9 @@ describe('キャンセル after approval', () => {
 describe('パスワード参照期間', () => {
   it('readable on the approval day and on start + 2 business days, masked on start + 3; support always masked; reissue reopens', async () => {
     const { id } = await approve(() => submitChange({ changeItems: ['MAILBOX'], applicant: applicantKonsai, desiredStartDate: START, mailboxes: [{ mailboxType: 'EDIFACT', count: 1 }] }));
-    const at = (iso: string) => () => new Date(`${iso}T12:00:00+09:00`);
+    const at = (iso: string) => fixedClock(`${iso}T12:00:00+09:00`);
     const readAs = (iso: string, roles: Role[]) => new IdNoticeService(server.orm.em.fork(), box, at(iso)).read(id, roles, { name: 'テスト', role: roles[0]! }, true);
-    const today = todayInJapan();
+    const today = todayInJapan(testClock.now());
     expect((await readAs(today, [Role.REVIEWER])).mailboxes[0]!.password.readable).toBe(true);
     expect((await readAs(addBusinessDays(START, 2), [Role.REVIEWER])).mailboxes[0]!.password.value).toMatch(PASSWORD);
     const late = await readAs(addBusinessDays(START, 3), [Role.REVIEWER]);
@@ -229,7 +231,7 @@ describe('パスワード参照期間', () => {
     const mailboxId = late.mailboxes[0]!.mailbox.mailboxId;
     const reissue = await server.gql('mutation($c: String!) { reissuePassword(target: { kind: MAILBOX, code: $c }, reason: "紛失のため") { readableUntil } }', { c: mailboxId }, supervisor);
     expect(reissue.errors).toBeUndefined();
-    const after = await new IdNoticeService(server.orm.em.fork(), box).read(id, [Role.SUPERVISOR], { name: 'sv', role: 'SUPERVISOR' }, true);
+    const after = await new IdNoticeService(server.orm.em.fork(), box, testClock).read(id, [Role.SUPERVISOR], { name: 'sv', role: 'SUPERVISOR' }, true);
     expect(after.mailboxes[0]!.password.readable).toBe(true);
     const byReviewer = await server.gql('mutation($c: String!) { reissuePassword(target: { kind: MAILBOX, code: $c }, reason: "x") { readableUntil } }', { c: mailboxId }, support);
     expect(byReviewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

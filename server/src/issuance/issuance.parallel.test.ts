@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClock } from '../testing/clock.js';
 import { ApplicationKind, ApplicationStatus, ChangeItem, Industry, OfficeStatus, MailboxType, ProcessingMethod, RowAction, SystemCategory, TerminalType } from '../common/enums.js';
 import { todayInJapan } from '../common/dates.js';
 import { repoRoot } from '../config.js';
@@ -51,7 +52,7 @@ beforeAll(async () => {
     const code = codes[i % codes.length]!;
     const app = Object.assign(new Application(), {
       receiptNo: numbers[i]!.no, kind: ApplicationKind.CHANGE, status: ApplicationStatus.IN_REVIEW, office: code.office as Office,
-      changeItems: [ChangeItem.NET_TERMINAL, ChangeItem.MAILBOX, ChangeItem.IDENT_NO], receivedAt: new Date(),
+      changeItems: [ChangeItem.NET_TERMINAL, ChangeItem.MAILBOX, ChangeItem.IDENT_NO], receivedAt: testClock.now(),
     });
     app.applicant.email = `tanto${i}@example.co.jp`;
     app.terminals.add(Object.assign(new ApplicationTerminal(), { application: app, terminalType: TerminalType.NET, systemCategory: SystemCategory.SEA, count: 1 }));
@@ -92,7 +93,7 @@ describe('issuance under concurrency', () => {
     const token = await server.login('supervisor@example.jp');
     const ids = (await sql<{ id: string }>(`select id from application where status = 'IN_REVIEW' and version = 1 and kind = 'CHANGE' and change_items = '{NET_TERMINAL,MAILBOX,IDENT_NO}'`)).map((r) => r.id);
     expect(ids).toHaveLength(COUNT);
-    const start = addBusinessDays(todayInJapan(), 10);
+    const start = addBusinessDays(todayInJapan(testClock.now()), 10);
     const [a, b] = await Promise.all([
       approveAll(server.url, token, ids.filter((_, i) => i % 2 === 0), start),
       approveAll(secondUrl, token, ids.filter((_, i) => i % 2 === 1), start),

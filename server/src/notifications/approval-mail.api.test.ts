@@ -2,6 +2,8 @@ import { SMTPServer } from 'smtp-server';
 import nodemailer from 'nodemailer';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClock } from '../testing/clock.js';
+import { fixedClock } from '../common/clock.js';
 import { SecretBox } from '../common/secrets.js';
 import { TEST_SECRET_KEY } from '../testing/constants.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
@@ -31,13 +33,13 @@ describe('利用申込確認完了 over SMTP', () => {
     // Customer text with markup and an ampersand (set directly: the intake's 全角 rule would refuse it).
     await sql(`update application set company_name = '株式会社<script>alert(1)</script>&港湾', applicant_email = 'tanto@example.co.jp' where id = ?`, [app!.id]);
     const v = (await server.gql('mutation($id: ID!, $v: Int!) { assignApplication(id: $id, expectedVersion: $v) { version } }', { id: app!.id, v: app!.version }, supervisor)).data!.assignApplication.version;
-    const start = addBusinessDays(todayInJapan(), 20);
+    const start = addBusinessDays(todayInJapan(testClock.now()), 20);
     const approved = await server.gql('mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status } }', { id: app!.id, v, d: start }, supervisor);
     expect(approved.data!.approveApplication.status).toBe('APPROVED');
 
     // SMTP is down: nothing listens on this port.
     const down = nodemailer.createTransport({ host: '127.0.0.1', port: 9, secure: false, ignoreTLS: true, connectionTimeout: 500 });
-    expect(await deliverDueEmails(server.orm.em, down, box)).toBe(0);
+    expect(await deliverDueEmails(server.orm.em, down, box, testClock)).toBe(0);
     const [pending] = await sql<{ status: string; attempts: number; next_attempt_at: string }>(`select status, attempts, next_attempt_at from outbound_email where application_id = ? and template_key = 'application-approved'`, [app!.id]);
     expect(pending).toMatchObject({ status: 'PENDING', attempts: 1 });
     expect((await sql(`select status from application where id = ?`, [app!.id]))[0]!.status).toBe('APPROVED');
@@ -55,7 +57,7 @@ describe('利用申込確認完了 over SMTP', () => {
     const port = await new Promise<number>((r) => smtp.listen(0, '127.0.0.1', () => r((smtp.server.address() as { port: number }).port)));
     try {
       const up = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
-      const later = () => new Date(new Date(pending!.next_attempt_at).getTime() + 1000);
+      const later = fixedClock(new Date(new Date(pending!.next_attempt_at).getTime() + 1000));
       // The approval mail, and the デジタル証明書 mail when netNACCS terminals were issued.
       const [{ due }] = await sql<{ due: string }>(`select count(*) as due from outbound_email where status = 'PENDING'`) as [{ due: string }];
       const [a, b] = await Promise.all([deliverDueEmails(server.orm.em, up, box, later), deliverDueEmails(server.orm.em, up, box, later)]);

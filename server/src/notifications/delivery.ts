@@ -1,3 +1,4 @@
+import type { Clock } from '../common/clock.js';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -49,7 +50,8 @@ export async function createMailer(smtpUrl: string | undefined): Promise<Mailer>
  * SENDING before anything is sent, so two processes never send the same mail; the Message-ID stays the one written
  * with the mail. Failures retry with backoff and end DEAD after MAX_ATTEMPTS. Returns how many were sent.
  */
-export async function deliverDueEmails(root: EntityManager, transport: Transporter, box: SecretBox, now: () => Date = () => new Date()): Promise<number> {
+export async function deliverDueEmails(root: EntityManager, transport: Transporter, box: SecretBox, clock: Clock): Promise<number> {
+  const now = () => clock.now();
   let sent = 0;
   for (;;) {
     const claimed = await root.fork().transactional(async (em) => {

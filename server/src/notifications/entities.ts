@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentTime } from '../common/clock.js';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { EmailStatus, NoticeCategory } from '../common/enums.js';
@@ -31,7 +32,7 @@ export class Notice {
 
   @Field(() => Date, { description: '日時' })
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  at: Date = new Date();
+  at: Date = currentTime();
 }
 
 /** E-mail outbox row, written in the transaction of the event that causes it; delivered by a worker. */
@@ -77,13 +78,13 @@ export class OutboundEmail {
   attempts: number = 0;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  nextAttemptAt: Date = new Date();
+  nextAttemptAt: Date = currentTime();
 
   @Property({ type: 'text', nullable: true })
   lastError?: string;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  createdAt: Date = currentTime();
 
   @Property({ type: 'datetime', nullable: true })
   sentAt?: Date;
@@ -115,5 +116,5 @@ export class NotificationTemplate {
   createdBy?: Staff;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  createdAt: Date = currentTime();
 }

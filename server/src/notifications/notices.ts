@@ -17,7 +17,7 @@ export const NOTICE_TEXT = {
 } as const;
 
 /** Adds a 新着情報 entry for the application's office (persist only; flushed with the event). */
-export function addNotice(em: EntityManager, app: Application, category: NoticeCategory, message: string): void {
+export function addNotice(em: EntityManager, app: Application, category: NoticeCategory, message: string, at: Date): void {
   if (!app.office) return;
-  em.persist(Object.assign(new Notice(), { office: app.office, application: app, category, message, at: new Date() }));
+  em.persist(Object.assign(new Notice(), { office: app.office, application: app, category, message, at }));
 }

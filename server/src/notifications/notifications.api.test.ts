@@ -1,6 +1,8 @@
 import { SMTPServer } from 'smtp-server';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClock } from '../testing/clock.js';
+import { fixedClock } from '../common/clock.js';
 import { SecretBox } from '../common/secrets.js';
 import { TEST_SECRET_KEY } from '../testing/constants.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
@@ -78,7 +80,7 @@ describe('notification templates', () => {
     expect(v1.data!.previewNotification.text).toContain('180055A');
 
     // A new submission's mail uses version 2.
-    await new IntakeService(server.orm.em.fork(), box).submitChange((await sql<{ code: string }>(`select code from office where status = 'ACTIVE' limit 1`))[0]!.code,
+    await new IntakeService(server.orm.em.fork(), box, testClock).submitChange((await sql<{ code: string }>(`select code from office where status = 'ACTIVE' limit 1`))[0]!.code,
       { changeItems: ['PLAN' as never], plan: 'B' as never, applicant: applicantKonsai, desiredStartDate: '2030-04-01' }, { name: 'NSS', role: 'INTEGRATOR' });
     const [mail] = await sql<{ template_version: number; subject: string }>(`select template_version, subject from outbound_email where template_key = 'application-received' order by created_at desc limit 1`);
     expect(mail!.template_version).toBe(2);
@@ -94,10 +96,10 @@ describe('notification templates', () => {
 describe('outbox delivery over SMTP', () => {
   it('delivers with the stored Message-ID, fills secrets in only on the wire, and marks SENT', async () => {
     await sql(`update outbound_email set status = 'SENT'`);
-    const { password, loginId } = await new IntakeService(server.orm.em.fork(), box).registerProvisionalAccount({ companyName: '株式会社配信テスト', companyNameKana: 'カブシキガイシャハイシンテスト', applicant: applicantKonsai });
+    const { password, loginId } = await new IntakeService(server.orm.em.fork(), box, testClock).registerProvisionalAccount({ companyName: '株式会社配信テスト', companyNameKana: 'カブシキガイシャハイシンテスト', applicant: applicantKonsai });
     const sink = await smtp();
     try {
-      expect(await deliverDueEmails(server.orm.em, sink.transport, box)).toBe(1);
+      expect(await deliverDueEmails(server.orm.em, sink.transport, box, testClock)).toBe(1);
       const [row] = await sql<{ status: string; message_id: string; text: string }>(`select status, message_id, text from outbound_email where text like ?`, [`%${loginId}%`]);
       expect(row!.status).toBe('SENT');
       expect(sink.received).toHaveLength(1);
@@ -116,16 +118,16 @@ describe('outbox delivery over SMTP', () => {
     await sql(`update outbound_email set status = 'SENT' where status <> 'SENT'`);
     await server.gql('mutation { sendTestNotification(key: "application-approved") { id } }', {}, supervisor);
     const sink = await smtp(() => true);
-    let now = Date.now();
+    let now = testClock.now().getTime();
     try {
       for (let i = 1; i <= MAX_ATTEMPTS; i++) {
-        await deliverDueEmails(server.orm.em, sink.transport, box, () => new Date(now));
+        await deliverDueEmails(server.orm.em, sink.transport, box, fixedClock(now));
         const [row] = await sql<{ status: string; attempts: number; next_attempt_at: string; last_error: string }>(`select status, attempts, next_attempt_at, last_error from outbound_email where template_key = 'application-approved' order by created_at desc limit 1`);
         expect(row!.attempts).toBe(i);
         expect(row!.status).toBe(i < MAX_ATTEMPTS ? 'PENDING' : 'DEAD');
         expect(row!.last_error).toMatch(/451|受信できません/);
         // Not retried before its backoff…
-        expect(await deliverDueEmails(server.orm.em, sink.transport, box, () => new Date(now))).toBe(0);
+        expect(await deliverDueEmails(server.orm.em, sink.transport, box, fixedClock(now))).toBe(0);
         now = new Date(row!.next_attempt_at).getTime() + 1000;
       }
     } finally {
@@ -141,7 +143,7 @@ describe('outbox delivery over SMTP', () => {
     for (let i = 0; i < 30; i++) await server.gql('mutation { sendTestNotification(key: "application-received") { id } }', {}, supervisor);
     const sink = await smtp();
     try {
-      const [a, b] = await Promise.all([deliverDueEmails(server.orm.em, sink.transport, box), deliverDueEmails(server.orm.em, sink.transport, box)]);
+      const [a, b] = await Promise.all([deliverDueEmails(server.orm.em, sink.transport, box, testClock), deliverDueEmails(server.orm.em, sink.transport, box, testClock)]);
       expect(a + b).toBe(30);
       const ids = sink.received.map((m) => m.messageId);
       expect(ids).toHaveLength(30);

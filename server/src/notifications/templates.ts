@@ -164,7 +164,7 @@ export async function saveTemplate(
     if ((current?.version ?? 0) !== expectedVersion) {
       throw new DomainError(ErrorCode.CONFLICT, `他の担当者が先にテンプレートを更新しました (現在の版 ${current?.version ?? 0})。画面を再読み込みしてください。`, { currentVersion: current?.version });
     }
-    const row = Object.assign(new NotificationTemplate(), { key, version: expectedVersion + 1, subject: parts.subject, text: parts.text, html: parts.html || undefined, createdBy: staff, createdAt: new Date() });
+    const row = Object.assign(new NotificationTemplate(), { key, version: expectedVersion + 1, subject: parts.subject, text: parts.text, html: parts.html || undefined, createdBy: staff });
     tem.persist(row);
     audit(tem, { action: 'TEMPLATE_SAVE', staff, target: key, detail: `${note}: 版 ${row.version}` });
     await tem.flush();

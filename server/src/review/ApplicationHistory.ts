@@ -1,4 +1,5 @@
 import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { currentTime } from '../common/clock.js';
 import { BigIntType } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ApplicationStatus, HistoryAction } from '../common/enums.js';
@@ -24,7 +25,7 @@ export class ApplicationHistory {
 
   @Field(() => Date)
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  at: Date = new Date();
+  at: Date = currentTime();
 
   @Field(() => Staff, { nullable: true })
   @ManyToOne({ entity: () => Staff, nullable: true })

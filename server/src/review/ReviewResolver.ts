@@ -27,7 +27,7 @@ export class ApprovalPreview implements Preview {
 @Resolver(() => Application)
 export class ReviewResolver {
   private service(ctx: Context): ReviewService {
-    return new ReviewService(ctx.em, ctx.services.secrets, undefined, ctx.services.config.ipPool);
+    return new ReviewService(ctx.em, ctx.services.secrets, ctx.services.clock, ctx.services.config.ipPool);
   }
 
   @Authorized(...roles('assignApplication'))

@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../common/clock.js';
 import { ApplicationKind, ApplicationStatus, HistoryAction, NoticeCategory, Role } from '../common/enums.js';
 import { DomainError, ErrorCode, badInput, forbidden, notFound } from '../common/errors.js';
 import { isIsoDate } from '../common/paging.js';
@@ -36,7 +37,7 @@ export class ReviewService {
   constructor(
     private readonly em: EntityManager,
     private readonly secrets: SecretBox,
-    private readonly now: () => Date = () => new Date(),
+    private readonly clock: Clock,
     private readonly ipPool = DEFAULT_IP_POOL,
   ) {
     this.calendar = new CalendarService(em);
@@ -72,7 +73,7 @@ export class ReviewService {
       app.assignee = assignee;
       if (app.status === ApplicationStatus.RECEIVED) app.status = ApplicationStatus.IN_REVIEW;
       app.version += 1;
-      recordHistory(em, app, actor, { action: HistoryAction.ASSIGN, from, to: app.status, message: `${assignee.name} に割り当て` });
+      recordHistory(em, app, actor, { at: this.clock.now(), action: HistoryAction.ASSIGN, from, to: app.status, message: `${assignee.name} に割り当て` });
       await em.flush();
       return app;
     });
@@ -86,7 +87,7 @@ export class ReviewService {
       const name = (await em.findOneOrFail(Staff, app.assignee.id)).name;
       app.assignee = undefined;
       app.version += 1;
-      recordHistory(em, app, actor, { action: HistoryAction.UNASSIGN, from: app.status, to: app.status, message: `${name} の担当を解除` });
+      recordHistory(em, app, actor, { at: this.clock.now(), action: HistoryAction.UNASSIGN, from: app.status, to: app.status, message: `${name} の担当を解除` });
       await em.flush();
       return app;
     });
@@ -103,8 +104,8 @@ export class ReviewService {
       app.status = to;
       app.returnMessage = text;
       app.version += 1;
-      recordHistory(em, app, actor, { action: HistoryAction.RETURN, from, to, message: text });
-      addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.returned);
+      recordHistory(em, app, actor, { at: this.clock.now(), action: HistoryAction.RETURN, from, to, message: text });
+      addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.returned, this.clock.now());
       this.mail(em, app, 'application-returned', { message: text });
       await em.flush();
       return app;
@@ -134,7 +135,7 @@ export class ReviewService {
     if (!isIsoDate(startDate ?? '')) throw badInput([{ path: 'startDate', message: '利用開始日は YYYY-MM-DD 形式の正しい日付で指定してください。' }]);
     return {
       startDate,
-      startDateProblem: await this.calendar.startDateProblem(startDate, todayInJapan(this.now())),
+      startDateProblem: await this.calendar.startDateProblem(startDate, todayInJapan(this.clock.now())),
       systemSettingsDeadline: await this.systemSettingsDeadline(app, startDate),
       passwordReadableUntil: await this.calendar.referencePeriodEnd(startDate),
     };
@@ -147,7 +148,7 @@ export class ReviewService {
 
   private async approveOnce(id: string, startDate: string, expectedVersion: number, actor: Actor, abbreviation?: string): Promise<Application> {
     if (!isIsoDate(startDate ?? '')) throw badInput([{ path: 'startDate', message: '利用開始日は YYYY-MM-DD 形式の正しい日付で指定してください。' }]);
-    const today = todayInJapan(this.now());
+    const today = todayInJapan(this.clock.now());
     const problem = await this.calendar.startDateProblem(startDate, today);
     if (problem) throw badInput([{ path: 'startDate', message: problem }]);
     return this.em.transactional(async (em) => {
@@ -155,13 +156,13 @@ export class ReviewService {
       this.checkOwner(app, actor);
       app.status = to;
       app.startDate = startDate;
-      app.reviewedAt = this.now();
+      app.reviewedAt = this.clock.now();
       app.systemSettingsDeadline = await this.systemSettingsDeadline(app, startDate);
       app.version += 1;
-      await new IssuanceService(em, this.secrets, this.now).issue(app, startDate, { abbreviation, ipPool: this.ipPool });
-      await new CertificateService(em, this.secrets, this.now).issueForApplication(app, startDate);
-      recordHistory(em, app, actor, { action: HistoryAction.APPROVE, from, to, message: approvalMessage(startDate) });
-      addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.approved);
+      await new IssuanceService(em, this.secrets, this.clock).issue(app, startDate, { abbreviation, ipPool: this.ipPool });
+      await new CertificateService(em, this.secrets, this.clock).issueForApplication(app, startDate);
+      recordHistory(em, app, actor, { at: this.clock.now(), action: HistoryAction.APPROVE, from, to, message: approvalMessage(startDate) });
+      addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.approved, this.clock.now());
       this.mail(em, app, 'application-approved', {
         startDate: japaneseDate(new Date(`${startDate}T00:00:00+09:00`)),
         systemSettingsDeadline: app.systemSettingsDeadline ? japaneseDate(new Date(`${app.systemSettingsDeadline}T00:00:00+09:00`)) : undefined,
@@ -184,11 +185,11 @@ export class ReviewService {
   }
 
   async cancelLocked(em: EntityManager, app: Application, from: ApplicationStatus, to: ApplicationStatus, reason: string, actor: Actor, notice: string, category: NoticeCategory): Promise<void> {
-    if (from === ApplicationStatus.APPROVED) await new IssuanceService(em, this.secrets, this.now).cancelIssued(app);
+    if (from === ApplicationStatus.APPROVED) await new IssuanceService(em, this.secrets, this.clock).cancelIssued(app);
     app.status = to;
     app.version += 1;
-    recordHistory(em, app, actor, { action: HistoryAction.CANCEL, from, to, message: reason });
-    addNotice(em, app, category, notice);
+    recordHistory(em, app, actor, { at: this.clock.now(), action: HistoryAction.CANCEL, from, to, message: reason });
+    addNotice(em, app, category, notice, this.clock.now());
     this.mail(em, app, 'application-cancelled', { reason });
   }
 
@@ -199,7 +200,7 @@ export class ReviewService {
     if ([...text].length > 2000) throw badInput([{ path: 'message', message: '社内メモは2000文字以内で入力してください。' }]);
     const app = /^[0-9a-f-]{36}$/i.test(id) ? await this.em.findOne(Application, { id }) : null;
     if (!app) throw notFound('指定された申込');
-    recordHistory(this.em, app, actor, { action: HistoryAction.INTERNAL_NOTE, message: text, internal: true });
+    recordHistory(this.em, app, actor, { at: this.clock.now(), action: HistoryAction.INTERNAL_NOTE, message: text, internal: true });
     await this.em.flush();
     return app;
   }
@@ -213,10 +214,10 @@ export class ReviewService {
         throw new DomainError(ErrorCode.INVALID_TRANSITION, `申込受付番号 ${app.receiptNo} は「${STATUS_LABEL[app.status]}」のためシステム設定申込を記録できません (審査終了した新規申込のみ)。`);
       }
       if (app.systemSettingsRecordedAt) return app;
-      app.systemSettingsRecordedAt = this.now();
+      app.systemSettingsRecordedAt = this.clock.now();
       app.version += 1;
-      recordHistory(em, app, actor, { action: HistoryAction.SYSTEM_SETTINGS, from: app.status, to: app.status, message: 'システム設定申込を受け付けました。' });
-      addNotice(em, app, NoticeCategory.SYSTEM_SETTINGS, NOTICE_TEXT.systemSettings);
+      recordHistory(em, app, actor, { at: this.clock.now(), action: HistoryAction.SYSTEM_SETTINGS, from: app.status, to: app.status, message: 'システム設定申込を受け付けました。' });
+      addNotice(em, app, NoticeCategory.SYSTEM_SETTINGS, NOTICE_TEXT.systemSettings, this.clock.now());
       await em.flush();
       return app;
     });

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationKind, ApplicationStatus, NoticeCategory } from '../common/enums.js';
 import { todayInJapan } from '../common/dates.js';
+import type { Clock } from '../common/clock.js';
 import type { SecretBox } from '../common/secrets.js';
 import { Application } from '../applications/Application.js';
 import { NOTICE_TEXT } from '../notifications/notices.js';
@@ -18,8 +19,8 @@ export const deadlineCancelReason = (deadline: string): string =>
  * processes at once: each batch claims its rows with FOR UPDATE SKIP LOCKED and re-checks them in its transaction,
  * so every overdue application is cancelled exactly once. Returns how many were cancelled.
  */
-export async function cancelOverdueApplications(root: EntityManager, secrets: SecretBox, now: Date = new Date()): Promise<number> {
-  const today = todayInJapan(now);
+export async function cancelOverdueApplications(root: EntityManager, secrets: SecretBox, clock: Clock): Promise<number> {
+  const today = todayInJapan(clock.now());
   let total = 0;
   for (;;) {
     const cancelled = await root.fork().transactional(async (em) => {
@@ -31,7 +32,7 @@ export async function cancelOverdueApplications(root: EntityManager, secrets: Se
       );
       if (!rows.length) return 0;
       const apps = await em.find(Application, { id: { $in: rows.map((r) => r.id) } });
-      const review = new ReviewService(em, secrets, () => now);
+      const review = new ReviewService(em, secrets, clock);
       for (const app of apps) {
         const reason = deadlineCancelReason(app.systemSettingsDeadline!);
         await review.cancelLocked(em, app, ApplicationStatus.APPROVED, ApplicationStatus.CANCELLED, reason, SYSTEM_ACTOR, NOTICE_TEXT.cancelledDeadline, NoticeCategory.SYSTEM_SETTINGS);

@@ -18,7 +18,7 @@ export function recordHistory(
   em: EntityManager,
   app: Application,
   actor: Actor,
-  entry: { action: HistoryAction; from?: ApplicationStatus; to?: ApplicationStatus; message?: string; internal?: boolean },
+  entry: { at: Date; action: HistoryAction; from?: ApplicationStatus; to?: ApplicationStatus; message?: string; internal?: boolean },
 ): ApplicationHistory {
   return em.create(ApplicationHistory, {
     application: app,
@@ -31,6 +31,6 @@ export function recordHistory(
     message: entry.message,
     version: app.version,
     internal: entry.internal ?? false,
-    at: new Date(),
+    at: entry.at,
   });
 }

@@ -3,7 +3,11 @@ import { SecretBox } from '../common/secrets.js';
 import { TEST_SECRET_KEY } from '../testing/constants.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
 import { todayInJapan } from '../common/dates.js';
-import { addBusinessDays } from '../calendar/businessDays.js';
+import { fixedClock } from '../common/clock.js';
+import { testClock } from '../testing/clock.js';
+import { given, type GivenStatus } from '../testing/given.js';
+import { nextSaturday, nextWeekdayHoliday, nextYearEndClosureDay, noonInJapan } from '../testing/dates.js';
+import { addBusinessDays, addDays, subtractBusinessDays } from '../calendar/businessDays.js';
 import { cancelOverdueApplications } from './deadlineJob.js';
 
 let server: TestServer;
@@ -14,7 +18,13 @@ let support: string;
 let admin: string;
 const sql = <T = Record<string, any>>(q: string, p: unknown[] = []) => server.orm.em.getConnection().execute<T[]>(q, p);
 const box = new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64'));
-const FAR = addBusinessDays(todayInJapan(), 30);
+const TODAY = todayInJapan(testClock.now());
+const FAR = addBusinessDays(TODAY, 30);
+/** The second business day after the next year-end closure: its システム設定申込締切日 falls before the closure. */
+const AFTER_NEW_YEAR = addBusinessDays(nextYearEndClosureDay(TODAY), 2);
+const AFTER_NEW_YEAR_DEADLINE = subtractBusinessDays(AFTER_NEW_YEAR, 4);
+/** 2027年1月6日, as the mails write dates. */
+const kanjiDate = (iso: string) => { const [y, m, d] = iso.split('-').map(Number); return `${y}年${m}月${d}日`; };
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -24,21 +34,9 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-/** A fresh application of the demo data put into `status` (assigned to reviewer@ when in review or returned). */
-const used = new Set<string>(['00000000-0000-0000-0000-000000000000']);
-async function applicationIn(status: string, kind?: string): Promise<{ id: string; version: number }> {
-  const [app] = await sql<{ id: string; version: number }>(
-    `select id, version from application where status in ('RECEIVED', 'IN_REVIEW', 'RETURNED') and (? is null or kind = ?) and id not in (${[...used].map(() => '?').join(',')})
-      order by received_at desc limit 1`, [kind ?? null, kind ?? null, ...used]);
-  used.add(app!.id);
-  const assignee = ['IN_REVIEW', 'RETURNED'].includes(status) ? `(select id from staff where email = 'reviewer@example.jp')` : 'null';
-  await sql(
-    `update application set status = ?, assignee_id = ${assignee}, return_message = ?, start_date = ?, version = version + 1,
-       system_settings_deadline = ?, reviewed_at = ? where id = ?`,
-    [status, status === 'RETURNED' ? '確認事項です' : null, status === 'APPROVED' ? FAR : null, status === 'APPROVED' && kind === 'NEW' ? FAR : null,
-      status === 'APPROVED' ? new Date() : null, app!.id],
-  );
-  return { id: app!.id, version: app!.version + 1 };
+/** A fresh application in `status` (assigned to reviewer@ when in review, returned or approved), through the services. */
+async function applicationIn(status: GivenStatus, kind?: 'NEW' | 'CHANGE'): Promise<{ id: string; version: number }> {
+  return given(server).application({ status, kind, startDate: FAR });
 }
 
 const MUTATIONS: Record<string, { gql: string; token: () => string; vars?: Record<string, unknown> }> = {
@@ -57,7 +55,7 @@ const ALLOWED: Record<string, Record<string, string>> = {
   cancel: { RECEIVED: 'CANCELLED', IN_REVIEW: 'CANCELLED', RETURNED: 'CANCELLED', APPROVED: 'CANCELLED' },
   withdraw: { RECEIVED: 'WITHDRAWN', IN_REVIEW: 'WITHDRAWN', RETURNED: 'WITHDRAWN' },
 };
-const STATUSES = ['RECEIVED', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'WITHDRAWN', 'CANCELLED'];
+const STATUSES: GivenStatus[] = ['RECEIVED', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'WITHDRAWN', 'CANCELLED'];
 
 describe('workflow transitions (every action × every status)', () => {
   for (const action of Object.keys(MUTATIONS)) {
@@ -87,37 +85,38 @@ describe('approval', () => {
     const app = await applicationIn('IN_REVIEW', 'NEW');
     const res = await server.gql(
       `mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status startDate systemSettingsDeadline reviewedAt office { id } receiptNo } }`,
-      { id: app.id, v: app.version, d: '2027-01-06' },
+      { id: app.id, v: app.version, d: AFTER_NEW_YEAR },
       reviewer,
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.approveApplication).toMatchObject({ status: 'APPROVED', startDate: '2027-01-06', systemSettingsDeadline: '2026-12-25' });
+    expect(res.data!.approveApplication).toMatchObject({ status: 'APPROVED', startDate: AFTER_NEW_YEAR, systemSettingsDeadline: AFTER_NEW_YEAR_DEADLINE });
     const notices = await sql(`select category, message from notice where application_id = ? and message like '利用申込%'`, [app.id]);
     expect(notices).toEqual([{ category: 'APPLICATION', message: '利用申込の審査が終了しました。通知内容を確認してください。' }]);
     const [mail] = await sql<{ subject: string; text: string }>(`select subject, text from outbound_email where application_id = ? and template_key = 'application-approved'`, [app.id]);
     expect(mail!.subject).toBe('【NACCS】利用申込確認完了のお知らせ');
-    expect(mail!.text).toContain('2027年1月6日');
-    expect(mail!.text).toContain('2026年12月25日');
+    expect(mail!.text).toContain(kanjiDate(AFTER_NEW_YEAR));
+    expect(mail!.text).toContain(kanjiDate(AFTER_NEW_YEAR_DEADLINE));
   });
 
   it('previews for the approve dialog the dates an approval would fix, by the same rules', async () => {
     const PREVIEW = 'query($a: ID!, $d: String!) { approvalPreview(applicationId: $a, startDate: $d) { startDate startDateProblem systemSettingsDeadline passwordReadableUntil } }';
     const fresh = await applicationIn('IN_REVIEW', 'NEW');
-    expect((await server.gql(PREVIEW, { a: fresh.id, d: '2027-01-06' }, reviewer)).data!.approvalPreview).toEqual({
-      startDate: '2027-01-06', startDateProblem: null, systemSettingsDeadline: '2026-12-25', passwordReadableUntil: '2027-01-08',
+    expect((await server.gql(PREVIEW, { a: fresh.id, d: AFTER_NEW_YEAR }, reviewer)).data!.approvalPreview).toEqual({
+      startDate: AFTER_NEW_YEAR, startDateProblem: null, systemSettingsDeadline: AFTER_NEW_YEAR_DEADLINE, passwordReadableUntil: addBusinessDays(AFTER_NEW_YEAR, 2),
     });
-    const holiday = (await server.gql(PREVIEW, { a: fresh.id, d: '2027-01-11' }, reviewer)).data!.approvalPreview;
-    expect(holiday.startDateProblem).toContain('成人の日');
+    const holiday = nextWeekdayHoliday(TODAY);
+    expect((await server.gql(PREVIEW, { a: fresh.id, d: holiday.date }, reviewer)).data!.approvalPreview.startDateProblem).toContain(holiday.name);
     const change = await applicationIn('IN_REVIEW', 'CHANGE');
-    expect((await server.gql(PREVIEW, { a: change.id, d: '2027-01-06' }, reviewer)).data!.approvalPreview.systemSettingsDeadline).toBeNull();
-    const bad = await server.gql(PREVIEW, { a: fresh.id, d: '2027-02-30' }, reviewer);
+    expect((await server.gql(PREVIEW, { a: change.id, d: AFTER_NEW_YEAR }, reviewer)).data!.approvalPreview.systemSettingsDeadline).toBeNull();
+    const bad = await server.gql(PREVIEW, { a: fresh.id, d: `${Number(TODAY.slice(0, 4)) + 1}-02-30` }, reviewer);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'startDate', message: expect.stringContaining('YYYY-MM-DD') }] });
-    expect((await server.gql(PREVIEW, { a: '00000000-0000-0000-0000-000000000000', d: '2027-01-06' }, reviewer)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await server.gql(PREVIEW, { a: '00000000-0000-0000-0000-000000000000', d: AFTER_NEW_YEAR }, reviewer)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('refuses a holiday, a weekend, the year-end closure and a past date as the start date', async () => {
     const app = await applicationIn('IN_REVIEW');
-    for (const [d, why] of [['2027-01-11', '成人の日'], ['2027-01-09', '土曜日'], ['2026-12-30', '年末年始'], ['2020-01-06', '本日']]) {
+    const holiday = nextWeekdayHoliday(TODAY);
+    for (const [d, why] of [[holiday.date, holiday.name], [nextSaturday(TODAY), '土曜日'], [nextYearEndClosureDay(TODAY), '年末年始'], [addDays(TODAY, -1), '本日']]) {
       const res = await server.gql(MUTATIONS.approve!.gql, { id: app.id, v: app.version, d }, reviewer);
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0]?.extensions?.fieldErrors[0]).toMatchObject({ path: 'startDate', message: expect.stringContaining(why) });
@@ -203,14 +202,23 @@ describe('queues, calendar and notices', () => {
   });
 
   it('answers businessCalendar and lets only admins add closure days, which approvals then refuse', async () => {
-    const cal = await server.gql('{ businessCalendar(from: "2026-12-28", to: "2027-01-04") { date businessDay reason } }', {}, support);
-    expect(cal.data!.businessCalendar.map((d: any) => d.businessDay)).toEqual([true, false, false, false, false, false, false, true]);
-    const denied = await server.gql('mutation { addClosureDay(date: "2027-02-01", reason: "システム更改") { date } }', {}, supervisor);
+    // The year-end closure 12/29–1/3 of the next year end, with a day on each side.
+    const closure = nextYearEndClosureDay(TODAY);
+    const year = Number(closure.slice(0, 4)) + (closure.slice(5) <= '01-03' ? -1 : 0);
+    const CAL = 'query($f: String!, $t: String!) { businessCalendar(from: $f, to: $t) { date businessDay reason } }';
+    const cal = await server.gql(CAL, { f: `${year}-12-28`, t: `${year + 1}-01-04` }, support);
+    const days = cal.data!.businessCalendar as Array<{ date: string; businessDay: boolean; reason: string | null }>;
+    expect(days.map((d) => d.date)).toHaveLength(8);
+    for (const d of days.slice(1, 7)) expect(d.businessDay).toBe(false);
+    for (const d of [days[0]!, days[7]!]) expect(d.businessDay).toBe(d.reason === null);
+    const ADD = 'mutation($d: String!) { addClosureDay(date: $d, reason: "システム更改") { businessDay reason } }';
+    const closed = addBusinessDays(TODAY, 25);
+    const denied = await server.gql(ADD, { d: closed }, supervisor);
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const added = await server.gql('mutation { addClosureDay(date: "2027-02-01", reason: "システム更改") { businessDay reason } }', {}, admin);
+    const added = await server.gql(ADD, { d: closed }, admin);
     expect(added.data!.addClosureDay).toEqual({ businessDay: false, reason: 'システム更改' });
     const app = await applicationIn('IN_REVIEW');
-    const res = await server.gql(MUTATIONS.approve!.gql, { id: app.id, v: app.version, d: '2027-02-01' }, reviewer);
+    const res = await server.gql(MUTATIONS.approve!.gql, { id: app.id, v: app.version, d: closed }, reviewer);
     expect(res.errors?.[0]?.extensions?.fieldErrors[0].message).toContain('システム更改');
   });
 
@@ -233,15 +241,18 @@ describe('queues, calendar and notices', () => {
 
 describe('system-settings deadline job', () => {
   it('cancels each overdue application exactly once with two workers at once, with history, notice and mail', async () => {
+    // Six approvals whose システム設定申込 never comes, one whose does; the job runs the day after their deadline.
     const ids: string[] = [];
-    for (let i = 0; i < 6; i++) {
-      const app = await applicationIn('APPROVED', 'NEW');
-      await sql(`update application set system_settings_deadline = '2026-01-05', system_settings_recorded_at = null where id = ?`, [app.id]);
-      ids.push(app.id);
-    }
+    for (let i = 0; i < 6; i++) ids.push((await applicationIn('APPROVED', 'NEW')).id);
     const recorded = await applicationIn('APPROVED', 'NEW');
-    await sql(`update application set system_settings_deadline = '2026-01-05', system_settings_recorded_at = now() where id = ?`, [recorded.id]);
-    const [a, b] = await Promise.all([cancelOverdueApplications(server.orm.em, box), cancelOverdueApplications(server.orm.em, box)]);
+    expect((await server.gql('mutation($id: ID!) { recordSystemSettings(applicationId: $id) { id } }', { id: recorded.id }, reviewer)).errors).toBeUndefined();
+    const deadline = subtractBusinessDays(FAR, 4);
+    // On the deadline itself nothing of ours is cancelled (other overdue approvals may be).
+    await cancelOverdueApplications(server.orm.em, box, fixedClock(noonInJapan(deadline)));
+    const statuses = async () => (await sql<{ status: string }>(`select status from application where id in (${ids.map(() => '?').join(',')})`, ids)).map((r) => r.status);
+    expect(await statuses()).toEqual(ids.map(() => 'APPROVED'));
+    const after = fixedClock(noonInJapan(addDays(deadline, 1)));
+    const [a, b] = await Promise.all([cancelOverdueApplications(server.orm.em, box, after), cancelOverdueApplications(server.orm.em, box, after)]);
     expect(a + b).toBeGreaterThanOrEqual(6);
     const rows = await sql<{ id: string; status: string; cancels: string; notices: string; mails: string }>(
       `select a.id, a.status,
@@ -253,7 +264,7 @@ describe('system-settings deadline job', () => {
       if (r.id === recorded.id) expect(r.status).toBe('APPROVED');
       else expect([r.status, Number(r.cancels), Number(r.notices), Number(r.mails)]).toEqual(['CANCELLED', 1, 1, 1]);
     }
-    expect(await cancelOverdueApplications(server.orm.em, box)).toBe(0);
+    expect(await cancelOverdueApplications(server.orm.em, box, after)).toBe(0);
   });
 
   it('recordSystemSettings stops the cancellation', async () => {
@@ -285,7 +296,7 @@ describe('demo change applications', () => {
     await em.flush();
     const res = await server.gql('mutation($id: ID!, $v: Int!, $i: ResubmissionInput!) { resubmitApplication(id: $id, expectedVersion: $v, input: $i) { status } }', {
       id: app!.id, v: app!.version,
-      i: { changeApplication: { changeItems: ['PLAN'], plan: 'B', reason: '料金プランを見直すため。', desiredStartDate: FAR,
+      i: { changeApplication: { changeItems: ['PLAN'], plan: 'B', reason: '再提出: 料金プランをB (従量のみ) に見直すため。', desiredStartDate: FAR,
         applicant: { lastName: '混載', firstName: '一郎', lastNameKana: 'コンサイ', firstNameKana: 'イチロウ', phone: '0123456789', email: 'konsai.ichiro@naccs.co.jp', emailConfirmation: 'konsai.ichiro@naccs.co.jp' } } },
     }, key);
     expect(res.errors).toBeUndefined();

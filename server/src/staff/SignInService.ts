@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode, badInput, type FieldError } from '../common/errors.js';
 import { issuePassword } from '../common/secrets.js';
 import { AuditLog } from './security.js';
@@ -23,14 +24,14 @@ export function checkNewPassword(password: string, path = 'newPassword'): FieldE
 
 /** Staff sign-in with lockout per account and throttling per address; sign-out; password change and reset. */
 export class SignInService {
-  constructor(private readonly em: EntityManager, private readonly tokens: TokenService, private readonly now: () => Date = () => new Date()) {}
+  constructor(private readonly em: EntityManager, private readonly tokens: TokenService, private readonly clock: Clock) {}
 
   async login(email: string, password: string, ip?: string): Promise<{ token: string; staff: Staff }> {
     const errors: FieldError[] = [];
     if (!email?.trim()) errors.push({ path: 'email', message: 'E-mailアドレスを入力してください。' });
     if (!password) errors.push({ path: 'password', message: 'パスワードを入力してください。' });
     if (errors.length) throw badInput(errors);
-    const now = this.now();
+    const now = this.clock.now();
     if (ip && (await this.em.count(AuditLog, { action: 'LOGIN_FAILED', ip, at: { $gt: new Date(now.getTime() - WINDOW_MS) } })) >= ADDRESS_LIMIT) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'サインインの失敗が続いたため、このアドレスからのサインインを一時的に制限しています。しばらくしてから再度お試しください。', { retryAfterSeconds: WINDOW_MS / 1000 });
     }
@@ -59,7 +60,7 @@ export class SignInService {
 
   /** Sign-out: every session token of the account issued until now stops working. */
   async logout(staff: Staff, ip?: string): Promise<boolean> {
-    staff.tokensValidAfter = this.now();
+    staff.tokensValidAfter = this.clock.now();
     audit(this.em, { action: 'LOGOUT', staff, target: staff.email, ip });
     await this.em.flush();
     return true;
@@ -70,7 +71,7 @@ export class SignInService {
     const errors = checkNewPassword(next);
     if (errors.length) throw badInput(errors);
     staff.passwordHash = await hashPassword(next);
-    staff.tokensValidAfter = this.now();
+    staff.tokensValidAfter = this.clock.now();
     audit(this.em, { action: 'PASSWORD_CHANGE', staff, target: staff.email, ip });
     await this.em.flush();
     return true;
@@ -80,7 +81,7 @@ export class SignInService {
   async resetPassword(admin: Staff, target: Staff, ip?: string): Promise<string> {
     const temporary = `${issuePassword(8)}${issuePassword(6)}`.toLowerCase().replace(/^./, (c) => c.toUpperCase());
     target.passwordHash = await hashPassword(temporary);
-    target.tokensValidAfter = this.now();
+    target.tokensValidAfter = this.clock.now();
     target.failedLogins = 0;
     target.lockedUntil = undefined;
     audit(this.em, { action: 'STAFF_PASSWORD_RESET', staff: admin, target: target.email, ip });

@@ -121,7 +121,7 @@ export class StaffAdminResolver {
     if (input.roles) staff.roles = input.roles;
     if (input.active !== undefined && input.active !== null) {
       staff.active = input.active;
-      if (!input.active) staff.tokensValidAfter = new Date();
+      if (!input.active) staff.tokensValidAfter = ctx.services.clock.now();
     }
     audit(ctx.em, { action: 'STAFF_UPDATE', staff: ctx.staff, target: staff.email, detail: `${before} → roles=${staff.roles.join(',')} active=${staff.active}`, ip: ctx.ip });
     await ctx.em.flush();
@@ -133,7 +133,7 @@ export class StaffAdminResolver {
   async resetStaffPassword(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<string> {
     const staff = /^[0-9a-f-]{36}$/i.test(id) ? await ctx.em.findOne(Staff, { id }) : null;
     if (!staff) throw notFound('指定された職員');
-    return new SignInService(ctx.em, ctx.services.tokens).resetPassword(ctx.staff!, staff, ctx.ip);
+    return new SignInService(ctx.em, ctx.services.tokens, ctx.services.clock).resetPassword(ctx.staff!, staff, ctx.ip);
   }
 
   @Authorized(...roles('apiKeys'))
@@ -152,7 +152,7 @@ export class StaffAdminResolver {
   ): Promise<CreatedApiKey> {
     const errors = checkRoles(keyRoles, [Role.INTEGRATOR], 'roles');
     if (!name?.trim() || [...name].length > 80) errors.push({ path: 'name', message: '名前を80文字以内で入力してください。' });
-    if (expiresAt && expiresAt <= new Date()) errors.push({ path: 'expiresAt', message: '有効期限は未来の日時を指定してください。' });
+    if (expiresAt && expiresAt <= ctx.services.clock.now()) errors.push({ path: 'expiresAt', message: '有効期限は未来の日時を指定してください。' });
     if (errors.length) throw badInput(errors);
     const { apiKey, secret } = createApiKey(ctx.em, { name: name.trim(), roles: keyRoles, expiresAt });
     audit(ctx.em, { action: 'API_KEY_CREATE', staff: ctx.staff, apiKey, target: apiKey.name, detail: `prefix=${apiKey.prefix}`, ip: ctx.ip });
@@ -165,7 +165,7 @@ export class StaffAdminResolver {
   async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKeyView> {
     const key = /^[0-9a-f-]{36}$/i.test(id) ? await ctx.em.findOne(ApiKey, { id }) : null;
     if (!key) throw notFound('指定されたAPIキー');
-    key.revokedAt ??= new Date();
+    key.revokedAt ??= ctx.services.clock.now();
     audit(ctx.em, { action: 'API_KEY_REVOKE', staff: ctx.staff, apiKey: key, target: key.name, ip: ctx.ip });
     await ctx.em.flush();
     return view(key);

@@ -26,7 +26,7 @@ const signedIn = (ctx: Context): Staff => {
 @Resolver(() => Staff)
 export class StaffResolver {
   private service(ctx: Context): SignInService {
-    return new SignInService(ctx.em, ctx.services.tokens);
+    return new SignInService(ctx.em, ctx.services.tokens, ctx.services.clock);
   }
 
   @Mutation(() => LoginResult, { description: 'E-mailアドレスとパスワードでサインインする (失敗が続くと一時ロック)' })

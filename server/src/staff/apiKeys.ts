@@ -35,11 +35,11 @@ export function createApiKey(
 }
 
 /** The live key a bearer token names, or undefined (unknown, revoked, expired or wrong secret). */
-export async function verifyApiKey(em: EntityManager, token: string): Promise<ApiKey | undefined> {
+export async function verifyApiKey(em: EntityManager, token: string, now: Date): Promise<ApiKey | undefined> {
   const m = KEY.exec(token);
   if (!m) return undefined;
   const key = await em.findOne(ApiKey, { prefix: m[1]! });
-  if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= new Date())) return undefined;
+  if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) return undefined;
   const a = Buffer.from(key.secretHash, 'hex');
   const b = Buffer.from(hashKey(token), 'hex');
   if (a.length !== b.length || !timingSafeEqual(a, b)) return undefined;

@@ -12,5 +12,5 @@ export function audit(
   em: EntityManager,
   entry: { action: AuditAction; staff?: Staff; apiKey?: ApiKey; target?: string; detail?: string; ip?: string },
 ): void {
-  em.persist(Object.assign(new AuditLog(), { ...entry, at: new Date() }));
+  em.persist(Object.assign(new AuditLog(), entry)); // stamped by the process's clock
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '../common/enums.js';
 import type { TokenService } from './tokens.js';
+import type { Clock } from '../common/clock.js';
 import { Staff } from './Staff.js';
 import type { ApiKey } from './security.js';
 import { isApiKey, verifyApiKey } from './apiKeys.js';
@@ -20,13 +21,13 @@ export interface Principal {
  * Who is calling: a staff session token (valid, not expired, not revoked by sign-out, account active) or an
  * integrator API key (not revoked, not expired). Anything else is anonymous.
  */
-export async function authenticate(em: EntityManager, tokens: TokenService, authorization: string | undefined, ip?: string): Promise<Principal> {
+export async function authenticate(em: EntityManager, tokens: TokenService, clock: Clock, authorization: string | undefined, ip?: string): Promise<Principal> {
   const token = BEARER.exec(authorization ?? '')?.[1];
   if (!token) return { roles: [] };
   if (isApiKey(token)) {
-    const key = await verifyApiKey(em, token);
+    const now = clock.now();
+    const key = await verifyApiKey(em, token, now);
     if (!key) return { roles: [] };
-    const now = new Date();
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > KEY_USE_AUDIT_MS) {
       audit(em, { action: 'API_KEY_USE', apiKey: key, target: key.name, ip });
     }

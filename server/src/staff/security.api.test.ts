@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { repoRoot } from '../config.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClock } from '../testing/clock.js';
 import { ACCESS, PUBLIC } from '../graphql/access.js';
 import { DEMO_NSS_PORTAL_KEY } from './apiKeys.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
@@ -176,8 +177,8 @@ describe('sign-in safety', () => {
 
   it('refuses an expired session, a signed-out session and a revoked or expired API key', async () => {
     const [{ id }] = (await sql<{ id: string }>(`select id from staff where email = 'supervisor@example.jp'`)) as [{ id: string }];
-    const expired = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(id).setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
-      .setExpirationTime(Math.floor(Date.now() / 1000) - 60).setAudience('naccs-back-office').sign(Buffer.from('test-token-secret-of-32-bytes-min'));
+    const expired = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(id).setIssuedAt(Math.floor(testClock.now().getTime() / 1000) - 7200)
+      .setExpirationTime(Math.floor(testClock.now().getTime() / 1000) - 60).setAudience('naccs-back-office').sign(Buffer.from('test-token-secret-of-32-bytes-min'));
     expect((await server.gql('{ me { id } }', {}, expired)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     const session = await server.login('supervisor@example.jp');
@@ -194,7 +195,7 @@ describe('sign-in safety', () => {
     await server.gql('mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: apiKey.id }, tokens.ADMIN);
     expect((await server.gql('{ applications(limit: 1) { totalCount } }', {}, secret)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
-    const short = await server.gql('mutation($e: DateTimeISO) { createApiKey(name: "期限付き", expiresAt: $e) { secret apiKey { id } } }', { e: new Date(Date.now() + 1500).toISOString() }, tokens.ADMIN);
+    const short = await server.gql('mutation($e: DateTimeISO) { createApiKey(name: "期限付き", expiresAt: $e) { secret apiKey { id } } }', { e: new Date(testClock.now().getTime() + 1500).toISOString() }, tokens.ADMIN);
     await new Promise((r) => setTimeout(r, 1800));
     expect((await server.gql('{ applications(limit: 1) { totalCount } }', {}, short.data!.createApiKey.secret)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

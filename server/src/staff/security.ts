@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentTime } from '../common/clock.js';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { BigIntType } from '@mikro-orm/core';
 import { Role } from '../common/enums.js';
@@ -35,7 +36,7 @@ export class ApiKey {
   createdBy?: Staff;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  createdAt: Date = currentTime();
 }
 
 /** Append-only audit log of staff and key activity; the database refuses UPDATE and DELETE. */
@@ -47,7 +48,7 @@ export class AuditLog {
   id!: string;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  at: Date = new Date();
+  at: Date = currentTime();
 
   @ManyToOne({ entity: () => Staff, nullable: true })
   staff?: Staff;

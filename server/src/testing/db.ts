@@ -5,6 +5,7 @@ import type { MikroORM, Options } from '@mikro-orm/postgresql';
 import { initOrm } from '../db/orm.js';
 
 import { DEMO_TEMPLATE_DB, TEMPLATE_DB } from './templates.js';
+import './clock.js'; // entities made in tests are stamped by the run's clock
 
 export interface TestDatabase {
   orm: MikroORM;

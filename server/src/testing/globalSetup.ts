@@ -12,6 +12,8 @@ import { SecretBox } from '../common/secrets.js';
 import { seedDemo } from '../../../db/seeders/demo.js';
 import { certificateAuthority } from '../certificates/authority.js';
 import { DEMO_PASSWORD, TEST_SECRET_KEY } from './constants.js';
+import { clockFor, testNowSetting } from './instant.js';
+import { installClock } from '../common/clock.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,6 +30,11 @@ let embedded: EmbeddedDatabase | undefined;
  */
 export async function setup(project: TestProject): Promise<void> {
   register();
+  // The run's instant: the demo template is seeded as of it, and every test file's clock starts from it.
+  const testNow = testNowSetting();
+  const clock = clockFor(testNow);
+  installClock(clock);
+  project.provide('testNow', testNow);
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const config = loadConfig();
@@ -46,7 +53,7 @@ export async function setup(project: TestProject): Promise<void> {
   await client.query(`create database ${DEMO_TEMPLATE_DB} template ${TEMPLATE_DB}`);
   const demo = await initOrm(urlOf(DEMO_TEMPLATE_DB));
   await seedDemo(demo.em.fork(), {
-    password: DEMO_PASSWORD, secrets: new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64')), ca: await certificateAuthority(loadConfig()),
+    clock, password: DEMO_PASSWORD, secrets: new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64')), ca: await certificateAuthority({ ...loadConfig(), clock }),
   });
   await demo.close();
   await client.end();

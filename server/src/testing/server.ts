@@ -4,6 +4,8 @@ import { loadConfig } from '../config.js';
 import { freshDatabase, type TestDatabase } from './db.js';
 
 import { DEMO_PASSWORD, TEST_SECRET_KEY } from './constants.js';
+import type { Clock } from '../common/clock.js';
+import { testClock } from './clock.js';
 
 export { DEMO_PASSWORD };
 
@@ -16,6 +18,8 @@ export interface TestServer {
   url: string;
   orm: MikroORM;
   db: TestDatabase;
+  /** The server's business time (the run's clock unless the test gave another). */
+  clock: Clock;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   login(email: string, password?: string): Promise<string>;
   /** SQL statements the server has run so far (for N+1 checks). */
@@ -24,10 +28,11 @@ export interface TestServer {
 }
 
 /** A real HTTP server on a database of its own (demo data when `demo`), on a random port. */
-export async function startTestServer(options: { demo?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { demo?: boolean; clock?: Clock } = {}): Promise<TestServer> {
+  const clock = options.clock ?? testClock;
   let queries = 0;
   const db = await freshDatabase({ debug: ['query'], logger: () => void queries++ }, options.demo ?? true);
-  const config = { ...loadConfig({ ...process.env, DEMO_PASSWORD, TOKEN_SECRET: 'test-token-secret-of-32-bytes-min', SECRET_KEY: TEST_SECRET_KEY }), port: 0 };
+  const config = { ...loadConfig({ ...process.env, DEMO_PASSWORD, TOKEN_SECRET: 'test-token-secret-of-32-bytes-min', SECRET_KEY: TEST_SECRET_KEY }), port: 0, clock };
   const running: RunningApp = await (await createApp(db.orm, config)).listen(0, '127.0.0.1');
   const gql: TestServer['gql'] = async (query, variables, token) => {
     const res = await fetch(`${running.url}/graphql`, {
@@ -41,6 +46,7 @@ export async function startTestServer(options: { demo?: boolean } = {}): Promise
     url: running.url,
     orm: db.orm,
     db,
+    clock,
     gql,
     async login(email, password = DEMO_PASSWORD) {
       const res = await gql<{ login: { token: string } }>(

@@ -25,7 +25,7 @@ export class ResubmissionInput {
 @Resolver()
 export class IntakeResolver {
   private service(ctx: Context): IntakeService {
-    return new IntakeService(ctx.em, ctx.services.secrets);
+    return new IntakeService(ctx.em, ctx.services.secrets, ctx.services.clock);
   }
 
   @Authorized(...roles('registerProvisionalAccount'))

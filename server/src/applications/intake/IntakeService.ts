@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { Clock } from '../../common/clock.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   ApplicationKind, ApplicationStatus, ChangeItem, Connection, HistoryAction, NoticeCategory, OfficeStatus, OtherChange, RowAction,
@@ -46,7 +47,7 @@ const live = (today: string) => ({ $or: [{ endDate: null }, { endDate: { $gt: to
 
 /** Intake of applications from NSS (and from staff taking one by phone or paper). */
 export class IntakeService {
-  constructor(private readonly em: EntityManager, private readonly secrets: SecretBox, private readonly now: () => Date = () => new Date()) {}
+  constructor(private readonly em: EntityManager, private readonly secrets: SecretBox, private readonly clock: Clock) {}
 
   /** 仮アカウント申込: returns 仮ログインID and 仮パスワード once; the mail goes to the outbox in the same transaction. */
   async registerProvisionalAccount(input: ProvisionalAccountInput): Promise<{ loginId: string; password: string; expiresAt: Date }> {
@@ -54,7 +55,7 @@ export class IntakeService {
     if (errors.length) throw badInput(errors);
     const password = issuePassword();
     const passwordHash = await hashPassword(password);
-    const now = this.now();
+    const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + PROVISIONAL_ACCOUNT_HOURS * 3600_000);
     for (let attempt = 0; ; attempt++) {
       const loginId = String(randomInt(1, 10_000_000)).padStart(7, '0');
@@ -91,7 +92,7 @@ export class IntakeService {
     if (!account) throw wrong();
     if (password !== undefined && !(await verifyPassword(account.passwordHash, password))) throw wrong();
     if (account.usedAt) throw badInput([{ path: 'provisionalLoginId', message: 'この仮ログインIDは既に利用申込に使用されています。' }]);
-    if (account.expiresAt <= this.now()) {
+    if (account.expiresAt <= this.clock.now()) {
       throw badInput([{ path: 'provisionalLoginId', message: '仮ログインIDの有効期限 (48時間) が過ぎています。再度、仮アカウントの登録を行ってください。' }]);
     }
     return account;
@@ -135,7 +136,7 @@ export class IntakeService {
 
   /** 新規利用申込 with a provisional account: company, office (仮), application, history, outbox mail — one transaction. */
   async submitNew(provisionalLoginId: string, provisionalPassword: string | undefined, input: NewApplicationInput, actor: Actor): Promise<Application> {
-    const today = todayInJapan(this.now());
+    const today = todayInJapan(this.clock.now());
     const errors = validateNewApplication(input, today);
     if (errors.length) throw badInput(errors);
     return this.em.transactional(async (em) => {
@@ -152,11 +153,11 @@ export class IntakeService {
       const app = Object.assign(new Application(), {
         kind: ApplicationKind.NEW, connection: input.connection, office, provisionalAccount: account,
         applicantCompanyName: account.companyName, applicantCompanyNameKana: account.companyNameKana,
-        companyProfile: company.profile, officeProfile: office.profile, billing: office.billing, receivedAt: this.now(),
+        companyProfile: company.profile, officeProfile: office.profile, billing: office.billing, receivedAt: this.clock.now(),
       });
       setApplicant(app, input);
       setSections(app, input);
-      account.usedAt = this.now();
+      account.usedAt = this.clock.now();
       em.persist([company, office, app]);
       return this.register(em, app, actor, company.profile.name);
     });
@@ -164,7 +165,7 @@ export class IntakeService {
 
   /** 変更申込 for an existing office: every named code must be the office's own; before/after recorded. */
   async submitChange(officeCode: string, input: ChangeApplicationInput, actor: Actor): Promise<Application> {
-    const today = todayInJapan(this.now());
+    const today = todayInJapan(this.clock.now());
     const errors = validateChangeApplication(input, today);
     if (errors.length) throw badInput(errors);
     return this.em.transactional(async (em) => {
@@ -183,7 +184,7 @@ export class IntakeService {
         office, changeItems: input.changeItems ?? [], otherChange: input.otherChange,
         transferTargetOfficeCode: input.transferTargetOfficeCode?.trim().toUpperCase() || undefined,
         applicantCompanyName: office.company.profile.name, applicantCompanyNameKana: office.company.profile.nameKana,
-        companyProfile, officeProfile, billing, receivedAt: this.now(),
+        companyProfile, officeProfile, billing, receivedAt: this.clock.now(),
       });
       setApplicant(app, input);
       if (!input.plan) app.plan = office.plan;
@@ -263,7 +264,7 @@ export class IntakeService {
     const [{ no }] = (await em.getConnection().execute<{ no: string }[]>('select next_receipt_no(?::timestamptz) as no', [app.receivedAt], 'all', em.getTransactionContext())) as [{ no: string }];
     app.receiptNo = no;
     app.searchText = applicationSearchText(app, officeCode, app.companyProfile, app.officeProfile);
-    recordHistory(em, app, actor, { action: HistoryAction.SUBMIT, to: ApplicationStatus.RECEIVED, message: app.reason });
+    recordHistory(em, app, actor, { at: this.clock.now(), action: HistoryAction.SUBMIT, to: ApplicationStatus.RECEIVED, message: app.reason });
     this.mailReceived(em, app, companyName);
     await em.flush();
     return app;
@@ -284,8 +285,8 @@ export class IntakeService {
       const { app, from, to } = await lockForTransition(em, id, expectedVersion, HistoryAction.WITHDRAW);
       app.status = to;
       app.version += 1;
-      recordHistory(em, app, actor, { action: HistoryAction.WITHDRAW, from, to, message: reason.trim() });
-      addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.withdrawn);
+      recordHistory(em, app, actor, { at: this.clock.now(), action: HistoryAction.WITHDRAW, from, to, message: reason.trim() });
+      addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.withdrawn, this.clock.now());
       enqueueMail(em, this.secrets, {
         key: 'application-withdrawn', application: app, recipients: applicationRecipients(app),
         variables: { ...applicationVariables(app), reason: reason.trim() },
@@ -297,7 +298,7 @@ export class IntakeService {
 
   /** 再申込 after 確認事項: the corrected sections replace the old ones; history lists what changed, field by field. */
   async resubmit(id: string, input: { newApplication?: NewApplicationInput; changeApplication?: ChangeApplicationInput }, expectedVersion: number, actor: Actor): Promise<Application> {
-    const today = todayInJapan(this.now());
+    const today = todayInJapan(this.clock.now());
     return this.em.transactional(async (em) => {
       const { app, from, to } = await lockForTransition(em, id, expectedVersion, HistoryAction.RESUBMIT);
       await em.populate(app, ['userCodes.userIds', 'terminals', 'lines', 'mailboxes', 'office.company']);
@@ -343,7 +344,7 @@ export class IntakeService {
       const message = changes.length
         ? `修正された項目 (${changes.length}件):\n${changes.map((c) => `${c.field}: ${c.before ?? '(なし)'} → ${c.after ?? '(なし)'}`).join('\n')}`
         : '修正なしで再申込されました。';
-      recordHistory(em, app, actor, { action: HistoryAction.RESUBMIT, from, to, message });
+      recordHistory(em, app, actor, { at: this.clock.now(), action: HistoryAction.RESUBMIT, from, to, message });
       await em.flush();
       return app;
     });

@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { testClock } from '../../testing/clock.js';
+import { todayInJapan } from '../../common/dates.js';
+import { addBusinessDays } from '../../calendar/businessDays.js';
 import { Address, Person } from '../../common/embeddables.js';
 import {
   Connection, Industry, MailboxType, OfficeStatus, Plan, ProcessingMethod, Role, SystemCategory, TerminalType,
@@ -13,8 +16,8 @@ import type { NewApplicationInput, PersonInput } from './inputs.js';
 import { Staff } from '../../staff/Staff.js';
 import { hashPassword } from '../../staff/password.js';
 
-/** A future business day far enough ahead for every lead time. */
-export const FUTURE = '2027-03-01';
+/** A business day far enough ahead of the run's today for every lead time (60 business days for a new line). */
+export const FUTURE = addBusinessDays(todayInJapan(testClock.now()), 70);
 
 /** ナックスシステム株式会社 of seed 001, as an active office NAC001 with the contract seeds 002/003/004 change. */
 export async function createNacOffice(em: EntityManager, box: SecretBox): Promise<Office> {
@@ -60,12 +63,12 @@ export const applicantKonsai: PersonInput = {
 };
 
 /** Seed 001's new 一般NACCS application of ナックスシステム株式会社 (専用線 1Mbps, 口座振替). */
-export function nacSystemApplication(): NewApplicationInput {
+export function nacSystemApplication(desiredStartDate = FUTURE): NewApplicationInput {
   return {
     connection: Connection.GENERAL,
     applicant: applicantKonsai,
     reason: '通関業許可取得に伴い、NACCSを利用するため。',
-    desiredStartDate: FUTURE,
+    desiredStartDate,
     company: { name: 'ナックスシステム株式会社', nameKana: 'ナックスシステムカブシキカイシャ', nameEn: 'NACCS SYSTEM CO.,LTD.', headOfficeSameAsOffice: true },
     office: {
       name: '本社', nameKana: 'ホンシャ', phone: '0312345678', fax: '0398765432', customsOffice: '横浜',
@@ -75,7 +78,7 @@ export function nacSystemApplication(): NewApplicationInput {
       emergencyFaxes: ['0398765432'],
     },
     userCodes: [{ systemCategory: SystemCategory.SEA, singleSignOn: false, statisticsPaid: false, statisticsFree: true, userIds: [{ industries: [Industry.CUSTOMS_BROKER], processingMethod: ProcessingMethod.INTERACTIVE, identCount: 1 }] }],
-    lines: [{ systemCategory: SystemCategory.SEA, connectionMethod: 'INTERACTIVE' as never, lineType: 'LEASED' as never, speed: '1Mbps', indoorWiring: 'CENTER_RENTAL' as never, maintenance: 'H24_365' as never, constructionDate: FUTURE }],
+    lines: [{ systemCategory: SystemCategory.SEA, connectionMethod: 'INTERACTIVE' as never, lineType: 'LEASED' as never, speed: '1Mbps', indoorWiring: 'CENTER_RENTAL' as never, maintenance: 'H24_365' as never, constructionDate: desiredStartDate }],
     terminals: [{ terminalType: TerminalType.GENERAL, systemCategory: SystemCategory.SEA, count: 1, lineNo: 1 }],
     constructionContact: { lastName: '船舶', firstName: '二郎', lastNameKana: 'センパク', firstNameKana: 'ジロウ', department: 'システム部', phone: '06456789123', fax: '06456789124' },
     constructionAttendee: { lastName: '船舶', firstName: '二郎', lastNameKana: 'センパク', firstNameKana: 'ジロウ', department: 'システム部', phone: '06456789123' },

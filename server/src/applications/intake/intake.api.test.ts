@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretBox } from '../../common/secrets.js';
 import { TEST_SECRET_KEY } from '../../testing/constants.js';
 import { startTestServer, type TestServer } from '../../testing/server.js';
+import { testClock } from '../../testing/clock.js';
 import { createApiKey } from '../../staff/apiKeys.js';
 import { FUTURE, applicantKonsai, createCyberPortCode, createNacOffice, nacSystemApplication } from './fixtures.js';
+import { addBusinessDays } from '../../calendar/businessDays.js';
+
+const LATER = addBusinessDays(FUTURE, 5);
 
 let server: TestServer;
 let portal: string;
@@ -43,7 +47,7 @@ describe('仮アカウント申込 (seeds 000/001)', () => {
     const account = await provisional();
     expect(account.loginId).toMatch(/^\d{7}$/);
     expect(account.password).toMatch(/^(?=.*[A-Z])(?=.*\d)[A-Z0-9]{8}$/);
-    expect(Date.parse(account.expiresAt) - Date.now()).toBeGreaterThan(47.9 * 3600_000);
+    expect(Date.parse(account.expiresAt) - testClock.now().getTime()).toBeGreaterThan(47.9 * 3600_000);
     const [mail] = await sql<{ subject: string; text: string; recipients: string[]; secrets_enc: string }>(
       `select subject, text, recipients, secrets_enc from outbound_email where template_key = 'provisional-account-registered' and text like ?`,
       [`%${account.loginId}%`],
@@ -179,13 +183,13 @@ describe('再申込と取下げ', () => {
     await sql(`update application set status = 'RETURNED', return_message = '希望日をご確認ください。', version = 2 where id = ?`, [app.id]);
     const res = await server.gql(
       `mutation($id: ID!, $i: ResubmissionInput!, $v: Int!) { resubmitApplication(id: $id, input: $i, expectedVersion: $v) { status version history { action message } } }`,
-      { id: app.id, v: 2, i: { changeApplication: { changeItems: ['PLAN'], plan: 'B', applicant: applicantKonsai, desiredStartDate: '2027-04-01' } } },
+      { id: app.id, v: 2, i: { changeApplication: { changeItems: ['PLAN'], plan: 'B', applicant: applicantKonsai, desiredStartDate: LATER } } },
       portal,
     );
     expect(res.errors).toBeUndefined();
     const resubmitted = res.data!.resubmitApplication;
     expect(resubmitted).toMatchObject({ status: 'IN_REVIEW', version: 3 });
-    expect(resubmitted.history.at(-1).message).toContain(`desiredStartDate: ${FUTURE} → 2027-04-01`);
+    expect(resubmitted.history.at(-1).message).toContain(`desiredStartDate: ${FUTURE} → ${LATER}`);
 
     const WITHDRAW = `mutation($id: ID!, $v: Int!) { withdrawApplication(id: $id, reason: "申込内容を再検討するため", expectedVersion: $v) { status version } }`;
     const stale = await server.gql(WITHDRAW, { id: app.id, v: 2 }, portal);

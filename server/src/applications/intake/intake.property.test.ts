@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClock } from '../../testing/clock.js';
 import { DomainError } from '../../common/errors.js';
 import { SecretBox } from '../../common/secrets.js';
 import { freshDatabase, type TestDatabase } from '../../testing/db.js';
@@ -23,7 +24,7 @@ const counts = async () => {
 beforeAll(async () => {
   db = await freshDatabase();
   await createNacOffice(db.orm.em.fork(), box);
-  const service = new IntakeService(db.orm.em.fork(), box);
+  const service = new IntakeService(db.orm.em.fork(), box, testClock);
   loginId = (await service.registerProvisionalAccount({ companyName: '株式会社テスト', companyNameKana: 'カブシキガイシャテスト', applicant: applicantKonsai })).loginId;
 });
 afterAll(async () => db?.drop());
@@ -79,7 +80,7 @@ const junk = fc.string({ unit: 'binary', maxLength: 12 });
 describe('intake refuses invalid input whole', () => {
   it('new applications: 1500 random invalid inputs → BAD_USER_INPUT with fieldErrors, never another error, nothing stored', async () => {
     const before = await counts();
-    const service = new IntakeService(db.orm.em.fork(), box);
+    const service = new IntakeService(db.orm.em.fork(), box, testClock);
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(fc.nat(NEW_BREAKERS.length - 1), { minLength: 1, maxLength: 6 }), junk, async (picks, j) => {
         const input = nacSystemApplication();
@@ -97,7 +98,7 @@ describe('intake refuses invalid input whole', () => {
 
   it('change applications: 1000 random invalid inputs → BAD_USER_INPUT, nothing stored', async () => {
     const before = await counts();
-    const service = new IntakeService(db.orm.em.fork(), box);
+    const service = new IntakeService(db.orm.em.fork(), box, testClock);
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(fc.nat(CHANGE_BREAKERS.length - 1), { minLength: 1, maxLength: 4 }), junk, async (picks, j) => {
         const input: ChangeApplicationInput = { changeItems: ['MAILBOX' as never], applicant: { ...applicantKonsai }, desiredStartDate: FUTURE, mailboxes: [{ mailboxType: 'SMTP_POP3' as never, count: 1 }] };

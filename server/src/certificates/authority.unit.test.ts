@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createPrivateKey } from 'node:crypto';
+import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,10 +9,15 @@ import { authorityFromPem, certificateAuthority, generateAuthorityPem } from './
 const dir = mkdtempSync(join(tmpdir(), 'naccs-ca-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// A fixed instant as input (the CA's notBefore); nothing here depends on today's date.
+const AT = new Date('2027-01-07T01:00:00Z');
+/** The configuration the authority reads, with a clock fixed at AT. */
+const config = (c: { dataDir: string; caCertPath?: string; caKeyPath?: string }) => ({ ...c, clock: { now: () => new Date(AT) } });
+
 describe('the certificate authority', () => {
   it('is generated once into <dataDir>/ca on first start (key 0600) and loaded from there afterwards', async () => {
     const dataDir = join(dir, 'data');
-    const ca = await certificateAuthority({ dataDir });
+    const ca = await certificateAuthority(config({ dataDir }));
     expect(ca.certificate.subject).toContain('NACCS Back Office Certificate Authority');
     expect(statSync(join(dataDir, 'ca', 'ca.key.pem')).mode & 0o777).toBe(0o600);
     expect(readFileSync(join(dataDir, 'ca', 'ca.crt.pem'), 'utf8')).toBe(ca.pem);
@@ -21,15 +26,20 @@ describe('the certificate authority', () => {
   });
 
   it('loads CA_CERT_PATH / CA_KEY_PATH (PKCS#8 or SEC1 keys) and refuses a key of another CA or half a configuration', async () => {
-    const a = await generateAuthorityPem();
-    const b = await generateAuthorityPem();
+    const a = await generateAuthorityPem(AT);
+    const b = await generateAuthorityPem(AT);
+    // Valid from the instant it was made for, for 10 years.
+    const cert = new X509Certificate(a.certPem);
+    expect(new Date(cert.validFrom).toISOString()).toBe('2027-01-07T01:00:00.000Z');
+    expect(new Date(cert.validTo).toISOString()).toBe('2037-01-07T01:00:00.000Z');
+    expect(cert.ca).toBe(true);
     const sec1 = createPrivateKey(a.keyPem).export({ format: 'pem', type: 'sec1' }).toString();
     writeFileSync(join(dir, 'a.crt'), a.certPem);
     writeFileSync(join(dir, 'a.key'), sec1);
     writeFileSync(join(dir, 'b.key'), b.keyPem);
-    const ca = await certificateAuthority({ dataDir: join(dir, 'unused'), caCertPath: join(dir, 'a.crt'), caKeyPath: join(dir, 'a.key') });
+    const ca = await certificateAuthority(config({ dataDir: join(dir, 'unused'), caCertPath: join(dir, 'a.crt'), caKeyPath: join(dir, 'a.key') }));
     expect(ca.pem.trim()).toBe(a.certPem.trim());
-    await expect(certificateAuthority({ dataDir: dir, caCertPath: join(dir, 'a.crt'), caKeyPath: join(dir, 'b.key') })).rejects.toThrow(/does not belong/);
-    await expect(certificateAuthority({ dataDir: dir, caCertPath: join(dir, 'a.crt') })).rejects.toThrow(/CA_KEY_PATH/);
+    await expect(certificateAuthority(config({ dataDir: dir, caCertPath: join(dir, 'a.crt'), caKeyPath: join(dir, 'b.key') }))).rejects.toThrow(/does not belong/);
+    await expect(certificateAuthority(config({ dataDir: dir, caCertPath: join(dir, 'a.crt') }))).rejects.toThrow(/CA_KEY_PATH/);
   });
 });
