@@ -2,14 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testClock } from '../testing/clock.js';
-import { ApplicationKind, ApplicationStatus, ChangeItem, Industry, OfficeStatus, MailboxType, ProcessingMethod, RowAction, SystemCategory, TerminalType } from '../common/enums.js';
+import { ChangeItem, Industry, OfficeStatus, MailboxType, ProcessingMethod, Role, RowAction, SystemCategory, TerminalType } from '../common/enums.js';
 import { todayInJapan } from '../common/dates.js';
 import { repoRoot } from '../config.js';
 import { addBusinessDays } from '../calendar/businessDays.js';
-import { Application } from '../applications/Application.js';
-import { ApplicationMailbox, ApplicationTerminal, ApplicationUserCode, ApplicationUserId } from '../applications/sections.js';
-import { Office } from '../companies/Office.js';
+import { SecretBox } from '../common/secrets.js';
+import { IntakeService } from '../applications/intake/IntakeService.js';
+import { applicantKonsai } from '../applications/intake/fixtures.js';
+import { ReviewService } from '../review/ReviewService.js';
+import { Staff } from '../staff/Staff.js';
 import { UserCode } from './contract.js';
 import { TEST_SECRET_KEY } from '../testing/constants.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
@@ -36,7 +37,7 @@ beforeAll(async () => {
   secondUrl = `http://127.0.0.1:${port}`;
   second = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(repoRoot, 'server'),
-    env: { ...process.env, PORT: String(port), DATABASE_URL: server.db.url, SEED_DEMO: 'false', JOB_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn',
+    env: { ...process.env, PORT: String(port), DATABASE_URL: server.db.url, SEED_DEMO: 'false', JOB_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', NOW: server.clock.now().toISOString(),
       SECRET_KEY: TEST_SECRET_KEY, TOKEN_SECRET: 'test-token-secret-of-32-bytes-min', DATA_DIR: join(repoRoot, '.data', 'parallel-test') },
     stdio: 'ignore',
   });
@@ -44,25 +45,28 @@ beforeAll(async () => {
     if (await fetch(`${secondUrl}/healthz`).then((r) => r.ok, () => false)) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  // 1,000 change applications in review, spread over the demo offices: a netNACCS terminal, a mailbox and a 識別番号 each.
-  const em = server.orm.em.fork();
-  const codes = await em.find(UserCode, { office: { status: OfficeStatus.ACTIVE }, endDate: null }, { populate: ['office'] });
-  const numbers = await sql<{ no: string }>(`select next_receipt_no() as no from generate_series(1, ${COUNT})`);
-  for (let i = 0; i < COUNT; i++) {
-    const code = codes[i % codes.length]!;
-    const app = Object.assign(new Application(), {
-      receiptNo: numbers[i]!.no, kind: ApplicationKind.CHANGE, status: ApplicationStatus.IN_REVIEW, office: code.office as Office,
-      changeItems: [ChangeItem.NET_TERMINAL, ChangeItem.MAILBOX, ChangeItem.IDENT_NO], receivedAt: testClock.now(),
-    });
-    app.applicant.email = `tanto${i}@example.co.jp`;
-    app.terminals.add(Object.assign(new ApplicationTerminal(), { application: app, terminalType: TerminalType.NET, systemCategory: SystemCategory.SEA, count: 1 }));
-    app.mailboxes.add(Object.assign(new ApplicationMailbox(), { application: app, mailboxType: MailboxType.SMTP_POP3, count: 1 }));
-    const uc = Object.assign(new ApplicationUserCode(), { application: app, action: RowAction.CHANGE, userCode: code.code });
-    uc.userIds.add(Object.assign(new ApplicationUserId(), { userCode: uc, industries: [Industry.CUSTOMS_BROKER], processingMethod: ProcessingMethod.INTERACTIVE, identCount: 1 }));
-    app.userCodes.add(uc);
-    em.persist(app);
-  }
-  await em.flush();
+  // 1,000 change applications in review, spread over the demo offices, as the NSS portal submits them and a reviewer
+  // takes them (IntakeService, ReviewService): a netNACCS terminal, a mailbox and a 識別番号 each.
+  const codes = await server.orm.em.fork().find(UserCode, { office: { status: OfficeStatus.ACTIVE, usesNet: true }, endDate: null }, { populate: ['office'] });
+  const box = new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64'));
+  const reviewer = await server.orm.em.fork().findOneOrFail(Staff, { email: 'reviewer@example.jp' });
+  const actor = { staff: reviewer, name: reviewer.name, role: reviewer.roles[0]! };
+  const desiredStartDate = addBusinessDays(todayInJapan(server.clock.now()), 10);
+  let next = 0;
+  await Promise.all(Array.from({ length: 6 }, async () => {
+    while (next < COUNT) {
+      const i = next++;
+      const code = codes[i % codes.length]!;
+      const submitted = await new IntakeService(server.orm.em.fork(), box, server.clock).submitChange(code.office.code!, {
+        changeItems: [ChangeItem.NET_TERMINAL, ChangeItem.MAILBOX, ChangeItem.IDENT_NO], desiredStartDate, reason: '業務拡大のため。',
+        applicant: { ...applicantKonsai, email: `tanto${i}@example.co.jp`, emailConfirmation: `tanto${i}@example.co.jp` },
+        terminals: [{ terminalType: TerminalType.NET, systemCategory: SystemCategory.SEA, count: 1 }],
+        mailboxes: [{ mailboxType: MailboxType.SMTP_POP3, count: 1 }],
+        userCodes: [{ action: RowAction.CHANGE, userCode: code.code, userIds: [{ industries: [Industry.CUSTOMS_BROKER], processingMethod: ProcessingMethod.INTERACTIVE, identCount: 1 }] }],
+      }, { name: 'NSS (テスト)', role: Role.INTEGRATOR });
+      await new ReviewService(server.orm.em.fork(), box, server.clock).assign(submitted.id, submitted.version, actor);
+    }
+  }));
 }, 240_000);
 
 afterAll(async () => {
@@ -79,7 +83,7 @@ async function approveAll(url: string, token: string, ids: string[], start: stri
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: 'mutation($id: ID!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: 1) { status } }', variables: { id, d: start } }),
+        body: JSON.stringify({ query: 'mutation($id: ID!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: 2) { status } }', variables: { id, d: start } }),
       }).then((r) => r.json());
       if (res.data?.approveApplication?.status !== 'APPROVED') failures.push(JSON.stringify(res.errors));
     }
@@ -91,9 +95,9 @@ async function approveAll(url: string, token: string, ids: string[], start: stri
 describe('issuance under concurrency', () => {
   it('approves 1,000 applications in parallel on two server processes with zero duplicate identifiers', { timeout: 240_000 }, async () => {
     const token = await server.login('supervisor@example.jp');
-    const ids = (await sql<{ id: string }>(`select id from application where status = 'IN_REVIEW' and version = 1 and kind = 'CHANGE' and change_items = '{NET_TERMINAL,MAILBOX,IDENT_NO}'`)).map((r) => r.id);
+    const ids = (await sql<{ id: string }>(`select id from application where status = 'IN_REVIEW' and version = 2 and kind = 'CHANGE' and change_items = '{NET_TERMINAL,MAILBOX,IDENT_NO}'`)).map((r) => r.id);
     expect(ids).toHaveLength(COUNT);
-    const start = addBusinessDays(todayInJapan(testClock.now()), 10);
+    const start = addBusinessDays(todayInJapan(server.clock.now()), 10);
     const [a, b] = await Promise.all([
       approveAll(server.url, token, ids.filter((_, i) => i % 2 === 0), start),
       approveAll(secondUrl, token, ids.filter((_, i) => i % 2 === 1), start),

@@ -2,6 +2,7 @@ import { SMTPServer } from 'smtp-server';
 import nodemailer from 'nodemailer';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { given } from '../testing/given.js';
 import { testClock } from '../testing/clock.js';
 import { fixedClock } from '../common/clock.js';
 import { SecretBox } from '../common/secrets.js';
@@ -28,21 +29,20 @@ afterAll(async () => server?.close());
 describe('利用申込確認完了 over SMTP', () => {
   it('commits the approval while SMTP is down, retries, and delivers once SMTP is up — escaped in HTML, verbatim in text', async () => {
     await sql(`update outbound_email set status = 'SENT' where status <> 'SENT'`);
-    const [app] = await sql<{ id: string; version: number; receipt_no: string }>(
-      `select id, version, receipt_no from application where status = 'RECEIVED' and kind = 'NEW' order by received_at desc limit 1`);
+    const app = await given(server).application({ status: 'RECEIVED' });
     // Customer text with markup and an ampersand (set directly: the intake's 全角 rule would refuse it).
-    await sql(`update application set company_name = '株式会社<script>alert(1)</script>&港湾', applicant_email = 'tanto@example.co.jp' where id = ?`, [app!.id]);
-    const v = (await server.gql('mutation($id: ID!, $v: Int!) { assignApplication(id: $id, expectedVersion: $v) { version } }', { id: app!.id, v: app!.version }, supervisor)).data!.assignApplication.version;
+    await sql(`update application set company_name = '株式会社<script>alert(1)</script>&港湾', applicant_email = 'tanto@example.co.jp' where id = ?`, [app.id]);
+    const v = (await server.gql('mutation($id: ID!, $v: Int!) { assignApplication(id: $id, expectedVersion: $v) { version } }', { id: app.id, v: app.version }, supervisor)).data!.assignApplication.version;
     const start = addBusinessDays(todayInJapan(testClock.now()), 20);
-    const approved = await server.gql('mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status } }', { id: app!.id, v, d: start }, supervisor);
+    const approved = await server.gql('mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status } }', { id: app.id, v, d: start }, supervisor);
     expect(approved.data!.approveApplication.status).toBe('APPROVED');
 
     // SMTP is down: nothing listens on this port.
     const down = nodemailer.createTransport({ host: '127.0.0.1', port: 9, secure: false, ignoreTLS: true, connectionTimeout: 500 });
     expect(await deliverDueEmails(server.orm.em, down, box, testClock)).toBe(0);
-    const [pending] = await sql<{ status: string; attempts: number; next_attempt_at: string }>(`select status, attempts, next_attempt_at from outbound_email where application_id = ? and template_key = 'application-approved'`, [app!.id]);
+    const [pending] = await sql<{ status: string; attempts: number; next_attempt_at: string }>(`select status, attempts, next_attempt_at from outbound_email where application_id = ? and template_key = 'application-approved'`, [app.id]);
     expect(pending).toMatchObject({ status: 'PENDING', attempts: 1 });
-    expect((await sql(`select status from application where id = ?`, [app!.id]))[0]!.status).toBe('APPROVED');
+    expect((await sql(`select status from application where id = ?`, [app.id]))[0]!.status).toBe('APPROVED');
 
     // SMTP is up: the retry delivers it, once, even with two workers.
     const received: string[] = [];
@@ -70,7 +70,7 @@ describe('利用申込確認完了 over SMTP', () => {
       expect(mail.subject).toBe('【NACCS】利用申込確認完了のお知らせ');
       const [y, m, d] = start.split('-').map(Number);
       const [dy, dm, dd] = subtractBusinessDays(start, 4).split('-').map(Number);
-      expect(mail.text).toContain(`申込受付番号 ：${app!.receipt_no}`);
+      expect(mail.text).toContain(`申込受付番号 ：${app.receiptNo}`);
       expect(mail.text).toContain(`利用開始日   ：${y}年${m}月${d}日`);
       expect(mail.text).toContain(`システム設定申込締切日：${dy}年${dm}月${dd}日`);
       expect(mail.text).toContain('株式会社<script>alert(1)</script>&港湾');

@@ -1,6 +1,7 @@
 import { SMTPServer } from 'smtp-server';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { given } from '../testing/given.js';
 import { testClock } from '../testing/clock.js';
 import { fixedClock } from '../common/clock.js';
 import { SecretBox } from '../common/secrets.js';
@@ -73,15 +74,14 @@ describe('notification templates', () => {
     const stale = await server.gql(SAVE, { k: 'application-received', s: 'x {{receiptNo}}', t: '{{> addressee}}\n{{receiptNo}}', v: 1 }, supervisor);
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
-    const [app] = await sql<{ id: string; receipt_no: string }>(`select id, receipt_no from application where kind = 'NEW' limit 1`);
-    const preview = await server.gql('query($a: ID) { previewNotification(key: "application-received", applicationId: $a) { subject text version } }', { a: app!.id }, reviewer);
-    expect(preview.data!.previewNotification).toMatchObject({ subject: `【NSS】受付完了 ${app!.receipt_no}`, version: 2 });
+    const app = await given(server).application();
+    const preview = await server.gql('query($a: ID) { previewNotification(key: "application-received", applicationId: $a) { subject text version } }', { a: app.id }, reviewer);
+    expect(preview.data!.previewNotification).toMatchObject({ subject: `【NSS】受付完了 ${app.receiptNo}`, version: 2 });
     const v1 = await server.gql('{ previewNotification(key: "application-received", version: 1) { subject text } }', {}, reviewer);
     expect(v1.data!.previewNotification.text).toContain('180055A');
 
     // A new submission's mail uses version 2.
-    await new IntakeService(server.orm.em.fork(), box, testClock).submitChange((await sql<{ code: string }>(`select code from office where status = 'ACTIVE' limit 1`))[0]!.code,
-      { changeItems: ['PLAN' as never], plan: 'B' as never, applicant: applicantKonsai, desiredStartDate: '2030-04-01' }, { name: 'NSS', role: 'INTEGRATOR' });
+    await given(server).application({ kind: 'CHANGE' });
     const [mail] = await sql<{ template_version: number; subject: string }>(`select template_version, subject from outbound_email where template_key = 'application-received' order by created_at desc limit 1`);
     expect(mail!.template_version).toBe(2);
     expect(mail!.subject).toMatch(/^【NSS】受付完了 \d{6}[A-Z]$/);

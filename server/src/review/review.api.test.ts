@@ -223,11 +223,13 @@ describe('queues, calendar and notices', () => {
   });
 
   it('shows the lead-time warning: 申込日と利用開始希望日の間隔が標準日数より短い', async () => {
-    const [row] = await sql<{ id: string; received_at: Date }>(`select id, received_at from application where kind = 'CHANGE' limit 1`);
-    const received = todayInJapan(new Date(row!.received_at));
-    await sql(`update application set desired_start_date = ? where id = ?`, [addBusinessDays(received, 2), row!.id]);
-    const res = await server.gql('query($id: ID) { application(id: $id) { startDateAdvice { leadTimeBusinessDays earliestStartDate desiredDateTooSoon } } }', { id: row!.id }, reviewer);
-    expect(res.data!.application.startDateAdvice).toEqual({ leadTimeBusinessDays: 5, earliestStartDate: addBusinessDays(received, 5), desiredDateTooSoon: true });
+    const received = todayInJapan(server.clock.now());
+    const ADVICE = 'query($id: ID) { application(id: $id) { startDateAdvice { leadTimeBusinessDays earliestStartDate desiredDateTooSoon } } }';
+    const soon = await given(server).application({ kind: 'CHANGE', edit: (i) => { i.desiredStartDate = addBusinessDays(received, 2); } });
+    expect((await server.gql(ADVICE, { id: soon.id }, reviewer)).data!.application.startDateAdvice)
+      .toEqual({ leadTimeBusinessDays: 5, earliestStartDate: addBusinessDays(received, 5), desiredDateTooSoon: true });
+    const inTime = await given(server).application({ kind: 'CHANGE', edit: (i) => { i.desiredStartDate = addBusinessDays(received, 5); } });
+    expect((await server.gql(ADVICE, { id: inTime.id }, reviewer)).data!.application.startDateAdvice.desiredDateTooSoon).toBe(false);
   });
 
   it("lists an office's 新着情報, newest first, with the seeds' wording", async () => {

@@ -4,7 +4,6 @@ import { inject } from 'vitest';
 import type { MikroORM, Options } from '@mikro-orm/postgresql';
 import { initOrm } from '../db/orm.js';
 
-import { DEMO_TEMPLATE_DB, TEMPLATE_DB } from './templates.js';
 import './clock.js'; // entities made in tests are stamped by the run's clock
 
 export interface TestDatabase {
@@ -26,7 +25,7 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 /** A migrated database of its own (cloned from the run's template: empty, or with demo data), with an ORM on it. */
 export async function freshDatabase(extra: Partial<Options> = {}, demo = false): Promise<TestDatabase> {
   const name = `naccs_t_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(`create database ${name} template ${demo ? DEMO_TEMPLATE_DB : TEMPLATE_DB}`));
+  await admin((c) => c.query(`create database ${name} template ${demo ? inject('templates').demo : inject('templates').template}`));
   const url = new URL(inject('adminDatabaseUrl'));
   url.pathname = `/${name}`;
   const orm = await initOrm(url.toString(), extra);

@@ -7,7 +7,7 @@ import { loadConfig } from '../config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
 import { initOrm, migrate } from '../db/orm.js';
 
-import { DEMO_TEMPLATE_DB, TEMPLATE_DB } from './templates.js';
+import { runIdOf, templateNames, type TemplateNames } from './templates.js';
 import { SecretBox } from '../common/secrets.js';
 import { seedDemo } from '../../../db/seeders/demo.js';
 import { certificateAuthority } from '../certificates/authority.js';
@@ -19,10 +19,22 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A URL of the test server's maintenance database, to create per-file databases from the template. */
     adminDatabaseUrl: string;
+    /** This run's template databases. */
+    templates: TemplateNames;
   }
 }
 
 let embedded: EmbeddedDatabase | undefined;
+let dropTemplates: (() => Promise<void>) | undefined;
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * One PostgreSQL for the run: the embedded one (under .data/pg-test) unless TEST_DATABASE_URL names another.
@@ -44,7 +56,15 @@ export async function setup(project: TestProject): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   const urlOf = (db: string) => Object.assign(new URL(adminUrl), { pathname: `/${db}` }).toString();
-  for (const db of [DEMO_TEMPLATE_DB, TEMPLATE_DB]) await client.query(`drop database if exists ${db} with (force)`);
+  // This run's templates; those of runs that are gone (killed) are removed, those of a run still going are left alone.
+  const { template: TEMPLATE_DB, demo: DEMO_TEMPLATE_DB } = templateNames(process.pid);
+  const existing = await client.query<{ datname: string }>(`select datname from pg_database where datname like 'naccs_test_%'`);
+  for (const { datname } of existing.rows) {
+    const run = runIdOf(datname);
+    if (run === process.pid || (run !== undefined && !alive(run)) || ['naccs_test_template', 'naccs_test_demo'].includes(datname)) {
+      await client.query(`drop database if exists ${datname} with (force)`);
+    }
+  }
   await client.query(`create database ${TEMPLATE_DB}`);
   const orm = await initOrm(urlOf(TEMPLATE_DB));
   await migrate(orm);
@@ -58,8 +78,16 @@ export async function setup(project: TestProject): Promise<void> {
   await demo.close();
   await client.end();
   project.provide('adminDatabaseUrl', adminUrl);
+  project.provide('templates', { template: TEMPLATE_DB, demo: DEMO_TEMPLATE_DB });
+  dropTemplates = async () => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    for (const db of [DEMO_TEMPLATE_DB, TEMPLATE_DB]) await c.query(`drop database if exists ${db} with (force)`);
+    await c.end();
+  };
 }
 
 export async function teardown(): Promise<void> {
+  await dropTemplates?.().catch(() => undefined);
   await embedded?.stop();
 }
