@@ -13,12 +13,13 @@ const LOGIN = gql`
         roles
         operations
       }
+      businessTime
     }
   }
 `;
 
 interface LoginResult {
-  login: { token: string; staff: SessionStaff } | null;
+  login: { token: string; staff: SessionStaff; businessTime: string } | null;
 }
 
 /** Staff sign in with e-mail and password; the session token lives in localStorage. */
@@ -31,7 +32,7 @@ export const authProvider: AuthProvider = {
         variables: { email: (email ?? '').trim(), password: password ?? '' },
       });
       if (!data?.login?.token) throw new Error('naccs.login.failed');
-      session.save(data.login.token, data.login.staff);
+      session.save(data.login.token, data.login.staff, data.login.businessTime);
     } catch (error) {
       const message = graphQLErrorsOf(error)[0]?.message;
       throw new Error(message || (error instanceof Error ? error.message : 'naccs.login.failed'));

@@ -4,6 +4,7 @@ import type { GraphQLFormattedError } from 'graphql';
 export const GRAPHQL_URI = '/graphql';
 const TOKEN_KEY = 'naccs.token';
 const STAFF_KEY = 'naccs.staff';
+const CLOCK_KEY = 'naccs.clockOffset';
 
 export interface SessionStaff {
   id: string;
@@ -25,13 +26,19 @@ export const session = {
       return null;
     }
   },
-  save: (token: string, staff: SessionStaff): void => {
+  /** How far the server's business time (NOW) is ahead of this browser's clock, in ms (0 before sign-in). */
+  clockOffset: (): number => Number(localStorage.getItem(CLOCK_KEY)) || 0,
+  save: (token: string, staff: SessionStaff, businessTime?: string): void => {
     localStorage.setItem(TOKEN_KEY, token);
     localStorage.setItem(STAFF_KEY, JSON.stringify(staff));
+    const offset = businessTime ? Date.parse(businessTime) - Date.now() : NaN;
+    if (Number.isFinite(offset)) localStorage.setItem(CLOCK_KEY, String(offset));
+    else localStorage.removeItem(CLOCK_KEY);
   },
   clear: (): void => {
     localStorage.removeItem(TOKEN_KEY);
     localStorage.removeItem(STAFF_KEY);
+    localStorage.removeItem(CLOCK_KEY);
   },
 };
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
-import { repoRoot, startProduct, type StartedProduct } from '../support/server.js';
+import { productToday, repoRoot, startProduct, type StartedProduct } from '../support/server.js';
 
 const artifacts = join(repoRoot, 'test', 'artifacts');
 let product: StartedProduct;
@@ -38,7 +38,7 @@ async function choose(page: Page, name: string, ...labels: string[]): Promise<vo
 }
 
 /** A date `days` ahead, as <input type="date"> takes it. */
-const isoDateIn = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const isoDateIn = (days: number): string => new Date(Date.parse(`${productToday()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('intake (phone / paper)', () => {
   it('registers a provisional account, shows a field error from the server, and submits a new netNACCS application', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
-import { repoRoot, startProduct, type StartedProduct } from '../support/server.js';
+import { productToday, repoRoot, startProduct, type StartedProduct } from '../support/server.js';
 
 const artifacts = join(repoRoot, 'test', 'artifacts');
 /** The demo NSS portal's integrator key (db seed; demo only). */
@@ -62,7 +62,6 @@ async function pickChangeApplication(token: string): Promise<Target & { userCode
 }
 
 const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const todayInJapan = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
 
 /** The first business day on or after `from`, from the server's calendar. */
 async function businessDayFrom(from: string, token: string): Promise<string> {
@@ -138,7 +137,7 @@ describe('review workflow in the console', () => {
       token,
     );
     expect(application.status).toBe('RETURNED');
-    const desired = await businessDayFrom(addDays(todayInJapan(), 14), token);
+    const desired = await businessDayFrom(addDays(productToday(), 14), token);
     const sample = target.userCode.userIds.find((u) => !u.endDate)!;
     await gql(
       `mutation($id: ID!, $v: Int!, $i: ResubmissionInput!) { resubmitApplication(id: $id, expectedVersion: $v, input: $i) { status } }`,
@@ -178,9 +177,14 @@ describe('review workflow in the console', () => {
     const nextBusinessDay = await businessDayFrom(addDays(desired, 1), token);
     if (nextBusinessDay.slice(0, 7) !== desired.slice(0, 7)) await click(dialog.getByRole('button', { name: '次の月' }));
     // Non-business days are there, greyed out and disabled, with their reason.
+    // …with the reason the server's calendar gives (a weekend, 元日, 成人の日, the year-end closure…).
     const closed = dialog.locator('[data-business-day="false"]').first();
     await expect(closed.isDisabled()).resolves.toBe(true);
-    await expect(closed.getAttribute('aria-label')).resolves.toMatch(/土曜日|日曜日|休業|の日/);
+    const closedDate = (await closed.getAttribute('data-date'))!;
+    const { businessCalendar } = await gql<{ businessCalendar: Array<{ reason: string }> }>(
+      'query($d: String!) { businessCalendar(from: $d, to: $d) { reason } }', { d: closedDate }, token);
+    expect(businessCalendar[0]!.reason).toBeTruthy();
+    await expect(closed.getAttribute('aria-label')).resolves.toContain(businessCalendar[0]!.reason);
     await click(dialog.locator(`[data-date="${nextBusinessDay}"]`));
     await expect(page.getByTestId('approve-start-date').textContent()).resolves.toContain(nextBusinessDay.replace(/-/g, '/'));
     // The dialog shows the dates the server's rules fix for that start date (a change: no システム設定申込).

@@ -6,6 +6,15 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+/**
+ * The instant the product under test runs as of (its NOW): the demo is seeded as of it, and the console's "today"
+ * follows it (the server tells the console at sign-in), so the browser tests pass on any date. TEST_NOW moves it.
+ */
+export const PRODUCT_NOW = process.env.TEST_NOW && process.env.TEST_NOW !== 'now' ? process.env.TEST_NOW : '2026-12-24T10:00:00+09:00';
+
+/** Today in Japan (YYYY-MM-DD) for the product under test: the day of PRODUCT_NOW. */
+export const productToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(PRODUCT_NOW));
+
 export interface StartedProduct {
   url: string;
   output: () => string;
@@ -36,7 +45,7 @@ export async function startProduct(
   let out = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(repoRoot, 'server'),
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '', ...options.env },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '', NOW: PRODUCT_NOW, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (out += d));

@@ -1,4 +1,5 @@
 import type { Certificate } from './certificateTypes';
+import { consoleNow } from '../components/consoleClock';
 
 /** A waiting certificate whose 取得期限 is this close (days) is flagged. */
 export const ACQUIRE_WARNING_DAYS = 14;
@@ -8,14 +9,14 @@ export const RENEWAL_DAYS = 28;
 const DAY = 86_400_000;
 
 /** Today in Japan (YYYY-MM-DD): the center's deadlines are JST dates, whatever the browser's zone. */
-export const todayInJapan = (now: Date = new Date()): string => new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+export const todayInJapan = (now: Date = consoleNow()): string => new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 
 /** Whole days from today (JST) to an ISO date; negative once it has passed. */
-export const daysUntilDate = (isoDate: string, now: Date = new Date()): number =>
+export const daysUntilDate = (isoDate: string, now: Date = consoleNow()): number =>
   Math.round((Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) - Date.parse(`${todayInJapan(now)}T00:00:00Z`)) / DAY);
 
 /** Days left before an instant (rounded up: "expires in 1 day" until it has). */
-export const daysUntilInstant = (iso: string, now: Date = new Date()): number => Math.ceil((Date.parse(iso) - now.getTime()) / DAY);
+export const daysUntilInstant = (iso: string, now: Date = consoleNow()): number => Math.ceil((Date.parse(iso) - now.getTime()) / DAY);
 
 export type CertificateWarning =
   | { kind: 'renewal'; days: number }
@@ -27,7 +28,7 @@ export type CertificateWarning =
  * What needs attention on a certificate: in its renewal window (expiring soon), not yet acquired close to (or past)
  * its 取得期限 — after which it is stopped —, or locked after 5 wrong 認証コード (only a reissue unlocks it).
  */
-export const certificateWarnings = (c: Certificate, now: Date = new Date()): CertificateWarning[] => {
+export const certificateWarnings = (c: Certificate, now: Date = consoleNow()): CertificateWarning[] => {
   const out: CertificateWarning[] = [];
   if (c.status === 'ACQUIRED' && c.renewable && c.notAfter) out.push({ kind: 'renewal', days: Math.max(0, daysUntilInstant(c.notAfter, now)) });
   if (c.status === 'PENDING' && c.acquireBy) {

@@ -3,10 +3,12 @@
  * dates. "Today" is Japan's today whatever the browser's zone (the center works in JST).
  */
 
+import { consoleNow } from './consoleClock';
+
 const JAPAN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** Today in Japan, `YYYY-MM-DD`. */
-export const todayInJapan = (now: Date = new Date()): string => JAPAN_DATE.format(now);
+export const todayInJapan = (now: Date = consoleNow()): string => JAPAN_DATE.format(now);
 
 const toUtc = (iso: string): Date => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 const fromUtc = (d: Date): string => d.toISOString().slice(0, 10);

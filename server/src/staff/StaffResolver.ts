@@ -13,6 +13,9 @@ export class LoginResult {
 
   @Field(() => Staff)
   staff!: Staff;
+
+  @Field(() => Date, { description: '業務時刻: サーバーの時計 (NOW で固定していればその時刻から進む)。コンソールの「今日」はこれに合わせる' })
+  businessTime!: Date;
 }
 
 /** Staff roles that work the review queue (assignees). */
@@ -31,7 +34,7 @@ export class StaffResolver {
 
   @Mutation(() => LoginResult, { description: 'E-mailアドレスとパスワードでサインインする (失敗が続くと一時ロック)' })
   login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<LoginResult> {
-    return this.service(ctx).login(email, password, ctx.ip);
+    return this.service(ctx).login(email, password, ctx.ip).then((r) => ({ ...r, businessTime: ctx.services.clock.now() }));
   }
 
   @Authorized(...roles('me'))
