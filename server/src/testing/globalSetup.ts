@@ -11,7 +11,7 @@ import { runIdOf, templateNames, type TemplateNames } from './templates.js';
 import { SecretBox } from '../common/secrets.js';
 import { seedDemo } from '../../../db/seeders/demo.js';
 import { certificateAuthority } from '../certificates/authority.js';
-import { DEMO_PASSWORD, TEST_SECRET_KEY } from './constants.js';
+import { DEMO_PASSWORD, TEST_DATA_DIR, TEST_SECRET_KEY } from './constants.js';
 import { clockFor, testNowSetting } from './instant.js';
 import { installClock } from '../common/clock.js';
 
@@ -73,7 +73,7 @@ export async function setup(project: TestProject): Promise<void> {
   await client.query(`create database ${DEMO_TEMPLATE_DB} template ${TEMPLATE_DB}`);
   const demo = await initOrm(urlOf(DEMO_TEMPLATE_DB));
   await seedDemo(demo.em.fork(), {
-    clock, password: DEMO_PASSWORD, secrets: new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64')), ca: await certificateAuthority({ ...loadConfig(), clock }),
+    clock, password: DEMO_PASSWORD, secrets: new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64')), ca: await certificateAuthority({ ...loadConfig({ ...process.env, DATA_DIR: TEST_DATA_DIR }), clock }),
   });
   await demo.close();
   await client.end();

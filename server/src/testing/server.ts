@@ -3,7 +3,7 @@ import { createApp, type RunningApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { freshDatabase, type TestDatabase } from './db.js';
 
-import { DEMO_PASSWORD, TEST_SECRET_KEY } from './constants.js';
+import { DEMO_PASSWORD, TEST_DATA_DIR, TEST_SECRET_KEY } from './constants.js';
 import type { Clock } from '../common/clock.js';
 import { testClock } from './clock.js';
 
@@ -32,7 +32,7 @@ export async function startTestServer(options: { demo?: boolean; clock?: Clock }
   const clock = options.clock ?? testClock;
   let queries = 0;
   const db = await freshDatabase({ debug: ['query'], logger: () => void queries++ }, options.demo ?? true);
-  const config = { ...loadConfig({ ...process.env, DEMO_PASSWORD, TOKEN_SECRET: 'test-token-secret-of-32-bytes-min', SECRET_KEY: TEST_SECRET_KEY }), port: 0, clock };
+  const config = { ...loadConfig({ ...process.env, DATA_DIR: TEST_DATA_DIR, DEMO_PASSWORD, TOKEN_SECRET: 'test-token-secret-of-32-bytes-min', SECRET_KEY: TEST_SECRET_KEY }), port: 0, clock };
   const running: RunningApp = await (await createApp(db.orm, config)).listen(0, '127.0.0.1');
   const gql: TestServer['gql'] = async (query, variables, token) => {
     const res = await fetch(`${running.url}/graphql`, {
