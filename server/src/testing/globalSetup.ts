@@ -72,9 +72,17 @@ export async function setup(project: TestProject): Promise<void> {
   // Demo data once per run: test files clone it instead of seeding 300 applications each.
   await client.query(`create database ${DEMO_TEMPLATE_DB} template ${TEMPLATE_DB}`);
   const demo = await initOrm(urlOf(DEMO_TEMPLATE_DB));
-  await seedDemo(demo.em.fork(), {
-    clock, password: DEMO_PASSWORD, secrets: new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64')), ca: await certificateAuthority({ ...loadConfig({ ...process.env, DATA_DIR: TEST_DATA_DIR }), clock }),
-  });
+  try {
+    await seedDemo(demo.em.fork(), {
+      clock, password: DEMO_PASSWORD, secrets: new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64')), ca: await certificateAuthority({ ...loadConfig({ ...process.env, DATA_DIR: TEST_DATA_DIR }), clock }),
+    });
+  } catch (err) {
+    // A failed seeding ends the run at once, its error shown, rather than hanging on open connections.
+    await client.end().catch(() => undefined);
+    await demo.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw err;
+  }
   await demo.close();
   await client.end();
   project.provide('adminDatabaseUrl', adminUrl);
