@@ -223,7 +223,7 @@ export class Terminal {
   systemCategory!: SystemCategory;
 
   @Field(() => String)
-  @Property({ type: 'string', length: 13 })
+  @Property({ type: 'string', length: 13, unique: true })
   accessKey!: string;
 
   @ManyToOne({ entity: () => Line, nullable: true })

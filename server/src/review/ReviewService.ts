@@ -16,6 +16,10 @@ import { DEFAULT_IP_POOL } from '../config.js';
 import { CertificateService } from '../certificates/CertificateService.js';
 import { recordHistory, type Actor } from './history.js';
 import { STATUS_LABEL, lockForTransition } from './workflow.js';
+import { logger } from '../common/logger.js';
+
+/** How many times an approval is tried when a generated identifier collides with another process's (UNIQUE). */
+const APPROVAL_ATTEMPTS = 8;
 
 const isSupervisor = (actor: Actor) => !!actor.staff?.roles.includes(Role.SUPERVISOR);
 
@@ -115,14 +119,22 @@ export class ReviewService {
   /**
    * 審査終了: fixes 利用開始日 (a business day, not before today) and the システム設定申込締切日, and issues what the
    * application asks for in the same transaction. A generated identifier that another process took first (UNIQUE)
-   * makes the whole approval retry.
+   * makes the whole approval retry, a bounded number of times; then the reviewer gets a CONFLICT to press again,
+   * never an internal error. A 企業略称 the reviewer chose that another approval took meanwhile is their input's error.
    */
   async approve(id: string, startDate: string, expectedVersion: number, actor: Actor, abbreviation?: string): Promise<Application> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.approveOnce(id, startDate, expectedVersion, actor, abbreviation);
       } catch (e) {
-        if (!(e instanceof UniqueConstraintViolationException) || attempt >= 8) throw e;
+        if (!(e instanceof UniqueConstraintViolationException)) throw e;
+        if (abbreviation && /company_abbreviation/.test(e.message)) {
+          throw badInput([{ path: 'abbreviation', message: `企業略称 ${abbreviation.trim().toUpperCase()} は既に使用されています。別の略称を指定してください。` }]);
+        }
+        if (attempt >= APPROVAL_ATTEMPTS) {
+          logger.warn({ applicationId: id, attempts: attempt, constraint: e.message.match(/constraint "([^"]+)"/)?.[1] }, 'approval: identifiers kept colliding');
+          throw new DomainError(ErrorCode.CONFLICT, '他の承認と同時に識別番号等を採番したため、審査終了を完了できませんでした。もう一度「審査終了」を押してください。');
+        }
       }
     }
   }

@@ -123,6 +123,51 @@ describe('approval', () => {
     }
   });
 
+  it('a generated identifier that keeps colliding ends in CONFLICT with a Japanese message, never an internal error; nothing is stored', async () => {
+    // Every 利用者コード insert fails as if another server process had taken the code first, while the marker table exists.
+    await sql(`create table inject_collision (id int)`);
+    await sql(`create function inject_collision() returns trigger language plpgsql as $$ begin
+        if to_regclass('inject_collision') is not null then
+          raise unique_violation using message = 'duplicate key value violates unique constraint "user_code_code_unique"', constraint = 'user_code_code_unique';
+        end if;
+        return new; end $$`);
+    await sql(`create trigger inject_collision before insert on user_code for each row execute function inject_collision()`);
+    try {
+      const app = await applicationIn('IN_REVIEW', 'NEW');
+      const res = await server.gql(MUTATIONS.approve!.gql, { id: app.id, v: app.version, d: FAR }, reviewer);
+      expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(res.errors?.[0]?.message).toMatch(/もう一度「審査終了」/);
+      const [row] = await sql<{ status: string; version: number; codes: string }>(
+        `select a.status, a.version, (select count(*) from user_code u where u.office_id = a.office_id) as codes from application a where a.id = ?`, [app.id]);
+      expect({ ...row, codes: Number(row!.codes) }).toEqual({ status: 'IN_REVIEW', version: app.version, codes: 0 });
+      await sql(`drop table inject_collision`);
+      const retried = await server.gql(MUTATIONS.approve!.gql, { id: app.id, v: app.version, d: FAR }, reviewer);
+      expect(retried.data!.m.status).toBe('APPROVED');
+    } finally {
+      await sql(`drop trigger if exists inject_collision on user_code`);
+      await sql(`drop function if exists inject_collision()`);
+      await sql(`drop table if exists inject_collision`);
+    }
+  });
+
+  it('a 企業略称 the reviewer chose that another approval took at the same moment is BAD_USER_INPUT on abbreviation', async () => {
+    await sql(`create function inject_abbreviation() returns trigger language plpgsql as $$ begin
+        if new.abbreviation = 'QZQ' then
+          raise unique_violation using message = 'duplicate key value violates unique constraint "company_abbreviation_unique"', constraint = 'company_abbreviation_unique';
+        end if;
+        return new; end $$`);
+    await sql(`create trigger inject_abbreviation before update on company for each row execute function inject_abbreviation()`);
+    try {
+      const app = await applicationIn('IN_REVIEW', 'NEW');
+      const APPROVE_AS = 'mutation($id: ID!, $v: Int!, $d: String!, $a: String) { approveApplication(id: $id, startDate: $d, expectedVersion: $v, abbreviation: $a) { status } }';
+      const res = await server.gql(APPROVE_AS, { id: app.id, v: app.version, d: FAR, a: 'qzq' }, reviewer);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'abbreviation', message: expect.stringContaining('QZQ') }] });
+    } finally {
+      await sql(`drop trigger if exists inject_abbreviation on company`);
+      await sql(`drop function if exists inject_abbreviation()`);
+    }
+  });
+
   it('50 parallel approvals of one application: exactly one succeeds, the others CONFLICT or INVALID_TRANSITION, one history row', async () => {
     const app = await applicationIn('IN_REVIEW');
     const results = await Promise.all(Array.from({ length: 50 }, () => server.gql(MUTATIONS.approve!.gql, { id: app.id, v: app.version, d: FAR }, reviewer)));
