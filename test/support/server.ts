@@ -8,9 +8,12 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
 
 /**
  * The instant the product under test runs as of (its NOW): the demo is seeded as of it, and the console's "today"
- * follows it (the server tells the console at sign-in), so the browser tests pass on any date. TEST_NOW moves it.
+ * follows it (the server tells the console at sign-in), so the browser tests pass on any date. TEST_NOW moves it
+ * (`now`: the machine's clock, e.g. under faketime).
  */
-export const PRODUCT_NOW = process.env.TEST_NOW && process.env.TEST_NOW !== 'now' ? process.env.TEST_NOW : '2026-12-24T10:00:00+09:00';
+export const PRODUCT_NOW = !process.env.TEST_NOW ? '2026-12-24T10:00:00+09:00'
+  : process.env.TEST_NOW === 'now' ? new Date(Math.floor(Date.now() / 1000) * 1000).toISOString() // this machine's (possibly faketime'd) clock
+  : process.env.TEST_NOW;
 
 /** Today in Japan (YYYY-MM-DD) for the product under test: the day of PRODUCT_NOW. */
 export const productToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(PRODUCT_NOW));
