@@ -31,7 +31,7 @@ beforeAll(async () => {
   let n = 10000;
   const make = (over: Partial<Certificate>) => {
     const terminal = Object.assign(new Terminal(), {
-      name: `${n++}W`, office, type: TerminalType.NET, systemCategory: SystemCategory.SEA, accessKey: '1234567890123', startDate: START,
+      name: `${n++}W`, office, type: TerminalType.NET, systemCategory: SystemCategory.SEA, accessKey: String(1234567890000 + n), startDate: START,
     });
     em.persist(terminal);
     em.persist(Object.assign(new Certificate(), {

@@ -44,6 +44,11 @@ export function installClock(clock: Clock): void {
   processClock = clock;
 }
 
+/** The installed process clock (the demo seeder puts it back after stamping each step with the step's instant). */
+export function installedClock(): Clock {
+  return processClock;
+}
+
 /** The current instant of the process's clock (entity defaults only; services use the clock they were given). */
 export function currentTime(): Date {
   return processClock.now();

@@ -2,13 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testClock } from '../testing/clock.js';
 import { seedDemo } from '../../../db/seeders/demo.js';
-import { ApplicationStatus, Role } from '../common/enums.js';
+import { fixedClock } from '../common/clock.js';
+import { ApplicationStatus, HistoryAction, Role } from '../common/enums.js';
 import { SecretBox } from '../common/secrets.js';
 import { Staff } from '../staff/Staff.js';
 import { CUSTOMS_OFFICES } from '../applications/intake/validation.js';
 import { todayInJapan } from '../common/dates.js';
 import { cancelOverdueApplications } from '../review/deadlineJob.js';
 import { closeEndedOffices } from '../issuance/officeJob.js';
+import { runCertificateJob } from '../certificates/certificateJob.js';
+import { NOTICE_TEXT } from '../notifications/notices.js';
 import { verifyPassword } from '../staff/password.js';
 import { freshDatabase, type TestDatabase } from '../testing/db.js';
 
@@ -146,9 +149,42 @@ describe('demo seed', () => {
     expect(await count(`select 1 from application a where a.status <> (
       select h.to_status from application_history h where h.application_id = a.id and h.to_status is not null
       order by h.version desc limit 1)`)).toBe(0);
+    // Time only moves forward (an internal note keeps the version of the entry before it).
     expect(await count(`select 1 from (
-      select at, lag(at) over (partition by application_id order by version) as prev from application_history) x
+      select at, lag(at) over (partition by application_id order by version, at) as prev from application_history) x
       where prev > at`)).toBe(0);
+  });
+
+  it('reaches every state through the services: only the history entries they write, each status by its own step', async () => {
+    const written = [HistoryAction.SUBMIT, HistoryAction.ASSIGN, HistoryAction.RETURN, HistoryAction.RESUBMIT, HistoryAction.APPROVE,
+      HistoryAction.WITHDRAW, HistoryAction.CANCEL, HistoryAction.INTERNAL_NOTE, HistoryAction.SYSTEM_SETTINGS];
+    const actions = (await rows<{ action: string }>('select distinct action from application_history')).map((r) => r.action);
+    expect(actions.filter((a) => !written.includes(a as HistoryAction))).toEqual([]);
+    expect(actions.sort()).toEqual([...written].sort());
+    const has = (action: string, extra = '') => `exists (select 1 from application_history h where h.application_id = a.id and h.action = '${action}' ${extra})`;
+    // Under review means assigned (the assignment starts the review); returned and approved by that reviewer.
+    expect(await count(`select 1 from application a where a.status in ('IN_REVIEW', 'RETURNED', 'APPROVED')
+      and (a.assignee_id is null or not ${has('ASSIGN')})`)).toBe(0);
+    expect(await count(`select 1 from application a where a.status = 'RECEIVED' and (a.assignee_id is not null or ${has('ASSIGN')})`)).toBe(0);
+    expect(await count(`select 1 from application a where a.status = 'APPROVED' and not ${has('APPROVE', 'and h.actor_id = a.assignee_id')}`)).toBe(0);
+    expect(await count(`select 1 from application a where a.status = 'RETURNED' and not ${has('RETURN', "and h.message = a.return_message")}`)).toBe(0);
+    // Some resubmitted after a question, some withdrawn by the customer, some cancelled by a supervisor.
+    expect(await count(`select 1 from application a where a.status <> 'RETURNED' and ${has('RESUBMIT')}`)).toBeGreaterThan(0);
+    expect(await count(`select 1 from application a where a.status = 'WITHDRAWN' and ${has('WITHDRAW', "and h.actor_role = 'INTEGRATOR'")}`)).toBeGreaterThan(0);
+    expect(await count(`select 1 from application a where a.status = 'CANCELLED' and ${has('CANCEL', "and h.actor_role = 'SUPERVISOR'")}`)).toBeGreaterThan(0);
+    expect(await count(`select 1 from application a where ${has('INTERNAL_NOTE', 'and h.internal')}`)).toBeGreaterThan(0);
+  });
+
+  it('leaves the 新着情報 and the mails the services write with each step', async () => {
+    expect(await count(`select 1 from application a where not exists (select 1 from outbound_email m
+      where m.application_id = a.id and m.template_key = 'application-received')`)).toBe(0);
+    expect(await count(`select 1 from application a where a.status = 'APPROVED' and not exists (select 1 from notice n
+      where n.application_id = a.id and n.message = ? and n.at = a.reviewed_at)`, [NOTICE_TEXT.approved])).toBe(0);
+    expect(await count(`select 1 from application a where a.status = 'APPROVED' and not exists (select 1 from outbound_email m
+      where m.application_id = a.id and m.template_key = 'application-approved')`)).toBe(0);
+    // Each new application came with a 仮アカウント registered shortly before it (and used by it).
+    expect(await count(`select 1 from application a left join provisional_account p on p.id = a.provisional_account_id
+      where a.kind = 'NEW' and (p.id is null or p.created_at > a.received_at or p.expires_at < a.received_at)`)).toBe(0);
   });
 
   describe('issuance through the approval\'s own service (IssuanceService)', () => {
@@ -216,12 +252,17 @@ describe('demo seed', () => {
         and system_settings_recorded_at is null and system_settings_deadline < ?`, [today])).toBe(0);
       expect(await cancelOverdueApplications(db.orm.em, secrets, testClock)).toBe(0);
       expect(await closeEndedOffices(db.orm.em, testClock)).toBe(0);
+      expect(await runCertificateJob(db.orm.em, testClock)).toEqual({ stopped: 0, expired: 0, closed: 0 });
     });
 
     it('voids what a new application was issued when the deadline job cancelled it after approval', async () => {
       const voided = `select a.id, a.start_date from application a join application_history h on h.application_id = a.id
         and h.action = 'CANCEL' and h.from_status = 'APPROVED' where a.kind = 'NEW'`;
       expect(await count(voided)).toBeGreaterThan(0);
+      // The job did it (the day after the deadline), not a person.
+      expect(await count(`select 1 from application a join application_history h on h.application_id = a.id
+        and h.action = 'CANCEL' and h.from_status = 'APPROVED' where h.actor_role <> 'SYSTEM'
+        or h.at < (a.system_settings_deadline + 1)::timestamp at time zone 'Asia/Tokyo'`)).toBe(0);
       expect(await count(`select 1 from (${voided}) v join office o on o.id = (select office_id from application where id = v.id)
         where o.status <> 'CLOSED' or o.end_date <> o.start_date`)).toBe(0);
       expect(await count(`select 1 from (${voided}) v join user_id u on u.issued_by_id = v.id where u.end_date is distinct from u.start_date`)).toBe(0);
@@ -241,4 +282,37 @@ describe('demo seed', () => {
     const [{ password_enc }] = await rows<{ password_enc: string }>('select password_enc from user_id limit 1') as [{ password_enc: string }];
     expect(secrets.open(password_enc)).toMatch(/^[A-Z0-9]{8}$/);
   });
+});
+
+describe('demo seed determinism', () => {
+  // Steps of different offices run side by side; the outcome must not depend on how they interleave.
+  const fingerprint = async (target: TestDatabase): Promise<unknown> => {
+    const q = async (sql: string) => (await target.orm.em.getConnection().execute(sql)) as unknown[];
+    return {
+      applications: await q(`select receipt_no, kind, status, received_at, desired_start_date, start_date, reviewed_at, version,
+        company_name, office_name, applicant_email, change_items, other_change, transfer_target_office_code, return_message
+        from application order by receipt_no`),
+      history: await q(`select a.receipt_no, h.version, h.action, h.at, h.actor_name, h.message from application_history h
+        join application a on a.id = h.application_id order by a.receipt_no, h.version, h.at`),
+      offices: await q(`select o.code, o.status, o.start_date, o.end_date, c.abbreviation, c.name from office o
+        join company c on c.id = o.company_id order by c.name, o.code`),
+      userIds: await q(`select c.code, u.ident_no, u.start_date, u.end_date from user_id u join user_code c on c.id = u.user_code_id
+        order by c.code, u.ident_no`),
+      lines: await q(`select o.code, l.ip_address, l.start_date from line l join office o on o.id = l.office_id order by l.ip_address`),
+    };
+  };
+
+  it('seeds the same demo from the same clock (apart from random secrets, names and ids)', async () => {
+    const clock = fixedClock(testClock.now());
+    const [a, b] = [await freshDatabase(), await freshDatabase()];
+    try {
+      for (const target of [a, b]) await seedDemo(target.orm.em.fork(), { clock, password: PASSWORD, secrets, applications: 40 });
+      const [fa, fb] = [await fingerprint(a), await fingerprint(b)];
+      expect((fa as { applications: unknown[] }).applications).toHaveLength(40);
+      expect(fb).toEqual(fa);
+    } finally {
+      await a.drop();
+      await b.drop();
+    }
+  }, 120_000);
 });
