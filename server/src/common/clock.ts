@@ -1,5 +1,5 @@
 // The one source of business time. Services, jobs and the seeder are given a Clock; nothing else under server/src or
-// db/ reads the wall clock (clock.test.ts fails when something does), so a test, a demo or a support reproduction can
+// db/ reads the wall clock (clock.unit.test.ts fails when something does), so a test, a demo or a support reproduction can
 // run the whole product as of any instant.
 
 export interface Clock {

@@ -28,6 +28,10 @@ export interface IssueOptions {
  * mailboxes, lines — and applies its changes and abolitions to the office's contract (abolitions take effect on the
  * start date: endDate). Identifiers are checked against the database before use; its UNIQUE constraints settle races.
  */
+
+/** A 企業略称 the reviewer chose that another company already has (found before the insert, or by its UNIQUE). */
+export const abbreviationTaken = (abbreviation: string) =>
+  badInput([{ path: 'abbreviation', message: `企業略称 ${abbreviation.trim().toUpperCase()} は既に使用されています。別の略称を指定してください。` }]);
 export class IssuanceService {
   private readonly calendar: CalendarService;
 
@@ -66,7 +70,7 @@ export class IssuanceService {
       if (chosen !== undefined && chosen !== '') {
         if (!/^[A-Z]{3}$/.test(chosen)) throw badInput([{ path: 'abbreviation', message: '企業略称は英大文字3桁で指定してください。' }]);
         if (await this.em.count(Company, { abbreviation: chosen })) {
-          throw badInput([{ path: 'abbreviation', message: `企業略称 ${chosen} は既に使用されています。別の略称を指定してください。` }]);
+          throw abbreviationTaken(chosen);
         }
         company.abbreviation = chosen;
       } else {

@@ -11,7 +11,7 @@ import { enqueueMail, type MailKey } from '../notifications/outbox.js';
 import { NOTICE_TEXT, addNotice } from '../notifications/notices.js';
 import { applicationRecipients, applicationVariables } from '../notifications/variables.js';
 import { Staff } from '../staff/Staff.js';
-import { IssuanceService } from '../issuance/IssuanceService.js';
+import { IssuanceService, abbreviationTaken } from '../issuance/IssuanceService.js';
 import { DEFAULT_IP_POOL } from '../config.js';
 import { CertificateService } from '../certificates/CertificateService.js';
 import { recordHistory, type Actor } from './history.js';
@@ -128,8 +128,8 @@ export class ReviewService {
         return await this.approveOnce(id, startDate, expectedVersion, actor, abbreviation);
       } catch (e) {
         if (!(e instanceof UniqueConstraintViolationException)) throw e;
-        if (abbreviation && /company_abbreviation/.test(e.message)) {
-          throw badInput([{ path: 'abbreviation', message: `企業略称 ${abbreviation.trim().toUpperCase()} は既に使用されています。別の略称を指定してください。` }]);
+        if (abbreviation && /company_abbreviation_unique/.test(e.message)) {
+          throw abbreviationTaken(abbreviation);
         }
         if (attempt >= APPROVAL_ATTEMPTS) {
           logger.warn({ applicationId: id, attempts: attempt, constraint: e.message.match(/constraint "([^"]+)"/)?.[1] }, 'approval: identifiers kept colliding');

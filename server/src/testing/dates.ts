@@ -1,12 +1,8 @@
 // Dates a test needs, derived from a clock and the business calendar (never a literal that will pass).
 import holidayJp from '@holiday-jp/holiday_jp';
-import type { Clock } from '../common/clock.js';
-import { todayInJapan } from '../common/dates.js';
 import { addDays, closedReason } from '../calendar/businessDays.js';
 
 const holidays = holidayJp.holidays as Record<string, { name: string }>;
-
-export const todayOf = (clock: Clock): string => todayInJapan(clock.now());
 
 /** The first day after `from` for which `test` holds (searching at most two years ahead). */
 export function firstDayAfter(from: string, test: (iso: string) => boolean): string {
