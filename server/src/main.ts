@@ -17,6 +17,7 @@ import { certificateAuthority } from './certificates/authority.js';
 import { createMailer, deliverDueEmails } from './notifications/delivery.js';
 import { loadTemplates } from './notifications/templates.js';
 import { runCertificateJob } from './certificates/certificateJob.js';
+import { compactTally } from './applications/ApplicationTally.js';
 
 const started = performance.now();
 const config = loadConfig();
@@ -58,6 +59,7 @@ const runJobs = () =>
     .then((n) => n && logger.info({ cancelled: n }, 'system-settings deadline passed: applications cancelled'))
     .then(() => closeEndedOffices(orm.em, config.clock))
     .then((n) => n && logger.info({ closed: n }, 'terminations took effect: offices closed'))
+    .then(() => compactTally(orm.em.fork()))
     .catch((err) => logger.error({ err }, 'deadline job failed'));
 const jobTimer = jobSeconds > 0 ? setInterval(runJobs, jobSeconds * 1000) : undefined;
 if (jobTimer) void runJobs();

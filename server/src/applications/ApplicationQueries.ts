@@ -14,7 +14,7 @@ export enum ApplicationSortField {
 }
 registerEnumType(ApplicationSortField, { name: 'ApplicationSortField' });
 
-const SORT_COLUMN: Record<ApplicationSortField, keyof Application> = {
+export const SORT_COLUMN: Record<ApplicationSortField, keyof Application> = {
   RECEIVED_AT: 'receivedAt',
   RECEIPT_NO: 'receiptNo',
   DESIRED_START_DATE: 'desiredStartDate',
@@ -140,19 +140,21 @@ export function applicationWhere(filter: ApplicationFilter = {}, queue: QueueCon
   return and.length ? { $and: and } : {};
 }
 
+/** The condition of a lookup by id or 申込受付番号 (full-width and lower case are fine); a malformed id finds nothing. */
+export function lookupWhere(id?: string | null, receiptNo?: string | null): FilterQuery<Application> {
+  if (!id && !receiptNo) {
+    throw badInput([{ path: 'id', message: 'id または receiptNo (申込受付番号) のどちらかを指定してください。' }]);
+  }
+  if (id && !/^[0-9a-f-]{36}$/i.test(id)) throw notFound('指定された申込');
+  return id ? { id } : { receiptNo: receiptNo!.normalize('NFKC').trim().toUpperCase() };
+}
+
 /** Reads applications for the console, the support desk and integrators. */
 export class ApplicationQueries {
   constructor(private readonly em: EntityManager) {}
 
   async get(id?: string | null, receiptNo?: string | null): Promise<Application> {
-    if (!id && !receiptNo) {
-      throw badInput([{ path: 'id', message: 'id または receiptNo (申込受付番号) のどちらかを指定してください。' }]);
-    }
-    const where: FilterQuery<Application> = id
-      ? { id }
-      : { receiptNo: receiptNo!.normalize('NFKC').trim().toUpperCase() };
-    if (id && !/^[0-9a-f-]{36}$/i.test(id)) throw notFound('指定された申込');
-    const app = await this.em.findOne(Application, where, { populate: ['office.company', 'assignee'] });
+    const app = await this.em.findOne(Application, lookupWhere(id, receiptNo), { populate: ['office.company', 'assignee'] });
     if (!app) throw notFound(receiptNo ? `申込受付番号 ${receiptNo} の申込` : '指定された申込');
     return app;
   }
@@ -183,18 +185,6 @@ export class ReviewQueueCounts {
   @Field(() => Int, { description: 'すべて' }) all!: number;
 }
 
-/**
- * Counts of every queue view under the list's other filters (its own queue aside), with the list's very conditions
- * (applicationWhere, queueWhere): the five counts run at once.
- */
-export async function reviewQueueCounts(em: EntityManager, ctx: QueueContext, filter: ApplicationFilter = {}): Promise<ReviewQueueCounts> {
-  const count = (queue: ReviewQueue) => em.count(Application, applicationWhere({ ...filter, queue }, ctx));
-  const [unassigned, mine, returned, dueSoon, all] = await Promise.all(
-    [ReviewQueue.UNASSIGNED, ReviewQueue.MINE, ReviewQueue.RETURNED, ReviewQueue.DUE_SOON, ReviewQueue.ALL].map(count),
-  );
-  return { unassigned: unassigned!, mine: mine!, returned: returned!, dueSoon: dueSoon!, all: all! };
-}
-
 @ObjectType({ description: '利用申込の書き出し (キーセット・ページング)' })
 export class ApplicationExportPage {
   @Field(() => [Application])
@@ -204,7 +194,19 @@ export class ApplicationExportPage {
   nextCursor?: string;
 }
 
-const encodeCursor = (a: Application) => Buffer.from(JSON.stringify([a.receivedAt.toISOString(), a.id])).toString('base64url');
+export const encodeCursorOf = (receivedAt: Date, id: string) => Buffer.from(JSON.stringify([receivedAt.toISOString(), id])).toString('base64url');
+
+/** The export cursor (receivedAt, id) of the last row of the previous page; a malformed one is BAD_USER_INPUT on after. */
+export function decodeCursor(after: string): { at: Date; id: string } {
+  let decoded: [string, string];
+  try {
+    decoded = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+    if (!Array.isArray(decoded) || Number.isNaN(Date.parse(decoded[0])) || !/^[0-9a-f-]{36}$/i.test(decoded[1])) throw new Error();
+  } catch {
+    throw badInput([{ path: 'after', message: 'after (カーソル) が正しくありません。前のページの nextCursor を指定してください。' }]);
+  }
+  return { at: new Date(decoded[0]), id: decoded[1] };
+}
 
 /**
  * Keyset pagination for integrators exporting large lists: ordered by (receivedAt, id), each page starts after the
@@ -214,18 +216,11 @@ export async function exportApplications(em: EntityManager, after: string | unde
   checkPage(0, limit);
   const and: FilterQuery<Application>[] = [applicationWhere(filter)];
   if (after) {
-    let decoded: [string, string];
-    try {
-      decoded = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-      if (!Array.isArray(decoded) || Number.isNaN(Date.parse(decoded[0])) || !/^[0-9a-f-]{36}$/i.test(decoded[1])) throw new Error();
-    } catch {
-      throw badInput([{ path: 'after', message: 'after (カーソル) が正しくありません。前のページの nextCursor を指定してください。' }]);
-    }
-    const at = new Date(decoded[0]);
-    and.push({ $or: [{ receivedAt: { $gt: at } }, { receivedAt: at, id: { $gt: decoded[1] } }] });
+    const cursor = decodeCursor(after);
+    and.push({ $or: [{ receivedAt: { $gt: cursor.at } }, { receivedAt: cursor.at, id: { $gt: cursor.id } }] });
   }
   const items = await em.find(Application, { $and: and }, { populate: ['office.company', 'assignee'], orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }], limit: limit + 1 });
   const more = items.length > limit;
   const page = items.slice(0, limit);
-  return { items: page, nextCursor: more ? encodeCursor(page.at(-1)!) : undefined };
+  return { items: page, nextCursor: more ? encodeCursorOf(page.at(-1)!.receivedAt, page.at(-1)!.id) : undefined };
 }

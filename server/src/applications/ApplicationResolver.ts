@@ -1,7 +1,10 @@
 import { roles } from '../graphql/access.js';
 import DataLoader from 'dataloader';
 import { notFound } from '../common/errors.js';
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { isReadRow, type ReadRow } from '../graphql/projection.js';
+import { ApplicationReads, readQueueCounts, type ApplicationRow } from './ApplicationReads.js';
 import { DEFAULT_PAGE_SIZE } from '../common/paging.js';
 import { loader, type Context } from '../graphql/context.js';
 import { byParent, related } from '../graphql/loaders.js';
@@ -12,10 +15,10 @@ import { ApplicationHistory } from '../review/ApplicationHistory.js';
 import { Application } from './Application.js';
 import {
   ApplicationExportPage, ApplicationFilter, ApplicationPage, ApplicationQueries, ApplicationSort, DUE_SOON_BUSINESS_DAYS,
-  ReviewQueueCounts, exportApplications, reviewQueueCounts,
+  ReviewQueue, ReviewQueueCounts, exportApplications,
   type QueueContext,
 } from './ApplicationQueries.js';
-import { CalendarService } from '../calendar/CalendarService.js';
+import { horizonClosures } from '../calendar/CalendarService.js';
 import { addBusinessDays } from '../calendar/businessDays.js';
 import { todayInJapan } from '../common/dates.js';
 import {
@@ -32,11 +35,17 @@ export class AttachmentContent {
 }
 
 
-/** The caller and the 期限が近い horizon for queue views. */
-async function queueContext(ctx: Context): Promise<QueueContext> {
-  const closures = await new CalendarService(ctx.em).closureSet();
-  return { staffId: ctx.staff?.id, dueBy: addBusinessDays(todayInJapan(ctx.services.clock.now()), DUE_SOON_BUSINESS_DAYS, closures) };
+/** The caller and the 期限が近い horizon for queue views (the calendar is read only when a view needs the horizon). */
+async function queueContext(ctx: Context, dueSoon = true): Promise<QueueContext> {
+  if (!dueSoon) return { staffId: ctx.staff?.id, dueBy: '0000-01-01' };
+  const now = ctx.services.clock.now();
+  const closures = await horizonClosures(ctx.em, now.getTime());
+  return { staffId: ctx.staff?.id, dueBy: addBusinessDays(todayInJapan(now), DUE_SOON_BUSINESS_DAYS, closures) };
 }
+
+/** The value a read-path row already holds for a field (undefined: resolve it from the entity). */
+const held = <T>(root: object, field: string): { value: T } | undefined =>
+  (isReadRow(root) ? { value: ((root as Record<string, unknown>)[field] ?? undefined) as T } : undefined);
 
 /** Latest history entry per application, in one query per request (DISTINCT ON). */
 function latestHistoryLoader(ctx: Context): DataLoader<string, ApplicationHistory | undefined> {
@@ -59,12 +68,13 @@ function latestHistoryLoader(ctx: Context): DataLoader<string, ApplicationHistor
 export class ApplicationResolver {
   @Authorized(...roles('application'))
   @Query(() => Application, { description: '利用申込 (id または申込受付番号で指定)' })
-  application(
+  async application(
     @Arg('id', () => ID, { nullable: true }) id: string | undefined,
     @Arg('receiptNo', () => String, { nullable: true }) receiptNo: string | undefined,
     @Ctx() ctx: Context,
-  ): Promise<Application> {
-    return new ApplicationQueries(ctx.em).get(id, receiptNo);
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Application | ApplicationRow> {
+    return (await new ApplicationReads(ctx.em, info, !!ctx.staff).get(id, receiptNo)) ?? new ApplicationQueries(ctx.em).get(id, receiptNo);
   }
 
   @Authorized(...roles('applications'))
@@ -75,19 +85,24 @@ export class ApplicationResolver {
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
     @Arg('limit', () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) limit: number,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ApplicationPage> {
-    return new ApplicationQueries(ctx.em).list(filter, sort, offset, limit, await queueContext(ctx));
+    const queue = await queueContext(ctx, filter?.queue === ReviewQueue.DUE_SOON);
+    const page = await new ApplicationReads(ctx.em, info, !!ctx.staff).page(filter, sort, offset, limit, queue);
+    return (page as ApplicationPage | undefined) ?? new ApplicationQueries(ctx.em).list(filter, sort, offset, limit, queue);
   }
 
   @Authorized(...roles('applicationsExport'))
   @Query(() => ApplicationExportPage, { description: '連携システム向けの書き出し (キーセット・ページング: 受付日時順; after に nextCursor)' })
-  applicationsExport(
+  async applicationsExport(
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
     @Arg('limit', () => Int, { defaultValue: 100 }) limit: number,
     @Arg('filter', () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ApplicationExportPage> {
-    return exportApplications(ctx.em, after, limit, filter);
+    const page = await new ApplicationReads(ctx.em, info, !!ctx.staff).exportPage(after, limit, filter);
+    return (page as ApplicationExportPage | undefined) ?? exportApplications(ctx.em, after, limit, filter);
   }
 
   @Authorized(...roles('reviewQueueCounts'))
@@ -95,8 +110,9 @@ export class ApplicationResolver {
   async reviewQueueCounts(
     @Arg('filter', () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ReviewQueueCounts> {
-    return reviewQueueCounts(ctx.em, await queueContext(ctx), filter);
+    return readQueueCounts(ctx.em, info, await queueContext(ctx), filter);
   }
 
   @Authorized(...roles('attachmentContent'))
@@ -108,77 +124,94 @@ export class ApplicationResolver {
   }
 
   @FieldResolver(() => Office, { nullable: true })
-  office(@Root() app: Application, @Ctx() ctx: Context): Promise<Office | undefined> {
-    return related(ctx, Office, app.office);
+  async office(@Root() root: Application | ReadRow, @Ctx() ctx: Context): Promise<Office | undefined> {
+    const app = root as Application;
+    return (held<Office>(root, 'office') ?? { value: await related(ctx, Office, app.office) }).value;
   }
 
   @FieldResolver(() => Staff, { nullable: true })
-  assignee(@Root() app: Application, @Ctx() ctx: Context): Promise<Staff | undefined> {
-    return related(ctx, Staff, app.assignee);
+  async assignee(@Root() root: Application | ReadRow, @Ctx() ctx: Context): Promise<Staff | undefined> {
+    const app = root as Application;
+    return (held<Staff>(root, 'assignee') ?? { value: await related(ctx, Staff, app.assignee) }).value;
   }
 
   @FieldResolver(() => String, { nullable: true, description: '表示用の企業名 (事業所の企業 → 申込内容 → 申込担当者の企業名)' })
-  async companyName(@Root() app: Application, @Ctx() ctx: Context): Promise<string | undefined> {
+  async companyName(@Root() root: Application | ReadRow, @Ctx() ctx: Context): Promise<string | undefined> {
+    const app = root as Application;
+    const row = held<string>(root, 'companyName');
+    if (row) return row.value;
     const office = await related(ctx, Office, app.office);
     const company = office ? await related(ctx, Company, office.company) : undefined;
     return company?.profile.name ?? app.companyProfile?.name ?? app.applicantCompanyName;
   }
 
   @FieldResolver(() => [ApplicationUserCode])
-  userCodes(@Root() app: Application, @Ctx() ctx: Context): Promise<ApplicationUserCode[]> {
-    return byParent(ctx, ApplicationUserCode, 'application', { orderBy: { position: 'asc' } }).load(app.id);
+  async userCodes(@Root() root: Application | ReadRow, @Ctx() ctx: Context): Promise<ApplicationUserCode[]> {
+    const app = root as Application;
+    return held<ApplicationUserCode[]>(root, 'userCodes')?.value ?? byParent(ctx, ApplicationUserCode, 'application', { orderBy: { position: 'asc' } }).load(app.id);
   }
 
   @FieldResolver(() => [ApplicationTerminal])
-  terminals(@Root() app: Application, @Ctx() ctx: Context): Promise<ApplicationTerminal[]> {
-    return byParent(ctx, ApplicationTerminal, 'application', { orderBy: { terminalType: 'asc', systemCategory: 'asc' } }).load(app.id);
+  async terminals(@Root() root: Application | ReadRow, @Ctx() ctx: Context): Promise<ApplicationTerminal[]> {
+    const app = root as Application;
+    return held<ApplicationTerminal[]>(root, 'terminals')?.value ?? byParent(ctx, ApplicationTerminal, 'application', { orderBy: { terminalType: 'asc', systemCategory: 'asc' } }).load(app.id);
   }
 
   @FieldResolver(() => [ApplicationLine])
-  lines(@Root() app: Application, @Ctx() ctx: Context): Promise<ApplicationLine[]> {
-    return byParent(ctx, ApplicationLine, 'application', { orderBy: { lineNo: 'asc' } }).load(app.id);
+  async lines(@Root() root: Application | ReadRow, @Ctx() ctx: Context): Promise<ApplicationLine[]> {
+    const app = root as Application;
+    return held<ApplicationLine[]>(root, 'lines')?.value ?? byParent(ctx, ApplicationLine, 'application', { orderBy: { lineNo: 'asc' } }).load(app.id);
   }
 
   @FieldResolver(() => [ApplicationMailbox])
-  mailboxes(@Root() app: Application, @Ctx() ctx: Context): Promise<ApplicationMailbox[]> {
-    return byParent(ctx, ApplicationMailbox, 'application', { orderBy: { mailboxType: 'asc' } }).load(app.id);
+  async mailboxes(@Root() root: Application | ReadRow, @Ctx() ctx: Context): Promise<ApplicationMailbox[]> {
+    const app = root as Application;
+    return held<ApplicationMailbox[]>(root, 'mailboxes')?.value ?? byParent(ctx, ApplicationMailbox, 'application', { orderBy: { mailboxType: 'asc' } }).load(app.id);
   }
 
   @FieldResolver(() => [ApplicationChange], { description: '変更内容 (変更前/変更後)' })
-  changes(@Root() app: Application, @Ctx() ctx: Context): Promise<ApplicationChange[]> {
-    return byParent(ctx, ApplicationChange, 'application', { orderBy: { item: 'asc', field: 'asc' } }).load(app.id);
+  async changes(@Root() root: Application | ReadRow, @Ctx() ctx: Context): Promise<ApplicationChange[]> {
+    const app = root as Application;
+    return held<ApplicationChange[]>(root, 'changes')?.value ?? byParent(ctx, ApplicationChange, 'application', { orderBy: { item: 'asc', field: 'asc' } }).load(app.id);
   }
 
   @FieldResolver(() => [Attachment])
-  attachments(@Root() app: Application, @Ctx() ctx: Context): Promise<Attachment[]> {
-    return byParent(ctx, Attachment, 'application', { orderBy: { createdAt: 'asc' }, exclude: ['content'] as never }).load(app.id);
+  async attachments(@Root() root: Application | ReadRow, @Ctx() ctx: Context): Promise<Attachment[]> {
+    const app = root as Application;
+    return held<Attachment[]>(root, 'attachments')?.value ?? byParent(ctx, Attachment, 'application', { orderBy: { createdAt: 'asc' }, exclude: ['content'] as never }).load(app.id);
   }
 
   @FieldResolver(() => [ApplicationHistory], { description: '履歴 (古い順)' })
-  async history(@Root() app: Application, @Ctx() ctx: Context): Promise<ApplicationHistory[]> {
+  async history(@Root() root: Application | ReadRow, @Ctx() ctx: Context): Promise<ApplicationHistory[]> {
+    const app = root as Application;
+    const row = held<ApplicationHistory[]>(root, 'history');
+    if (row) return row.value; // internal entries already left out for integrators
     const entries = await byParent(ctx, ApplicationHistory, 'application', { orderBy: { id: 'asc' } }).load(app.id);
     // 社内メモ never leave the center: integrators (the portal) do not see them.
     return ctx.staff ? entries : entries.filter((h) => !h.internal);
   }
 
   @FieldResolver(() => ApplicationHistory, { nullable: true, description: '最新の履歴' })
-  latestHistory(@Root() app: Application, @Ctx() ctx: Context): Promise<ApplicationHistory | undefined> {
-    return latestHistoryLoader(ctx).load(app.id);
+  async latestHistory(@Root() root: Application | ReadRow, @Ctx() ctx: Context): Promise<ApplicationHistory | undefined> {
+    const app = root as Application;
+    return (held<ApplicationHistory>(root, 'latestHistory') ?? { value: await latestHistoryLoader(ctx).load(app.id) }).value;
   }
 }
 
 @Resolver(() => ApplicationUserCode)
 export class ApplicationUserCodeResolver {
   @FieldResolver(() => [ApplicationUserId])
-  userIds(@Root() code: ApplicationUserCode, @Ctx() ctx: Context): Promise<ApplicationUserId[]> {
-    return byParent(ctx, ApplicationUserId, 'userCode', { orderBy: { position: 'asc' } }).load(code.id);
+  async userIds(@Root() root: ApplicationUserCode | ReadRow, @Ctx() ctx: Context): Promise<ApplicationUserId[]> {
+    const code = root as ApplicationUserCode;
+    return held<ApplicationUserId[]>(root, 'userIds')?.value ?? byParent(ctx, ApplicationUserId, 'userCode', { orderBy: { position: 'asc' } }).load(code.id);
   }
 }
 
 @Resolver(() => ApplicationHistory)
 export class ApplicationHistoryResolver {
   @FieldResolver(() => Staff, { nullable: true })
-  actor(@Root() entry: ApplicationHistory, @Ctx() ctx: Context): Promise<Staff | undefined> {
-    return related(ctx, Staff, entry.actor);
+  async actor(@Root() root: ApplicationHistory | ReadRow, @Ctx() ctx: Context): Promise<Staff | undefined> {
+    const entry = root as ApplicationHistory;
+    return (held<Staff>(root, 'actor') ?? { value: await related(ctx, Staff, entry.actor) }).value;
   }
 }

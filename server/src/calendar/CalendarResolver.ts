@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } fr
 import { badInput, notFound, type FieldError } from '../common/errors.js';
 import { isIsoDate } from '../common/paging.js';
 import type { Context } from '../graphql/context.js';
-import { CalendarService } from './CalendarService.js';
+import { CalendarService, forgetHorizonClosures } from './CalendarService.js';
 import { ClosureDay } from './ClosureDay.js';
 import { addDays } from './businessDays.js';
 
@@ -40,6 +40,7 @@ export class CalendarResolver {
     if (!reason?.trim() || [...reason].length > 120) errors.push({ path: 'reason', message: '理由を120文字以内で入力してください。' });
     if (errors.length) throw badInput(errors);
     await ctx.em.upsert(ClosureDay, { date, reason: reason.trim() });
+    forgetHorizonClosures();
     return (await new CalendarService(ctx.em).days(date, date))[0]!;
   }
 
@@ -49,6 +50,7 @@ export class CalendarResolver {
     const day = isIsoDate(date) ? await ctx.em.findOne(ClosureDay, { date }) : null;
     if (!day) throw notFound(`臨時休業日 ${date}`);
     await ctx.em.remove(day).flush();
+    forgetHorizonClosures();
     return true;
   }
 }

@@ -34,6 +34,28 @@ export interface StartDateAdvice {
   desiredDateTooSoon: boolean;
 }
 
+/** How long a process may show the queue horizon (期限が近い) from closure days it read earlier. */
+const HORIZON_CLOSURES_MS = 30_000;
+let horizon: { at: number; closures: Promise<ClosureSet> } | undefined;
+
+/**
+ * Closure days for the queue's 期限が近い horizon only: read at most every 30 s per process (a list page costs no
+ * calendar query); this process forgets them when an admin changes one (forgetHorizonClosures). Decisions — start
+ * dates, deadlines — always read the calendar afresh (CalendarService).
+ */
+export function horizonClosures(em: EntityManager, now: number): Promise<ClosureSet> {
+  if (!horizon || now - horizon.at > HORIZON_CLOSURES_MS || now < horizon.at) {
+    const closures = em.find(ClosureDay, {}).then((rows) => new Map(rows.map((c) => [c.date, c.reason])) as ClosureSet);
+    horizon = { at: now, closures };
+    closures.catch(() => (horizon = undefined));
+  }
+  return horizon.closures;
+}
+
+export function forgetHorizonClosures(): void {
+  horizon = undefined;
+}
+
 /** The business-day calendar with the admin's extra closure days, loaded once per service. */
 export class CalendarService {
   private closures?: Promise<ClosureSet>;

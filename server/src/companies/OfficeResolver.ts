@@ -1,5 +1,6 @@
 import { roles } from '../graphql/access.js';
 import type { FilterQuery } from '@mikro-orm/postgresql';
+import { isReadRow, type ReadRow } from '../graphql/projection.js';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { OfficeStatus } from '../common/enums.js';
 import { badInput, notFound } from '../common/errors.js';
@@ -81,8 +82,9 @@ export class OfficeResolver {
   }
 
   @FieldResolver(() => Company)
-  async company(@Root() office: Office, @Ctx() ctx: Context): Promise<Company> {
-    return (await related(ctx, Company, office.company))!;
+  async company(@Root() root: Office | ReadRow, @Ctx() ctx: Context): Promise<Company> {
+    if (isReadRow(root)) return root.company as Company; // the read path's row holds it
+    return (await related(ctx, Company, (root as Office).company))!;
   }
 
   @FieldResolver(() => [UserCode], { description: '利用者コード (自事業所のもの、および共用しているもの)' })

@@ -6,6 +6,7 @@ import { Office } from '../companies/Office.js';
 import { Application } from '../applications/Application.js';
 import { ProvisionalAccount } from '../applications/ProvisionalAccount.js';
 import { ReceiptCounter } from '../applications/ReceiptCounter.js';
+import { ApplicationTally } from '../applications/ApplicationTally.js';
 import {
   ApplicationChange, ApplicationLine, ApplicationMailbox, ApplicationTerminal, ApplicationUserCode, ApplicationUserId,
   Attachment,
@@ -20,7 +21,7 @@ import { Billing, CompanyProfile, OfficeProfile } from '../common/profiles.js';
 
 export const entities = [
   Address, Person, CompanyProfile, OfficeProfile, Billing,
-  Staff, ApiKey, AuditLog, Company, Office, ProvisionalAccount, ReceiptCounter,
+  Staff, ApiKey, AuditLog, Company, Office, ProvisionalAccount, ReceiptCounter, ApplicationTally,
   Application, ApplicationUserCode, ApplicationUserId, ApplicationLine, ApplicationTerminal, ApplicationMailbox,
   ApplicationChange, Attachment, ApplicationHistory,
   UserCode, UserId, Line, Terminal, Mailbox, Certificate, Notice, OutboundEmail, NotificationTemplate, ClosureDay,

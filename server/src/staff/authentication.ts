@@ -8,7 +8,7 @@ import { isApiKey, verifyApiKey } from './apiKeys.js';
 import { audit } from './audit.js';
 
 const BEARER = /^Bearer\s+(.+)$/i;
-/** A key's use is audited at most this often (every request would flood the log). */
+/** A key's use is audited, and its lastUsedAt moved, at most this often (every request would flood the log). */
 const KEY_USE_AUDIT_MS = 60_000;
 
 export interface Principal {
@@ -28,11 +28,12 @@ export async function authenticate(em: EntityManager, tokens: TokenService, cloc
     const now = clock.now();
     const key = await verifyApiKey(em, token, now);
     if (!key) return { roles: [] };
+    // Use is recorded (audit and lastUsedAt) at most once a minute: a read costs no write.
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > KEY_USE_AUDIT_MS) {
       audit(em, { action: 'API_KEY_USE', apiKey: key, target: key.name, ip });
+      key.lastUsedAt = now;
+      await em.flush();
     }
-    key.lastUsedAt = now;
-    await em.flush();
     return { apiKey: key, roles: key.roles };
   }
   const session = await tokens.verify(token);

@@ -1,0 +1,167 @@
+// The hot reads of applications — one by id or 申込受付番号, a page of the list with its totalCount, the export page, the
+// queue counts — each in ONE SQL statement that selects only what the request asks and builds the JSON in
+// PostgreSQL (graphql/projection.ts). The conditions are the list's own (applicationWhere, queueWhere) through
+// MikroORM's QueryBuilder; counts that the tally can answer (status, kind, assignee, queue) never scan the table.
+// When a selection cannot be compiled the resolvers keep the entity path (ApplicationQueries), same answer.
+import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import { raw } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Projection, type EntityRules, type Selected } from '../graphql/projection.js';
+import { SortOrder, checkPage } from '../common/paging.js';
+import { notFound } from '../common/errors.js';
+import { Application } from './Application.js';
+import { ApplicationTally } from './ApplicationTally.js';
+import {
+  ApplicationFilter, ApplicationSort, ApplicationSortField, ReviewQueue, SORT_COLUMN, applicationWhere, decodeCursor,
+  encodeCursorOf, lookupWhere, type QueueContext, type ReviewQueueCounts,
+} from './ApplicationQueries.js';
+
+/** A plain application row as the read path returns it (JSON keys are GraphQL field names). */
+export type ApplicationRow = Record<string, unknown> & { id: string };
+
+/** How the fields that are not plain columns are read, per entity (the field resolvers' order and rules). */
+function rules(staff: boolean): Record<string, EntityRules> {
+  // 社内メモ never leave the center: integrators do not see internal history entries.
+  const visible = staff ? undefined : (t: string) => `not ${t}."internal"`;
+  const toMany = (entity: string, fk: string, orderBy: string, where?: (t: string) => string) =>
+    (p: Projection, alias: string, f: Selected) => p.toMany(entity, fk, `${alias}."id"`, orderBy, f.sets, where);
+  const toOne = (prop: string, entity: string) => (p: Projection, alias: string, f: Selected) =>
+    p.toOne(p.meta(entity).properties[prop]!, alias, f.sets);
+  return {
+    Application: {
+      fields: {
+        office: toOne('office', 'Application'),
+        assignee: toOne('assignee', 'Application'),
+        companyName: (p, a) => {
+          const o = p.alias();
+          const c = p.alias();
+          return `coalesce((select ${p.columnOf('Company', 'profile.name', c)} from "office" ${o} join "company" ${c} on ${c}."id" = ${o}."company_id" where ${o}."id" = ${a}."office_id"), ${p.columnOf('Application', 'companyProfile.name', a)}, ${a}."applicant_company_name")`;
+        },
+        userCodes: toMany('ApplicationUserCode', 'application', 'position asc'),
+        terminals: toMany('ApplicationTerminal', 'application', 'terminalType asc, systemCategory asc'),
+        lines: toMany('ApplicationLine', 'application', 'lineNo asc'),
+        mailboxes: toMany('ApplicationMailbox', 'application', 'mailboxType asc'),
+        changes: toMany('ApplicationChange', 'application', 'item asc, field asc'),
+        attachments: toMany('Attachment', 'application', 'createdAt asc'),
+        history: toMany('ApplicationHistory', 'application', 'id asc', visible),
+        latestHistory: (p, a, f) => {
+          const h = p.alias();
+          const json = p.object('ApplicationHistory', h, f.sets);
+          if (json === undefined) return undefined;
+          return `(select ${json} from "application_history" ${h} where ${h}."application_id" = ${a}."id"${visible ? ` and ${visible(h)}` : ''} order by ${h}."id" desc limit 1)`;
+        },
+      },
+    },
+    ApplicationUserCode: { fields: { userIds: toMany('ApplicationUserId', 'userCode', 'position asc') } },
+    ApplicationHistory: { fields: { actor: toOne('actor', 'ApplicationHistory') } },
+    Office: { fields: { company: toOne('company', 'Office') } },
+    // Staff.email is masked by its resolver, operations come from the roles: both run on the row.
+    Staff: { needs: { email: ['email'], operations: ['roles'] } },
+  };
+}
+
+/** A filter the tally answers: only status, kind, assignee and the queues defined by them. */
+function tallied(filter: ApplicationFilter | undefined): boolean {
+  if (!filter) return true;
+  const { queue, status, kind, assigneeId, ...rest } = filter;
+  void status;
+  void kind;
+  void assigneeId;
+  return Object.values(rest).every((v) => v === undefined || v === null) && queue !== ReviewQueue.DUE_SOON;
+}
+
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+export class ApplicationReads {
+  private readonly projection: Projection;
+
+  constructor(private readonly em: EntityManager, info: GraphQLResolveInfo, staff: boolean) {
+    this.projection = new Projection(em.getMetadata(), info, rules(staff));
+  }
+
+  /** JSON of one application for the selection `sets`, or undefined when it cannot be compiled. */
+  private json(alias: string, selected: Selected | undefined): string | undefined {
+    return this.projection.object('Application', alias, selected?.sets ?? []);
+  }
+
+  /** One application by id or 申込受付番号; undefined when the selection needs the entity path. */
+  async get(id?: string | null, receiptNo?: string | null): Promise<ApplicationRow | undefined> {
+    const where = lookupWhere(id, receiptNo);
+    const json = this.json('r0', this.projection.own());
+    if (json === undefined) return undefined;
+    const ids = this.em.createQueryBuilder(Application, 'a').select('a.id').where(where as never).limit(1).toQuery();
+    const [row] = await this.em.getConnection().execute<Array<{ row: ApplicationRow }>>(
+      `select ${json} as "row" from "application" r0 where r0."id" = (${ids.sql})`, [...ids.params]);
+    if (!row) throw notFound(receiptNo ? `申込受付番号 ${receiptNo} の申込` : '指定された申込');
+    return row.row;
+  }
+
+  /** A page of the list with its totalCount (if asked), in one statement; undefined when the entity path must answer. */
+  async page(filter: ApplicationFilter | undefined, sort: ApplicationSort | undefined, offset: number, limit: number, queue: QueueContext) {
+    checkPage(offset, limit);
+    const where = applicationWhere(filter, queue);
+    const items = this.projection.child('items');
+    const json = items ? this.json('r0', items) : `json_build_object('id', r0."id")`;
+    if (json === undefined) return undefined;
+    const s = sort ?? new ApplicationSort();
+    const dir = s.order === SortOrder.ASC ? 'asc' : 'desc';
+    // Only the desired start date can be empty: empty ones go last; the other keys are NOT NULL and use their indexes.
+    const first = s.field === ApplicationSortField.DESIRED_START_DATE ? `${dir} nulls last` : dir;
+    const orderBy = [{ [SORT_COLUMN[s.field]]: first }, { receiptNo: dir }] as QueryOrderMap<Application>[];
+    const ids = this.em.createQueryBuilder(Application, 'a').select('a.id').where(where as never).orderBy(orderBy).offset(offset).limit(limit).toQuery();
+    const count = this.projection.selects('totalCount') ? this.count(filter, queue) : { sql: 'null', params: [] };
+    const [row] = await this.em.getConnection().execute<Array<{ total: number | null; items: ApplicationRow[] }>>(
+      `select (${count.sql}) as "total", ${this.rowsOf(json, ids.sql)} as "items"`, [...count.params, ...ids.params]);
+    return { items: row!.items, totalCount: row!.total ?? 0 };
+  }
+
+  /** The export's keyset page (receivedAt, id) in one statement; undefined when the entity path must answer. */
+  async exportPage(after: string | undefined, limit: number, filter?: ApplicationFilter) {
+    checkPage(0, limit);
+    const and: FilterQuery<Application>[] = [applicationWhere(filter)];
+    const cursor = after ? decodeCursor(after) : undefined;
+    if (cursor) and.push({ $or: [{ receivedAt: { $gt: cursor.at } }, { receivedAt: cursor.at, id: { $gt: cursor.id } }] });
+    const items = this.projection.child('items');
+    const json = items ? this.json('r0', items) : `json_build_object('id', r0."id")`;
+    if (json === undefined) return undefined;
+    // The cursor's own key travels with each row (the selection may not ask for receivedAt).
+    const keyed = `(${json}::jsonb || jsonb_build_object('__receivedAt', ${this.projection.column(this.em.getMetadata().find(Application)!.properties.receivedAt!, 'r0')}))`;
+    const ids = this.em.createQueryBuilder(Application, 'a').select('a.id').where({ $and: and } as never).orderBy([{ receivedAt: 'asc' }, { id: 'asc' }]).limit(limit + 1).toQuery();
+    const [row] = await this.em.getConnection().execute<Array<{ items: ApplicationRow[] }>>(`select ${this.rowsOf(keyed, ids.sql)} as "items"`, [...ids.params]);
+    const rows = row!.items;
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return { items: page, nextCursor: more && last ? encodeCursorOf(new Date(last.__receivedAt as string), last.id) : undefined };
+  }
+
+  /** The rows whose ids the (ordered) subquery returns, in its order, as a JSON array. */
+  private rowsOf(json: string, idsSql: string): string {
+    return `(select coalesce(json_agg(${json} order by p.n), '[]'::json) from unnest(array(${idsSql})) with ordinality p(id, n) join "application" r0 on r0."id" = p.id)`;
+  }
+
+  /** count(*) of the list's conditions: from the tally when it can answer, else an index plan over the table. */
+  count(filter: ApplicationFilter | undefined, queue: QueueContext): Statement {
+    const where = applicationWhere(filter, queue);
+    if (tallied(filter)) {
+      const q = this.em.createQueryBuilder(ApplicationTally, 't').select(raw('coalesce(sum(t.n), 0)::int')).where(where as never).toQuery();
+      return { sql: q.sql, params: [...q.params] };
+    }
+    const q = this.em.createQueryBuilder(Application, 'a').select(raw('count(*)::int')).where(where as never).toQuery();
+    return { sql: q.sql, params: [...q.params] };
+  }
+}
+
+/** The five queue counts under the list's other filters, in one statement (tally where it answers). */
+export async function readQueueCounts(em: EntityManager, info: GraphQLResolveInfo, ctx: QueueContext, filter: ApplicationFilter = {}): Promise<ReviewQueueCounts> {
+  const reads = new ApplicationReads(em, info, true);
+  const queues = [ReviewQueue.UNASSIGNED, ReviewQueue.MINE, ReviewQueue.RETURNED, ReviewQueue.DUE_SOON, ReviewQueue.ALL];
+  const counts = queues.map((queue) => reads.count({ ...filter, queue }, ctx));
+  const [row] = await em.getConnection().execute<Array<Record<string, number>>>(
+    `select ${counts.map((c, i) => `(${c.sql}) as "c${i}"`).join(', ')}`, counts.flatMap((c) => c.params));
+  const [unassigned, mine, returned, dueSoon, all] = queues.map((_, i) => Number(row![`c${i}`]));
+  return { unassigned: unassigned!, mine: mine!, returned: returned!, dueSoon: dueSoon!, all: all! };
+}
