@@ -39,6 +39,9 @@ if (config.seedDemo && (await em.count(Staff)) === 0 && (await em.count(Applicat
   logger.info({ applications, ms: Math.round(performance.now() - t) }, 'demo data seeded');
 }
 
+// The tally's appended rows folded once at start (then by the jobs), whether or not the jobs run.
+await compactTally(orm.em.fork());
+
 const mailer = await createMailer(config.smtpUrl);
 const running = await (await createApp(orm, config)).listen(config.port);
 const url = running.url.replace('127.0.0.1', 'localhost');

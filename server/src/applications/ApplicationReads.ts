@@ -6,7 +6,7 @@
 import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { raw } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Projection, type EntityRules, type Selected } from '../graphql/projection.js';
+import { Projection, readPage, type EntityRules, type Selected, type Statement } from '../graphql/projection.js';
 import { SortOrder, checkPage } from '../common/paging.js';
 import { notFound } from '../common/errors.js';
 import { Application } from './Application.js';
@@ -70,11 +70,6 @@ function tallied(filter: ApplicationFilter | undefined): boolean {
   return Object.values(rest).every((v) => v === undefined || v === null) && queue !== ReviewQueue.DUE_SOON;
 }
 
-interface Statement {
-  sql: string;
-  params: unknown[];
-}
-
 export class ApplicationReads {
   private readonly projection: Projection;
 
@@ -112,10 +107,9 @@ export class ApplicationReads {
     const first = s.field === ApplicationSortField.DESIRED_START_DATE ? `${dir} nulls last` : dir;
     const orderBy = [{ [SORT_COLUMN[s.field]]: first }, { receiptNo: dir }] as QueryOrderMap<Application>[];
     const ids = this.em.createQueryBuilder(Application, 'a').select('a.id').where(where as never).orderBy(orderBy).offset(offset).limit(limit).toQuery();
-    const count = this.projection.selects('totalCount') ? this.count(filter, queue) : { sql: 'null', params: [] };
-    const [row] = await this.em.getConnection().execute<Array<{ total: number | null; items: ApplicationRow[] }>>(
-      `select (${count.sql}) as "total", ${this.rowsOf(json, ids.sql)} as "items"`, [...count.params, ...ids.params]);
-    return { items: row!.items, totalCount: row!.total ?? 0 };
+    const count = this.projection.selects('totalCount') ? this.count(filter, queue) : undefined;
+    const { items: rows, total } = await readPage<ApplicationRow>(this.em, 'application', json, ids, count);
+    return { items: rows, totalCount: total };
   }
 
   /** The export's keyset page (receivedAt, id) in one statement; undefined when the entity path must answer. */
@@ -130,17 +124,11 @@ export class ApplicationReads {
     // The cursor's own key travels with each row (the selection may not ask for receivedAt).
     const keyed = `(${json}::jsonb || jsonb_build_object('__receivedAt', ${this.projection.column(this.em.getMetadata().find(Application)!.properties.receivedAt!, 'r0')}))`;
     const ids = this.em.createQueryBuilder(Application, 'a').select('a.id').where({ $and: and } as never).orderBy([{ receivedAt: 'asc' }, { id: 'asc' }]).limit(limit + 1).toQuery();
-    const [row] = await this.em.getConnection().execute<Array<{ items: ApplicationRow[] }>>(`select ${this.rowsOf(keyed, ids.sql)} as "items"`, [...ids.params]);
-    const rows = row!.items;
+    const { items: rows } = await readPage<ApplicationRow>(this.em, 'application', keyed, ids);
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return { items: page, nextCursor: more && last ? encodeCursorOf(new Date(last.__receivedAt as string), last.id) : undefined };
-  }
-
-  /** The rows whose ids the (ordered) subquery returns, in its order, as a JSON array. */
-  private rowsOf(json: string, idsSql: string): string {
-    return `(select coalesce(json_agg(${json} order by p.n), '[]'::json) from unnest(array(${idsSql})) with ordinality p(id, n) join "application" r0 on r0."id" = p.id)`;
   }
 
   /** count(*) of the list's conditions: from the tally when it can answer, else an index plan over the table. */

@@ -103,6 +103,31 @@ describe('two statements per hot read, whatever the page size and the fields', (
     const counts = await statements(`{ reviewQueueCounts { unassigned mine returned dueSoon all } }`, {}, reviewer);
     expect(counts.n).toBeLessThanOrEqual(2);
   });
+
+  it('the offices list and lookup, and the 送信ログ: two statements, the same answers as the entity path', async () => {
+    const OFFICE = 'id code status usesNet usesGeneral plan billingCode startDate endDate company { id abbreviation profile { name nameKana } } profile { name nameKana address { postalCode address } manager { lastName email } } billing { consolidated paymentMethod }';
+    const EMAIL = 'id templateKey templateVersion receiptNo recipients subject text html status attempts lastError messageId createdAt sentAt nextAttemptAt';
+    const reads: Array<[string, (f: string) => string, Record<string, unknown>, string]> = [
+      ['offices', (f) => `query($l: Int) { offices(limit: $l) { totalCount items { ${f} } } }`, {}, OFFICE],
+      ['offices by name', (f) => `query($l: Int) { offices(limit: $l, filter: { q: "カブシキ", status: [ACTIVE] }) { totalCount items { ${f} } } }`, {}, OFFICE],
+      ['送信ログ', (f) => `query($l: Int) { outboundEmails(limit: $l) { totalCount items { ${f} } } }`, {}, EMAIL],
+      ['送信ログ sent', (f) => `query($l: Int) { outboundEmails(limit: $l, filter: { status: [SENT, PENDING] }) { totalCount items { ${f} } } }`, {}, EMAIL],
+    ];
+    const supervisor = await server.login('supervisor@example.jp');
+    for (const [name, query, variables, fields] of reads) {
+      const small = await statements(query(fields), { ...variables, l: 1 }, supervisor);
+      const large = await statements(query(fields), { ...variables, l: 100 }, supervisor);
+      expect(small.n, name).toBeLessThanOrEqual(2);
+      expect(large.n, name).toBe(small.n);
+      const entities = await server.gql(query(onEntities(fields)), { ...variables, l: 100 }, supervisor);
+      expect(strip(large.data), name).toEqual(strip(entities.data));
+    }
+    const code = (await sql(`select code from office where code is not null limit 1`))[0]!.code;
+    const office = await statements(`query($c: String) { office(code: $c) { ${OFFICE} } }`, { c: code }, support);
+    expect(office.n).toBeLessThanOrEqual(2);
+    expect(office.data.office.code).toBe(code);
+    expect(strip(office.data)).toEqual(strip((await server.gql(`query($c: String) { office(code: $c) { ${onEntities(OFFICE)} } }`, { c: code }, support)).data));
+  });
 });
 
 describe('the read path answers what the entity path answers', () => {

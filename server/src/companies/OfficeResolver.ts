@@ -1,7 +1,9 @@
 import { roles } from '../graphql/access.js';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { isReadRow, type ReadRow } from '../graphql/projection.js';
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Projection, isReadRow, readPage, type ReadRow } from '../graphql/projection.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { raw } from '@mikro-orm/postgresql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { OfficeStatus } from '../common/enums.js';
 import { badInput, notFound } from '../common/errors.js';
 import { DEFAULT_PAGE_SIZE, checkPage } from '../common/paging.js';
@@ -45,6 +47,12 @@ function officeWhere(filter: OfficeFilter = {}): FilterQuery<Office> {
   return and.length ? { $and: and } : {};
 }
 
+/** The office reads' projection: the company travels in the same statement. */
+const officeProjection = (ctx: Context, info: GraphQLResolveInfo) =>
+  new Projection(ctx.em.getMetadata(), info, {
+    Office: { fields: { company: (p, alias, f) => p.toOne(p.meta('Office').properties.company!, alias, f.sets) } },
+  });
+
 @Resolver(() => Office)
 export class OfficeResolver {
   @Authorized(...roles('office'))
@@ -53,12 +61,21 @@ export class OfficeResolver {
     @Arg('id', () => ID, { nullable: true }) id: string | undefined,
     @Arg('code', () => String, { nullable: true }) code: string | undefined,
     @Ctx() ctx: Context,
-  ): Promise<Office> {
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Office | ReadRow> {
     if (!id && !code) throw badInput([{ path: 'id', message: 'id または code (事業所コード) のどちらかを指定してください。' }]);
     if (id && !/^[0-9a-f-]{36}$/i.test(id)) throw notFound('指定された事業所');
-    const office = await ctx.em.findOne(Office, id ? { id } : { code: code!.normalize('NFKC').trim().toUpperCase() }, {
-      populate: ['company'],
-    });
+    const where: FilterQuery<Office> = id ? { id } : { code: code!.normalize('NFKC').trim().toUpperCase() };
+    // The read path when the selection compiles (the office page's contract sections take the entity path).
+    const projection = officeProjection(ctx, info);
+    const json = projection.object('Office', 'r0', projection.own().sets);
+    if (json !== undefined) {
+      const keys = ctx.em.createQueryBuilder(Office, 'o').select('o.id').where(where as never).limit(1).toQuery();
+      const { items: [row] } = await readPage<ReadRow>(ctx.em, 'office', json, keys);
+      if (!row) throw notFound(code ? `事業所コード ${code} の事業所` : '指定された事業所');
+      return row;
+    }
+    const office = await ctx.em.findOne(Office, where, { populate: ['company'] });
     if (!office) throw notFound(code ? `事業所コード ${code} の事業所` : '指定された事業所');
     return office;
   }
@@ -70,8 +87,21 @@ export class OfficeResolver {
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
     @Arg('limit', () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) limit: number,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<OfficePage> {
     checkPage(offset, limit);
+    const projection = officeProjection(ctx, info);
+    const selected = projection.child('items');
+    const json = selected ? projection.object('Office', 'r0', selected.sets) : `json_build_object('id', r0."id")`;
+    if (json !== undefined) {
+      const where = officeWhere(filter);
+      const keys = ctx.em.createQueryBuilder(Office, 'o').select('o.id').where(where as never)
+        .orderBy([{ code: 'asc nulls last' }, { createdAt: 'asc' }]).offset(offset).limit(limit).toQuery();
+      const count = projection.selects('totalCount')
+        ? ctx.em.createQueryBuilder(Office, 'o').select(raw('count(*)::int')).where(where as never).toQuery() : undefined;
+      const page = await readPage<Office>(ctx.em, 'office', json, keys, count);
+      return { items: page.items, totalCount: page.total };
+    }
     const [items, totalCount] = await ctx.em.findAndCount(Office, officeWhere(filter), {
       populate: ['company'],
       orderBy: [{ code: 'asc nulls last' }, { createdAt: 'asc' }],

@@ -8,6 +8,7 @@ import {
   Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode,
 } from 'graphql';
 import type { EntityMetadata, EntityProperty, MetadataStorage } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { getMetadataStorage } from 'type-graphql';
 
 /** A selected field, merged over fragments and aliases (a plain row holds one value per field name). */
@@ -227,6 +228,23 @@ export class Projection {
     return this.embeddedChildren(meta, parent).flatMap((c) =>
       c.kind === 'embedded' ? this.leafColumns(meta, c, alias) : [`${alias}.${quote(c.fieldNames[0]!)}`]);
   }
+}
+
+/** SQL with its parameters (`?` placeholders), e.g. from a QueryBuilder's toQuery(). */
+export interface Statement {
+  sql: string;
+  params: readonly unknown[];
+}
+
+/**
+ * One statement for a page: the rows of `table` (alias r0 in `json`) whose keys the ordered subquery `keys` returns,
+ * in its order, as a JSON array, and the count (when asked).
+ */
+export async function readPage<Row>(em: EntityManager, table: string, json: string, keys: Statement, count?: Statement): Promise<{ items: Row[]; total: number }> {
+  const items = `(select coalesce(json_agg(${json} order by p.n), '[]'::json) from unnest(array(${keys.sql})) with ordinality p(id, n) join ${quote(table)} r0 on r0."id" = p.id)`;
+  const [row] = await em.getConnection().execute<Array<{ total: number | null; items: Row[] }>>(
+    `select (${count?.sql ?? 'null'}) as "total", ${items} as "items"`, [...(count?.params ?? []), ...keys.params]);
+  return { items: row!.items, total: Number(row!.total ?? 0) };
 }
 
 /** json_build_object of the pairs (in calls of at most 50 pairs, merged as jsonb when there are more). */

@@ -41,8 +41,10 @@ beforeAll(async () => {
       SECRET_KEY: TEST_SECRET_KEY, TOKEN_SECRET: 'test-token-secret-of-32-bytes-min', DATA_DIR: join(repoRoot, '.data', 'parallel-test') },
     stdio: 'ignore',
   });
-  for (let i = 0; i < 240; i++) {
+  // A busy machine can take a while to start a second process: wait up to 3 minutes, then say so.
+  for (let i = 0; ; i++) {
     if (await fetch(`${secondUrl}/healthz`).then((r) => r.ok, () => false)) break;
+    if (i > 720 || second.exitCode !== null) throw new Error(`the second server process did not start (exit ${second.exitCode})`);
     await new Promise((r) => setTimeout(r, 250));
   }
   // 1,000 change applications in review, spread over the demo offices, as the NSS portal submits them and a reviewer
@@ -67,7 +69,7 @@ beforeAll(async () => {
       await new ReviewService(server.orm.em.fork(), box, server.clock).assign(submitted.id, submitted.version, actor);
     }
   }));
-}, 240_000);
+}, 420_000);
 
 afterAll(async () => {
   second?.kill('SIGTERM');

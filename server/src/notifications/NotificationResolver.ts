@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { FilterQuery } from '@mikro-orm/postgresql';
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { raw, type FilterQuery } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Projection, readPage } from '../graphql/projection.js';
+import { Arg, Authorized, Ctx, Field, ID, Info, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { EmailStatus } from '../common/enums.js';
 import { badInput, notFound } from '../common/errors.js';
 import { DEFAULT_PAGE_SIZE, checkPage } from '../common/paging.js';
@@ -201,6 +203,7 @@ export class NotificationResolver {
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
     @Arg('limit', () => Int, { defaultValue: DEFAULT_PAGE_SIZE }) limit: number,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<OutboundEmailPage> {
     checkPage(offset, limit);
     const and: FilterQuery<OutboundEmail>[] = [];
@@ -211,7 +214,22 @@ export class NotificationResolver {
       const q = `%${escapeLike(filter.q.trim())}%`;
       and.push({ $or: [{ subject: { $ilike: q } }, { recipients: { $overlap: [filter.q.trim().toLowerCase()] } }] });
     }
-    const [rows, totalCount] = await ctx.em.findAndCount(OutboundEmail, and.length ? { $and: and } : {}, { populate: ['application'], orderBy: { createdAt: 'desc' }, offset, limit });
+    const where = and.length ? { $and: and } : {};
+    // One statement: the page's columns (the view's fields are the entity's, the receipt number joined) and the count.
+    const projection = new Projection(ctx.em.getMetadata(), info, {
+      OutboundEmail: { fields: { receiptNo: (_p, alias) => `(select a."receipt_no" from "application" a where a."id" = ${alias}."application_id")` } },
+    });
+    const selected = projection.child('items');
+    const json = selected ? projection.object('OutboundEmail', 'r0', selected.sets) : `json_build_object('id', r0."id")`;
+    if (json !== undefined) {
+      const keys = ctx.em.createQueryBuilder(OutboundEmail, 'm').select('m.id').where(where as never).orderBy({ createdAt: 'desc' }).offset(offset).limit(limit).toQuery();
+      const count = projection.selects('totalCount') ? ctx.em.createQueryBuilder(OutboundEmail, 'm').select(raw('count(*)::int')).where(where as never).toQuery() : undefined;
+      const page = await readPage<OutboundEmailView>(ctx.em, 'outbound_email', json, keys, count);
+      // Secrets stay masked (the same rule as view()).
+      const items = page.items.map((m) => ({ ...m, text: m.text === undefined ? m.text : secretMask(m.text), html: m.html ? secretMask(m.html) : m.html }));
+      return { items, totalCount: page.total };
+    }
+    const [rows, totalCount] = await ctx.em.findAndCount(OutboundEmail, where, { populate: ['application'], orderBy: { createdAt: 'desc' }, offset, limit });
     return { items: rows.map(view), totalCount };
   }
 
