@@ -160,10 +160,14 @@ export async function generateAuthorityPem(now: Date): Promise<{ certPem: string
   const keys = (await webcrypto.subtle.generateKey(CA_KEY, true, ['sign', 'verify'])) as CryptoKeyPair;
   const notAfter = new Date(now);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + CA_YEARS);
+  // Valid from ten years back: certificates the demo (and a test on an earlier NOW) issues as of past instants chain
+  // to it; a production CA comes from CA_CERT_PATH with its own dates.
+  const notBefore = new Date(now);
+  notBefore.setUTCFullYear(notBefore.getUTCFullYear() - 10);
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: randomSerial(),
     name: CA_SUBJECT(),
-    notBefore: now,
+    notBefore,
     notAfter,
     keys,
     signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' },

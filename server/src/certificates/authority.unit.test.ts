@@ -28,9 +28,9 @@ describe('the certificate authority', () => {
   it('loads CA_CERT_PATH / CA_KEY_PATH (PKCS#8 or SEC1 keys) and refuses a key of another CA or half a configuration', async () => {
     const a = await generateAuthorityPem(AT);
     const b = await generateAuthorityPem(AT);
-    // Valid from the instant it was made for, for 10 years.
     const cert = new X509Certificate(a.certPem);
-    expect(new Date(cert.validFrom).toISOString()).toBe('2027-01-07T01:00:00.000Z');
+    // Valid from ten years before its making (certificates issued as of past instants chain to it).
+    expect(new Date(cert.validFrom).toISOString()).toBe('2017-01-07T01:00:00.000Z');
     expect(new Date(cert.validTo).toISOString()).toBe('2037-01-07T01:00:00.000Z');
     expect(cert.ca).toBe(true);
     const sec1 = createPrivateKey(a.keyPem).export({ format: 'pem', type: 'sec1' }).toString();

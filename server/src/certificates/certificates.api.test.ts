@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @peculiar/x509 needs the Reflect polyfill before it loads.
 import 'reflect-metadata';
-import { webcrypto } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testClock } from '../testing/clock.js';
 import { fixedClock } from '../common/clock.js';
@@ -16,7 +15,9 @@ import { addBusinessDays } from '../calendar/businessDays.js';
 import { TEST_SECRET_KEY } from '../testing/constants.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
 import { createApiKey } from '../staff/apiKeys.js';
-import { applicantKonsai, createNacOffice, createStaff } from '../applications/intake/fixtures.js';
+import { applicantKonsai, createStaff } from '../applications/intake/fixtures.js';
+import { givenOffices, type GivenOffice, type IssuedTerminal } from '../testing/offices.js';
+import { csrFor, pickUp } from '../testing/certificates.js';
 import { Office } from '../companies/Office.js';
 import { Terminal } from '../issuance/contract.js';
 import { Application } from '../applications/Application.js';
@@ -32,11 +33,18 @@ const box = new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64'));
 const sql = <T = Record<string, any>>(q: string, p: unknown[] = []) => server.orm.em.getConnection().execute<T[]>(q, p);
 const START = addBusinessDays(todayInJapan(testClock.now()), 15);
 const MASK = '********';
+const DAY = 86_400_000;
+/** ナックスシステム株式会社 in service (NAC001 of seed 003), with its own netNACCS terminal. */
+let nac: GivenOffice;
+/** That terminal: it picked up its certificate a year ago less 10 days, so the certificate expires in about 10 days. */
+let expiring: IssuedTerminal;
 
 beforeAll(async () => {
   server = await startTestServer({ demo: false });
+  nac = await givenOffices(server).nacSystem({ authCodes: true });
+  expiring = nac.terminals[0]!;
+  await pickUp(server, expiring, fixedClock(testClock.now().getTime() - (365 - 10) * DAY));
   const em = server.orm.em.fork();
-  await createNacOffice(em, box);
   await createStaff(em, 'sv@example.jp', [Role.SUPERVISOR], 'pw-supervisor-1');
   await createStaff(em, 'rv@example.jp', [Role.REVIEWER], 'pw-reviewer-1');
   await createStaff(em, 'desk@example.jp', [Role.SUPPORT], 'pw-support-1');
@@ -53,10 +61,10 @@ const NOTICE = `query($id: ID!, $r: Boolean) { idNotice(applicationId: $id, reve
 const CERTS = `query($f: CertificateFilterInput) { certificates(filter: $f, limit: 100) { totalCount items {
   id terminalName terminalType officeCode receiptNo status serial notBefore notAfter acquiredAt revokedAt acquireBy failedAttempts locked renewable reason } } }`;
 
-/** Seed 003: a 変更申込 adding netNACCS terminals to NAC001, assigned and approved by the supervisor. */
+/** Seed 003: a 変更申込 adding netNACCS terminals to the office, assigned and approved by the supervisor. */
 async function approveNetAddition(count = 2): Promise<string> {
-  const submitted = await server.gql('mutation($i: ChangeApplicationInput!) { submitChangeApplication(officeCode: "NAC001", input: $i) { id } }', {
-    i: { changeItems: ['NET_TERMINAL'], applicant: applicantKonsai, desiredStartDate: START, terminals: [{ terminalType: 'NET', systemCategory: 'SEA', count }] },
+  const submitted = await server.gql('mutation($o: String!, $i: ChangeApplicationInput!) { submitChangeApplication(officeCode: $o, input: $i) { id } }', {
+    o: nac.code, i: { changeItems: ['NET_TERMINAL'], applicant: applicantKonsai, desiredStartDate: START, terminals: [{ terminalType: 'NET', systemCategory: 'SEA', count }] },
   }, portal);
   expect(submitted.errors).toBeUndefined();
   const id = submitted.data!.submitChangeApplication.id as string;
@@ -77,14 +85,6 @@ async function codes(id: string, token = portal, reveal = true): Promise<NoticeT
 async function enroll(body: Record<string, unknown>): Promise<{ status: number; json: any }> {
   const res = await fetch(`${server.url}/certificates/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, json: await res.json() };
-}
-
-const EC = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
-/** A terminal's key pair and PKCS#10 request, made the way a terminal would. */
-async function csrFor(name: string, rsa = false): Promise<string> {
-  const alg = rsa ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 } : EC;
-  const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
-  return (await x509.Pkcs10CertificateRequestGenerator.create({ name: `CN=${name}`, keys, signingAlgorithm: alg })).toString('pem');
 }
 
 const body = (t: NoticeTerminal, csr: string, over: Partial<Record<'authCode1' | 'authCode2' | 'authCode3', string>> = {}) => ({
@@ -116,7 +116,7 @@ let appId: string;
 let terminals: NoticeTerminal[];
 let acquiredSerial: string;
 
-describe('issue on approval (seed 003: two netNACCS terminals added to NAC001)', () => {
+describe('issue on approval (seed 003: two netNACCS terminals added to ナックスシステム)', () => {
   it('creates 2 PENDING certificates with SPEC-format auth codes, mails the 管理責任者 and adds a 新着情報 entry', async () => {
     appId = await approveNetAddition(2);
     const rows = await sql(`select c.status, c.auth_code1, c.auth_code2enc, c.acquire_by, t.name from certificate c join terminal t on t.id = c.terminal_id
@@ -124,15 +124,15 @@ describe('issue on approval (seed 003: two netNACCS terminals added to NAC001)',
     expect(rows).toHaveLength(2);
     for (const r of rows) {
       expect(r.status).toBe('PENDING');
-      expect(r.auth_code1).toBe(`NAC${(r.name as string).slice(-4)}`);
+      expect(r.auth_code1).toBe(`${nac.abbreviation}${(r.name as string).slice(-4)}`);
       expect(r.auth_code2enc).toMatch(/^v1\./); // sealed at rest
     }
     terminals = await codes(appId);
     expect(terminals).toHaveLength(2);
     for (const t of terminals) {
       expect(t.name).toMatch(/^\d{5}W$/);
-      expect(t.authCode1).toMatch(/^NAC\d{3}W$/);
-      expect(t.authCode1).toBe(`NAC${t.name.slice(-4)}`);
+      expect(t.authCode1).toMatch(new RegExp(`^${nac.abbreviation}\\d{3}W$`));
+      expect(t.authCode1).toBe(`${nac.abbreviation}${t.name.slice(-4)}`);
       expect(t.authCode2).toMatch(/^[A-Z0-9]{6}$/);
       expect(t.authCode3).toMatch(/^[A-Z0-9]{5}$/);
       expect(t).toMatchObject({ certificateStatus: 'PENDING', authCodesReadable: true });
@@ -154,13 +154,13 @@ describe('issue on approval (seed 003: two netNACCS terminals added to NAC001)',
       expect(mails[0]!.text).not.toContain(t.authCode2);
     }
 
-    const notices = await server.gql('{ notices(officeCode: "NAC001") { category message receiptNo } }', {}, support);
+    const notices = await server.gql('query($o: String!) { notices(officeCode: $o) { category message receiptNo } }', { o: nac.code }, support);
     expect(notices.data!.notices).toContainEqual({
       category: 'APPLICATION', receiptNo, message: 'デジタル証明書を発行しました。ID通知内容で認証コードを確認の上、デジタル証明書を取得してください。',
     });
-    const listed = await certificates({ officeCode: 'NAC001', status: ['PENDING'] });
+    const listed = await certificates({ officeCode: nac.code, status: ['PENDING'] });
     expect(listed.map((c) => c.terminalName).sort()).toEqual(terminals.map((t) => t.name).sort());
-    expect(listed[0]).toMatchObject({ officeCode: 'NAC001', terminalType: 'NET', receiptNo, serial: null, locked: false, renewable: false });
+    expect(listed[0]).toMatchObject({ officeCode: nac.code, terminalType: 'NET', receiptNo, serial: null, locked: false, renewable: false });
   });
 
   it('issueCertificates is idempotent, backfills a terminal without one, and refuses support staff', async () => {
@@ -168,8 +168,10 @@ describe('issue on approval (seed 003: two netNACCS terminals added to NAC001)',
     expect(again.errors).toBeUndefined();
     expect(again.data!.issueCertificates).toMatchObject({ issuedCount: 0, certificates: [expect.anything(), expect.anything()] });
 
+    // A terminal from before certificates were issued on approval (migrated data): no service makes one, so it is
+    // written directly — the one hand-made row left.
     const em = server.orm.em.fork();
-    const office = await em.findOneOrFail(Office, { code: 'NAC001' });
+    const office = await em.findOneOrFail(Office, { code: nac.code });
     em.persist(Object.assign(new Terminal(), {
       name: '55555W', office, type: TerminalType.WEB, systemCategory: SystemCategory.SEA, accessKey: '5555555555555', startDate: START,
       issuedBy: em.getReference(Application, appId),
@@ -195,7 +197,7 @@ describe('enrollment (POST /certificates/enroll)', () => {
     expect(await cert.verify({ publicKey: ca.publicKey, signatureOnly: true })).toBe(true);
     expect(await cert.verify({ publicKey: ca.publicKey, date: testClock.now() })).toBe(true);
     expect(cert.subjectName.getField('CN')).toEqual([t.name]);
-    expect(cert.subjectName.getField('OU')).toEqual(['NAC001']);
+    expect(cert.subjectName.getField('OU')).toEqual([nac.code]);
     expect(cert.subjectName.getField('O')).toEqual(['NACCS']);
     expect(cert.issuer).toBe(ca.subject);
     expect(cert.getExtension(x509.ExtendedKeyUsageExtension)!.usages).toEqual([x509.ExtendedKeyUsage.clientAuth]);
@@ -217,7 +219,7 @@ describe('enrollment (POST /certificates/enroll)', () => {
     expect(execFileSync('openssl', ['verify', '-attime', String(Math.floor(testClock.now().getTime() / 1000)), '-purpose', 'sslclient', '-CAfile', join(dir, 'ca.pem'), join(dir, 'client.pem')]).toString()).toMatch(/client\.pem: OK/);
     const text = execFileSync('openssl', ['x509', '-noout', '-text', '-in', join(dir, 'client.pem')]).toString();
     expect(text).toContain(`CN = ${t.name}`);
-    expect(text).toContain('OU = NAC001');
+    expect(text).toContain(`OU = ${nac.code}`);
     expect(text).toContain('TLS Web Client Authentication');
     expect(text).toMatch(/Not After : .*\d{4} GMT/);
     if (process.env.PRINT_CERT) process.stdout.write(`\n${text}\n`);
@@ -260,7 +262,7 @@ describe('enrollment (POST /certificates/enroll)', () => {
     const wrong = (s: string) => (s[0] === 'Z' ? `Y${s.slice(1)}` : `Z${s.slice(1)}`);
     const attempts = [
       { authCode1: wrong(t.authCode1) }, { authCode2: wrong(t.authCode2) }, { authCode3: wrong(t.authCode3) },
-      { authCode2: wrong(t.authCode2), authCode3: wrong(t.authCode3) }, { authCode1: 'NAC', authCode2: 'x', authCode3: 'y' },
+      { authCode2: wrong(t.authCode2), authCode3: wrong(t.authCode3) }, { authCode1: nac.abbreviation, authCode2: 'x', authCode3: 'y' },
     ];
     const messages: string[] = [];
     for (const [i, over] of attempts.entries()) {
@@ -314,7 +316,7 @@ describe('reissue and revocation', () => {
     const history = await certificates({ terminalName: t.name });
     expect(history.map((c) => c.status).sort()).toEqual(['ACQUIRED', 'REVOKED']);
 
-    const notices = await server.gql('{ notices(officeCode: "NAC001", limit: 50) { category message } }', {}, support);
+    const notices = await server.gql('query($o: String!) { notices(officeCode: $o, limit: 50) { category message } }', { o: nac.code }, support);
     expect(notices.data!.notices).toContainEqual({ category: 'CERTIFICATE_REISSUE', message: 'デジタル証明書を再発行しました。NACCS掲示板よりデジタル証明書を取得の上、適用作業を実施願います。' });
     const mails = await sql(`select recipients, text from outbound_email where template_key = 'certificate-issued' and text like '%再発行が完了しました%'`);
     expect(mails).toHaveLength(1);
@@ -351,13 +353,14 @@ describe('reissue and revocation', () => {
 describe('certificates list', () => {
   it('filters by office, status and expiry window; renewable opens 28 days before expiry; auth codes are not fields', async () => {
     const t = terminals[1]!;
-    const within = await certificates({ officeCode: 'NAC001', expiringWithinDays: 400 });
-    expect(within.map((c) => c.terminalName)).toContain(t.name);
-    expect(await certificates({ officeCode: 'NAC001', expiringWithinDays: 30 })).toEqual([]);
-    await sql(`update certificate set not_after = ?::timestamptz + interval '10 days' where status = 'ACQUIRED' and terminal_id = (select id from terminal where name = ?)`, [testClock.now().toISOString(), t.name]);
+    // t was acquired today (a year to go); the office's own terminal a year ago less 10 days.
+    const within = await certificates({ officeCode: nac.code, expiringWithinDays: 400 });
+    expect(within.map((c) => c.terminalName)).toEqual(expect.arrayContaining([t.name, expiring.name]));
+    expect(within.find((c) => c.terminalName === t.name)).toMatchObject({ renewable: false });
+    expect(await certificates({ officeCode: nac.code, expiringWithinDays: 9 })).toEqual([]);
     const soon = await certificates({ expiringWithinDays: 30 }, portal);
     expect(soon).toHaveLength(1);
-    expect(soon[0]).toMatchObject({ terminalName: t.name, renewable: true });
+    expect(soon[0]).toMatchObject({ terminalName: expiring.name, renewable: true });
     const type = await server.gql('{ __type(name: "Certificate") { fields { name } } }', {}, support);
     const fields = type.data!.__type.fields.map((f: { name: string }) => f.name);
     expect(fields).toContain('renewable');
@@ -372,7 +375,7 @@ describe('ID通知内容: auth codes under the password rules', () => {
     const id = await approveNetAddition(1);
     const bySupport = (await codes(id, support))[0]!;
     expect(bySupport).toMatchObject({ certificateStatus: 'PENDING', authCode2: MASK, authCode3: MASK, authCodesReadable: false });
-    expect(bySupport.authCode1).toMatch(/^NAC\d{3}W$/);
+    expect(bySupport.authCode1).toMatch(new RegExp(`^${nac.abbreviation}\\d{3}W$`));
     const unrevealed = (await codes(id, reviewer, false))[0]!;
     expect(unrevealed).toMatchObject({ authCode2: MASK, authCode3: MASK, authCodesReadable: true });
     const revealed = (await codes(id, reviewer, true))[0]!;

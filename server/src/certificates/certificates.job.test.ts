@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../common/clock.js';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { CertificateStatus, SystemCategory, TerminalType } from '../common/enums.js';
+import { CertificateStatus, ChangeItem, Role, RowAction, SystemCategory, TerminalType } from '../common/enums.js';
 import { SecretBox } from '../common/secrets.js';
 import { initOrm } from '../db/orm.js';
 import { addDays } from '../calendar/businessDays.js';
 import { TEST_SECRET_KEY } from '../testing/constants.js';
 import { freshDatabase, type TestDatabase } from '../testing/db.js';
-import { createNacOffice } from '../applications/intake/fixtures.js';
-import { Terminal } from '../issuance/contract.js';
-import { Certificate } from './Certificate.js';
-import { ACQUIRE_MONTHS, addMonths, authCode1, isRenewable, newAuthCode2, newAuthCode3 } from './CertificateService.js';
+import { givenOffices, staffActor } from '../testing/offices.js';
+import { pickUp } from '../testing/certificates.js';
+import { applicantKonsai } from '../applications/intake/fixtures.js';
+import { ACQUIRE_MONTHS, CertificateService, addMonths, authCode1, isRenewable, newAuthCode2, newAuthCode3 } from './CertificateService.js';
 import { runCertificateJob } from './certificateJob.js';
 
 let db: TestDatabase;
@@ -18,38 +18,40 @@ let second: MikroORM;
 const box = new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64'));
 const sql = <T = Record<string, any>>(q: string, p: unknown[] = []) => db.orm.em.getConnection().execute<T[]>(q, p);
 
+// Every certificate here comes from an approval that issued netNACCS terminals, moved by the terminals' pick-ups, a
+// change application and a reissue, each at its own instant (the services take the clock they are given).
 const START = '2027-03-01';
 const ACQUIRE_BY = addMonths(START, ACQUIRE_MONTHS); // 2027-05-01
 const OVERDUE = 130; // more than two batches of 50: the workers really interleave
+const jst = (iso: string, time = '10:00') => fixedClock(`${iso}T${time}:00+09:00`);
+/** The serial of the acquired certificate of the terminal abolished on 2027-04-30. */
+let abolishedSerial: string;
 
 beforeAll(async () => {
   db = await freshDatabase();
   // A second ORM on its own pool: as a second server process would be.
   second = await initOrm(db.url);
-  const em = db.orm.em.fork();
-  const office = await createNacOffice(em, box);
-  let n = 10000;
-  const make = (over: Partial<Certificate>) => {
-    const terminal = Object.assign(new Terminal(), {
-      name: `${n++}W`, office, type: TerminalType.NET, systemCategory: SystemCategory.SEA, accessKey: String(1234567890000 + n), startDate: START,
-    });
-    em.persist(terminal);
-    em.persist(Object.assign(new Certificate(), {
-      terminal, authCode1: authCode1('NAC', terminal.name), authCode2Enc: box.seal(newAuthCode2()), authCode3Enc: box.seal(newAuthCode3()),
-      acquireBy: ACQUIRE_BY, ...over,
-    }));
-    return terminal;
-  };
-  for (let i = 0; i < OVERDUE; i++) make({});
-  // Acquired in time: not stopped; one of them past its validity.
-  make({ status: CertificateStatus.ACQUIRED, serial: 'aa01', notBefore: new Date('2027-04-01T00:00:00Z'), notAfter: new Date('2028-04-01T00:00:00Z'), acquiredAt: new Date('2027-04-01T00:00:00Z') });
-  make({ status: CertificateStatus.ACQUIRED, serial: 'aa02', notBefore: new Date('2026-04-01T00:00:00Z'), notAfter: new Date('2027-04-01T00:00:00Z'), acquiredAt: new Date('2026-04-01T00:00:00Z') });
-  // A reissue later than the others: its own deadline is still ahead.
-  make({ acquireBy: '2027-07-15' });
-  // An abolished terminal: its acquired certificate is revoked.
-  const closed = make({ status: CertificateStatus.ACQUIRED, serial: 'aa03', notBefore: new Date('2027-04-01T00:00:00Z'), notAfter: new Date('2028-04-01T00:00:00Z') });
-  closed.endDate = '2027-04-30';
-  await em.flush();
+  const offices = givenOffices({ orm: db.orm, clock: jst('2026-02-02') });
+  // An office opened on 2026-03-02 with one netNACCS terminal, acquired 2026-04-01 (00:00 UTC): it ends 2027-04-01.
+  const office = await offices.nacSystem({ at: jst('2026-02-02'), startDate: '2026-03-02', authCodes: true });
+  await pickUp(db, office.terminals[0]!, jst('2026-04-01', '09:00'));
+  // Seed 003 in bulk: netNACCS terminals from START, their certificates to be acquired by ACQUIRE_BY.
+  const added = await offices.approveChange(office.code, {
+    changeItems: [ChangeItem.NET_TERMINAL], applicant: applicantKonsai, desiredStartDate: START,
+    terminals: [{ terminalType: TerminalType.NET, systemCategory: SystemCategory.SEA, count: OVERDUE + 3 }],
+  }, { at: jst('2027-02-01'), startDate: START, authCodes: true });
+  const [inTime, abolished, reissued] = [added.terminals[0]!, added.terminals[1]!, added.terminals[2]!];
+  // Acquired in time (2027-04-01 00:00 UTC, valid a year): not stopped.
+  await pickUp(db, inTime, jst('2027-04-01', '09:00'));
+  // Acquired, then its terminal abolished from 2027-04-30 by a change application: its certificate is revoked.
+  abolishedSerial = await pickUp(db, abolished, jst('2027-04-01', '09:00'));
+  await offices.approveChange(office.code, {
+    changeItems: [ChangeItem.NET_TERMINAL], applicant: applicantKonsai, reason: '端末撤去のため', desiredStartDate: '2027-04-30',
+    terminals: [{ action: RowAction.DELETE, terminalType: TerminalType.NET, systemCategory: SystemCategory.SEA, terminalName: abolished.name }],
+  }, { at: jst('2027-04-05'), startDate: '2027-04-30' });
+  // Reissued later than the others: its own deadline (2027-06-15) is still ahead; the superseded one is revoked.
+  const supervisor = await staffActor(db.orm, 'supervisor@example.jp', Role.SUPERVISOR);
+  await new CertificateService(db.orm.em.fork(), box, jst('2027-04-15')).reissue(reissued.name, 'PC入替のため', supervisor);
 });
 afterAll(async () => {
   await second?.close();
@@ -78,8 +80,8 @@ describe('certificate time rules (job)', () => {
   it('nothing is stopped on the deadline day itself', async () => {
     const r = await runCertificateJob(db.orm.em, fixedClock(`${ACQUIRE_BY}T23:00:00+09:00`));
     expect(r.stopped).toBe(0);
-    expect(r.expired).toBe(1); // aa02 ended 2027-04-01
-    expect(r.closed).toBe(1); // the abolished terminal's aa03
+    expect(r.expired).toBe(1); // the office's first, ended 2027-04-01
+    expect(r.closed).toBe(1); // the abolished terminal's
   });
 
   it('two workers at once stop each overdue PENDING certificate exactly once', async () => {
@@ -87,13 +89,14 @@ describe('certificate time rules (job)', () => {
     const [a, b] = await Promise.all([runCertificateJob(db.orm.em, fixedClock(now)), runCertificateJob(second.em, fixedClock(now))]);
     expect(a.stopped + b.stopped).toBe(OVERDUE);
     const byStatus = await sql<{ status: string; n: number }>(`select status, count(*)::int as n from certificate group by status order by status`);
-    expect(Object.fromEntries(byStatus.map((r) => [r.status, r.n]))).toEqual({ STOPPED: OVERDUE, PENDING: 1, ACQUIRED: 1, EXPIRED: 1, REVOKED: 1 });
+    // REVOKED: the abolished terminal's, and the one the reissue superseded.
+    expect(Object.fromEntries(byStatus.map((r) => [r.status, r.n]))).toEqual({ STOPPED: OVERDUE, PENDING: 1, ACQUIRED: 1, EXPIRED: 1, REVOKED: 2 });
     const audits = await sql<{ n: number; distinct: number }>(`select count(*)::int as n, count(distinct target)::int as distinct from audit_log where action = 'CERTIFICATE_STOP'`);
     expect(audits[0]).toEqual({ n: OVERDUE, distinct: OVERDUE });
     const [stopped] = await sql(`select reason, revoked_at from certificate where status = 'STOPPED' limit 1`);
     expect(stopped!.reason).toContain(ACQUIRE_BY);
     expect(stopped!.revoked_at).not.toBeNull();
-    const [revoked] = await sql(`select crl_reason from certificate where serial = 'aa03'`);
+    const [revoked] = await sql(`select crl_reason from certificate where serial = ?`, [abolishedSerial]);
     expect(revoked!.crl_reason).toBe(5); // cessationOfOperation
 
     const again = await Promise.all([runCertificateJob(db.orm.em, fixedClock(now)), runCertificateJob(second.em, fixedClock(now))]);

@@ -8,10 +8,9 @@ import { todayInJapan } from '../common/dates.js';
 import { addBusinessDays, addDays, subtractBusinessDays } from '../calendar/businessDays.js';
 import { TEST_SECRET_KEY } from '../testing/constants.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
+import { givenOffices, type GivenOffice } from '../testing/offices.js';
 import { createApiKey } from '../staff/apiKeys.js';
-import {
-  applicantKonsai, createCyberPortCode, createNacOffice, createStaff, nacSystemApplication,
-} from '../applications/intake/fixtures.js';
+import { applicantKonsai, createStaff, nacSystemApplication } from '../applications/intake/fixtures.js';
 import { IdNoticeService } from './IdNoticeService.js';
 import { closeEndedOffices } from './officeJob.js';
 
@@ -23,12 +22,15 @@ const box = new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64'));
 const sql = <T = Record<string, any>>(q: string, p: unknown[] = []) => server.orm.em.getConnection().execute<T[]>(q, p);
 const START = addBusinessDays(todayInJapan(testClock.now()), 15);
 const revealed: string[] = [];
+/** ナックスシステム株式会社 in service (NAC001 of seeds 002–004), and サイバーポート株式会社 whose 利用者コード others share (seed 000). */
+let nac: GivenOffice;
+let cyberPort: GivenOffice & { sharedUserCode: string };
 
 beforeAll(async () => {
   server = await startTestServer({ demo: false });
+  nac = await givenOffices(server).nacSystem();
+  cyberPort = await givenOffices(server).cyberPort();
   const em = server.orm.em.fork();
-  await createNacOffice(em, box);
-  await createCyberPortCode(em);
   await createStaff(em, 'sv@example.jp', [Role.SUPERVISOR], 'pw-supervisor-1');
   await createStaff(em, 'desk@example.jp', [Role.SUPPORT], 'pw-support-1');
   portal = createApiKey(em, { name: 'NSS' }).secret;
@@ -67,7 +69,7 @@ async function submitNew(input: Record<string, unknown>) {
 }
 
 async function submitChange(input: Record<string, unknown>) {
-  const res = await server.gql('mutation($i: ChangeApplicationInput!) { submitChangeApplication(officeCode: "NAC001", input: $i) { id } }', { i: input }, portal);
+  const res = await server.gql('mutation($o: String!, $i: ChangeApplicationInput!) { submitChangeApplication(officeCode: $o, input: $i) { id } }', { o: nac.code, i: input }, portal);
   expect(res.errors).toBeUndefined();
   return res.data!.submitChangeApplication;
 }
@@ -78,7 +80,7 @@ describe('issuance on approval: the seeds\' five scenarios', () => {
   it('seed 001 (new 一般NACCS with a line): 企業略称, 事業所コード, passwords, 請求先コード, 利用者ID ending in a digit, IP address', async () => {
     const { notice } = await approve(() => submitNew({ ...nacSystemApplication(), company: { ...nacSystemApplication().company, name: 'ナックス物流株式会社', nameKana: 'ナックスブツリュウカブシキカイシャ', nameEn: 'NACCS BUTSURYU CO.,LTD.' } }));
     expect(notice.abbreviation).toMatch(/^[A-Z]{3}$/);
-    expect(notice.abbreviation).not.toBe('NAC'); // taken by the existing company
+    expect(notice.abbreviation).not.toBe(nac.abbreviation); // NACCS …'s first candidate, taken by ナックスシステム
     expect(notice.officeCode).toBe(`${notice.abbreviation}001`);
     expect(notice.officePassword).toMatch(PASSWORD);
     expect(notice.billingCode).toMatch(/^\d{7}$/);
@@ -100,38 +102,41 @@ describe('issuance on approval: the seeds\' five scenarios', () => {
     expect(notice.abbreviation).toBe('KWT');
     const { id } = await submitNew({ ...input, company: { ...input.company, name: '別会社株式会社' } });
     const v = (await server.gql('mutation($id: ID!) { assignApplication(id: $id, expectedVersion: 1) { version } }', { id }, supervisor)).data!.assignApplication.version;
-    const taken = await server.gql('mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v, abbreviation: "NAC") { status } }', { id, v, d: START }, supervisor);
-    expect(taken.errors?.[0]?.extensions?.fieldErrors).toEqual([{ path: 'abbreviation', message: expect.stringContaining('NAC') }]);
+    const taken = await server.gql('mutation($id: ID!, $v: Int!, $d: String!, $a: String) { approveApplication(id: $id, startDate: $d, expectedVersion: $v, abbreviation: $a) { status } }', { id, v, d: START, a: nac.abbreviation }, supervisor);
+    expect(taken.errors?.[0]?.extensions?.fieldErrors).toEqual([{ path: 'abbreviation', message: expect.stringContaining(nac.abbreviation) }]);
   });
 
-  it('seed 000 (Cyber Port): the shared code CP999 gets a Y-first 識別番号 for SMTP双方向', async () => {
+  it('seed 000 (Cyber Port): the shared code (CP999 in the seed) gets a Y-first 識別番号 for SMTP双方向', async () => {
     const input = {
       ...nacSystemApplication(), lines: [], terminals: [], attachments: [], constructionContact: undefined, constructionAttendee: undefined,
       noLineRequired: true, plan: 'B', company: { name: 'サイバー利用株式会社', nameKana: 'サイバーリヨウカブシキガイシャ', nameEn: 'CYBER RIYO CO.,LTD.', headOfficeSameAsOffice: true },
-      userCodes: [{ userCode: 'CP999', shared: true, userIds: [{ industries: ['CUSTOMS_BROKER'], processingMethod: 'SMTP_BIDIRECTIONAL', identCount: 1 }] }],
+      userCodes: [{ userCode: cyberPort.sharedUserCode, shared: true, userIds: [{ industries: ['CUSTOMS_BROKER'], processingMethod: 'SMTP_BIDIRECTIONAL', identCount: 1 }] }],
     };
     const { notice } = await approve(() => submitNew(input));
-    expect(notice.userIds).toEqual([expect.objectContaining({ userCode: 'CP999', processingMethod: 'SMTP_BIDIRECTIONAL' })]);
+    expect(notice.userIds).toEqual([expect.objectContaining({ userCode: cyberPort.sharedUserCode, processingMethod: 'SMTP_BIDIRECTIONAL' })]);
     expect(notice.userIds[0].identNo).toMatch(/^Y[A-Z][0-9]$/);
-    const shared = await sql(`select 1 from user_code_share s join user_code u on u.id = s.user_code_id join office o on o.id = s.office_id where u.code = 'CP999' and o.code = ?`, [notice.officeCode]);
+    const shared = await sql(`select 1 from user_code_share s join user_code u on u.id = s.user_code_id join office o on o.id = s.office_id where u.code = ? and o.code = ?`, [cyberPort.sharedUserCode, notice.officeCode]);
     expect(shared).toHaveLength(1);
   });
 
-  it('seed 002 (mailbox) and seed 003 (two netNACCS terminals) on NAC001', async () => {
+  it('seed 002 (mailbox) and seed 003 (two netNACCS terminals) on ナックスシステム (NAC001 in the seeds)', async () => {
     const mail = await approve(() => submitChange({ changeItems: ['MAILBOX'], applicant: applicantKonsai, desiredStartDate: START, mailboxes: [{ mailboxType: 'SMTP_POP3', count: 1 }] }));
-    expect(mail.notice.mailboxes).toEqual([{ mailboxId: 'NAC00102', password: expect.stringMatching(PASSWORD), passwordReadable: true }]);
+    // 事業所コード + the next 2-digit serial after the office's mailboxes.
+    const next = `${nac.code}${String(nac.mailboxIds.length + 1).padStart(2, '0')}`;
+    expect(nac.mailboxIds).toEqual([`${nac.code}01`]);
+    expect(mail.notice.mailboxes).toEqual([{ mailboxId: next, password: expect.stringMatching(PASSWORD), passwordReadable: true }]);
     expect(mail.notice.officePassword).toBeNull();
     const net = await approve(() => submitChange({ changeItems: ['NET_TERMINAL'], applicant: applicantKonsai, desiredStartDate: START, terminals: [{ terminalType: 'NET', systemCategory: 'SEA', count: 2 }] }));
     expect(net.notice.terminals).toHaveLength(2);
     for (const t of net.notice.terminals) expect(t).toMatchObject({ type: 'NET', name: expect.stringMatching(/^\d{5}W$/), accessKey: expect.stringMatching(/^\d{13}$/) });
   });
 
-  it('一般NACCS on NAC001: a line with a terminal, then terminals added on that existing line by its ルータ番号 in the change', async () => {
+  it('一般NACCS on ナックスシステム: a line with a terminal, then terminals added on that existing line by its ルータ番号 in the change', async () => {
     const line = nacSystemApplication().lines![0]!;
     const base = { applicant: applicantKonsai, desiredStartDate: START };
     const added = await approve(() => submitChange({ ...base, changeItems: ['GENERAL_LINE', 'GENERAL_TERMINAL'], lines: [line], terminals: [{ terminalType: 'GENERAL', systemCategory: 'SEA', count: 1, lineNo: 1 }] }));
     expect(added.notice.lines).toHaveLength(1);
-    const [{ id: lineId }] = await sql<{ id: string }>(`select l.id from line l join office o on o.id = l.office_id where o.code = 'NAC001' and l.end_date is null`) as [{ id: string }];
+    const [{ id: lineId }] = await sql<{ id: string }>(`select l.id from line l join office o on o.id = l.office_id where o.code = ? and l.end_date is null`, [nac.code]) as [{ id: string }];
     await approve(() => submitChange({ ...base, changeItems: ['GENERAL_LINE', 'GENERAL_TERMINAL'],
       lines: [{ ...line, action: 'CHANGE', existingLineId: lineId, speed: '10Mbps' }], terminals: [{ terminalType: 'GENERAL', systemCategory: 'SEA', count: 2, lineNo: 1 }] }));
     const onLine = await sql<{ speed: string; terminals: string }>(`select l.speed, (select count(*) from terminal t where t.line_id = l.id) as terminals from line l where l.id = ?`, [lineId]);
@@ -151,13 +156,15 @@ describe('issuance on approval: the seeds\' five scenarios', () => {
     for (const n of names) expect(n).toMatch(/^\d{5}W$/);
   });
 
-  it('seed 004 (識別番号 abolition): A0A stays live until the start date and is abolished from it', async () => {
-    const { notice } = await approve(() => submitChange({ changeItems: ['IDENT_NO'], applicant: applicantKonsai, desiredStartDate: START, userCodes: [{ action: 'CHANGE', userCode: '1ANAC', userIds: [{ action: 'DELETE', identNo: 'A0A' }] }] }));
-    expect(notice.abolishedUserIds).toEqual([{ userId: '1ANACA0A', endDate: START }]);
-    const asOf = async (d: string) => (await server.gql('query($d: String!) { office(code: "NAC001") { contractAsOf(date: $d) { userIds } } }', { d }, support)).data!.office.contractAsOf.userIds;
-    expect(await asOf(addDays(START, -1))).toContain('1ANACA0A');
-    expect(await asOf(START)).not.toContain('1ANACA0A');
-    expect(await asOf(START)).toContain('1ANACB0A');
+  it('seed 004 (識別番号 abolition): the abolished 利用者ID (1ANACA0A in the seed) stays live until the start date and is abolished from it', async () => {
+    const userId = (u: { userCode: string; identNo: string }) => `${u.userCode}${u.identNo}`;
+    const [abolished, kept] = [nac.userIds[0]!, nac.userIds[1]!];
+    const { notice } = await approve(() => submitChange({ changeItems: ['IDENT_NO'], applicant: applicantKonsai, desiredStartDate: START, userCodes: [{ action: 'CHANGE', userCode: abolished.userCode, userIds: [{ action: 'DELETE', identNo: abolished.identNo }] }] }));
+    expect(notice.abolishedUserIds).toEqual([{ userId: userId(abolished), endDate: START }]);
+    const asOf = async (d: string) => (await server.gql('query($c: String!, $d: String!) { office(code: $c) { contractAsOf(date: $d) { userIds } } }', { c: nac.code, d }, support)).data!.office.contractAsOf.userIds;
+    expect(await asOf(addDays(START, -1))).toContain(userId(abolished));
+    expect(await asOf(START)).not.toContain(userId(abolished));
+    expect(await asOf(START)).toContain(userId(kept));
   });
 });
 
@@ -226,7 +233,7 @@ describe('パスワード参照期間', () => {
     // Every reveal is history (who, when, which).
     const reads = await sql(`select actor_name, message from application_history where application_id = ? and action = 'PASSWORD_READ'`, [id]);
     expect(reads.length).toBeGreaterThanOrEqual(2);
-    expect(reads[0]!.message).toMatch(/メールボックス NAC\d{5}/);
+    expect(reads[0]!.message).toMatch(new RegExp(`メールボックス ${nac.code}\\d{2}`));
 
     const mailboxId = late.mailboxes[0]!.mailbox.mailboxId;
     const reissue = await server.gql('mutation($c: String!) { reissuePassword(target: { kind: MAILBOX, code: $c }, reason: "紛失のため") { readableUntil } }', { c: mailboxId }, supervisor);

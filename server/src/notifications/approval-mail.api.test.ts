@@ -5,11 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { given } from '../testing/given.js';
 import { testClock } from '../testing/clock.js';
 import { fixedClock } from '../common/clock.js';
+import { Role } from '../common/enums.js';
 import { SecretBox } from '../common/secrets.js';
 import { TEST_SECRET_KEY } from '../testing/constants.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
 import { todayInJapan } from '../common/dates.js';
 import { addBusinessDays, subtractBusinessDays } from '../calendar/businessDays.js';
+import { createStaff } from '../applications/intake/fixtures.js';
+import { createApiKey } from '../staff/apiKeys.js';
 import { deliverDueEmails } from './delivery.js';
 
 // The approval mail end to end: approved through the API while SMTP is down, delivered over real SMTP once it is up,
@@ -17,21 +20,39 @@ import { deliverDueEmails } from './delivery.js';
 
 let server: TestServer;
 let supervisor: string;
+let portal: string;
 const box = new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64'));
 const sql = <T = Record<string, any>>(q: string, p: unknown[] = []) => server.orm.em.getConnection().execute<T[]>(q, p);
+/** Customer text with markup and an ampersand: a 取下げ理由 (free text; every field of the approval mail is 全角). */
+const MARKUP = '<script>alert(1)</script>&港湾';
 
 beforeAll(async () => {
-  server = await startTestServer();
-  supervisor = await server.login('supervisor@example.jp');
+  // An empty database: the outbox holds only this test's mails.
+  server = await startTestServer({ demo: false });
+  const em = server.orm.em.fork();
+  await createStaff(em, 'supervisor@example.jp', [Role.SUPERVISOR], 'pw-supervisor-1');
+  portal = createApiKey(em, { name: 'NSS' }).secret;
+  await em.flush();
+  supervisor = await server.login('supervisor@example.jp', 'pw-supervisor-1');
 });
 afterAll(async () => server?.close());
 
 describe('利用申込確認完了 over SMTP', () => {
   it('commits the approval while SMTP is down, retries, and delivers once SMTP is up — escaped in HTML, verbatim in text', async () => {
-    await sql(`update outbound_email set status = 'SENT' where status <> 'SENT'`);
+    // The 取下げ受付 mail is text only by default; a supervisor gives it an HTML part showing the 取下げ理由.
+    const current = await server.gql('{ notificationTemplate(key: "application-withdrawn") { version subject text } }', {}, supervisor);
+    const { version, subject, text } = current.data!.notificationTemplate;
+    const saved = await server.gql(
+      'mutation($s: String!, $t: String!, $h: String, $v: Int!) { saveNotificationTemplate(key: "application-withdrawn", subject: $s, text: $t, html: $h, expectedVersion: $v) { version } }',
+      { s: subject, t: text, v: version, h: '<p>{{companyName}}<br>{{recipientName}} 様</p><p>申込受付番号 {{receiptNo}} の取下げを受け付けました。</p><p>取下げ理由：{{reason}}</p>' },
+      supervisor,
+    );
+    expect(saved.errors).toBeUndefined();
+    const withdrawn = await given(server).application({ status: 'RECEIVED' });
+    const w = await server.gql('mutation($id: ID!, $v: Int!, $r: String!) { withdrawApplication(id: $id, reason: $r, expectedVersion: $v) { status } }', { id: withdrawn.id, v: withdrawn.version, r: MARKUP }, portal);
+    expect(w.data!.withdrawApplication.status).toBe('WITHDRAWN');
+
     const app = await given(server).application({ status: 'RECEIVED' });
-    // Customer text with markup and an ampersand (set directly: the intake's 全角 rule would refuse it).
-    await sql(`update application set company_name = '株式会社<script>alert(1)</script>&港湾', applicant_email = 'tanto@example.co.jp' where id = ?`, [app.id]);
     const v = (await server.gql('mutation($id: ID!, $v: Int!) { assignApplication(id: $id, expectedVersion: $v) { version } }', { id: app.id, v: app.version }, supervisor)).data!.assignApplication.version;
     const start = addBusinessDays(todayInJapan(testClock.now()), 20);
     const approved = await server.gql('mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status } }', { id: app.id, v, d: start }, supervisor);
@@ -58,7 +79,7 @@ describe('利用申込確認完了 over SMTP', () => {
     try {
       const up = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
       const later = fixedClock(new Date(new Date(pending!.next_attempt_at).getTime() + 1000));
-      // The approval mail, and the デジタル証明書 mail when netNACCS terminals were issued.
+      // The approval mail, the 受付 mails and the 取下げ受付 mail (and the デジタル証明書 mail when netNACCS terminals were issued).
       const [{ due }] = await sql<{ due: string }>(`select count(*) as due from outbound_email where status = 'PENDING'`) as [{ due: string }];
       const [a, b] = await Promise.all([deliverDueEmails(server.orm.em, up, box, later), deliverDueEmails(server.orm.em, up, box, later)]);
       expect(a + b).toBe(Number(due));
@@ -73,11 +94,15 @@ describe('利用申込確認完了 over SMTP', () => {
       expect(mail.text).toContain(`申込受付番号 ：${app.receiptNo}`);
       expect(mail.text).toContain(`利用開始日   ：${y}年${m}月${d}日`);
       expect(mail.text).toContain(`システム設定申込締切日：${dy}年${dm}月${dd}日`);
-      expect(mail.text).toContain('株式会社<script>alert(1)</script>&港湾');
-      expect(mail.text).not.toContain('&amp;');
       expect(mail.text).toMatch(/ 様\n/);
-      expect(mail.html).toContain('株式会社&lt;script&gt;alert(1)&lt;/script&gt;&amp;港湾');
-      expect(mail.html).not.toContain('<script>');
+      expect(mail.html).toContain(`<td>${app.receiptNo}</td>`);
+      // The customer's markup: escaped in HTML, verbatim in text.
+      const withdrawal = parsed.filter((m) => m.subject === subject);
+      expect(withdrawal).toHaveLength(1);
+      expect(withdrawal[0]!.text).toContain(`取下げ理由   ：${MARKUP}`);
+      expect(withdrawal[0]!.text).not.toContain('&amp;');
+      expect(withdrawal[0]!.html).toContain('取下げ理由：&lt;script&gt;alert(1)&lt;/script&gt;&amp;港湾');
+      expect(withdrawal[0]!.html).not.toContain('<script>');
       process.stdout.write(`\n---- rendered approval mail ----\nSubject: ${mail.subject}\n${mail.text}\n----\n`);
     } finally {
       await new Promise<void>((r) => smtp.close(() => r()));

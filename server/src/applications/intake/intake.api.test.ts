@@ -1,25 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SecretBox } from '../../common/secrets.js';
-import { TEST_SECRET_KEY } from '../../testing/constants.js';
 import { startTestServer, type TestServer } from '../../testing/server.js';
 import { testClock } from '../../testing/clock.js';
+import { givenOffices, type GivenOffice } from '../../testing/offices.js';
 import { createApiKey } from '../../staff/apiKeys.js';
-import { FUTURE, applicantKonsai, createCyberPortCode, createNacOffice, nacSystemApplication } from './fixtures.js';
+import { FUTURE, applicantKonsai, nacSystemApplication } from './fixtures.js';
 import { addBusinessDays } from '../../calendar/businessDays.js';
 
 const LATER = addBusinessDays(FUTURE, 5);
 
 let server: TestServer;
 let portal: string;
+/** ナックスシステム株式会社 in service (seeds 002–004), and サイバーポート株式会社 whose 利用者コード others share (seed 000). */
+let nac: GivenOffice;
+let cyberPort: GivenOffice & { sharedUserCode: string };
 const sql = <T = Record<string, any>>(q: string, p: unknown[] = []) => server.orm.em.getConnection().execute<T[]>(q, p);
 const count = async (table: string) => Number((await sql<{ n: string }>(`select count(*) as n from ${table}`))[0]!.n);
 
 beforeAll(async () => {
   server = await startTestServer({ demo: false });
+  nac = await givenOffices(server).nacSystem();
+  cyberPort = await givenOffices(server).cyberPort();
   const em = server.orm.em.fork();
-  const box = new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64'));
-  await createNacOffice(em, box);
-  await createCyberPortCode(em);
   portal = createApiKey(em, { name: 'NSS' }).secret;
   await em.flush();
 });
@@ -109,19 +110,19 @@ describe('新規利用申込', () => {
     expect(again.errors?.[0]?.extensions?.fieldErrors[0]).toMatchObject({ path: 'provisionalLoginId' });
   });
 
-  it('seed 000: Cyber Port — shared code CP999, 通関業, SMTP双方向, 1 識別番号, no lines, plan B', async () => {
+  it('seed 000: Cyber Port — a shared code (CP999 in the seed), 通関業, SMTP双方向, 1 識別番号, no lines, plan B', async () => {
     const account = await provisional();
     const input = {
       ...nacSystemApplication(), reason: 'サイバーポート利用のための申込', lines: [], terminals: [], attachments: [],
       constructionContact: undefined, constructionAttendee: undefined, noLineRequired: true, plan: 'B',
       company: { name: 'サイバーポート株式会社', nameKana: 'サイバーポートカブシキガイシャ', headOfficeSameAsOffice: true },
-      userCodes: [{ userCode: 'CP999', shared: true, userIds: [{ industries: ['CUSTOMS_BROKER'], processingMethod: 'SMTP_BIDIRECTIONAL', identCount: 1 }] }],
+      userCodes: [{ userCode: cyberPort.sharedUserCode, shared: true, userIds: [{ industries: ['CUSTOMS_BROKER'], processingMethod: 'SMTP_BIDIRECTIONAL', identCount: 1 }] }],
     };
     input.office = { ...input.office!, name: 'ＣＰ利用者', nameKana: 'サイバーポトリヨウシャ' };
     const res = await server.gql(SUBMIT_NEW, { l: account.loginId, i: input }, portal);
     expect(res.errors).toBeUndefined();
     const read = await server.gql(`query($r: String) { application(receiptNo: $r) { noLineRequired plan lines { id } userCodes { userCode shared userIds { processingMethod identCount } } } }`, { r: res.data!.submitNewApplication.receiptNo }, portal);
-    expect(read.data!.application).toEqual({ noLineRequired: true, plan: 'B', lines: [], userCodes: [{ userCode: 'CP999', shared: true, userIds: [{ processingMethod: 'SMTP_BIDIRECTIONAL', identCount: 1 }] }] });
+    expect(read.data!.application).toEqual({ noLineRequired: true, plan: 'B', lines: [], userCodes: [{ userCode: cyberPort.sharedUserCode, shared: true, userIds: [{ processingMethod: 'SMTP_BIDIRECTIONAL', identCount: 1 }] }] });
   });
 
   it('refuses an unknown shared code, a line without the system diagram, options without 24時間365日 and 冗長化 with 予備機設置', async () => {
@@ -139,65 +140,72 @@ describe('新規利用申込', () => {
 });
 
 describe('変更申込', () => {
-  it('seed 002: one SMTP/POP3 mailbox added to NAC001', async () => {
-    const res = await server.gql(SUBMIT_CHANGE, { o: 'NAC001', i: { changeItems: ['MAILBOX'], applicant: applicantKonsai, desiredStartDate: FUTURE, reason: 'メールボックス追加のため', mailboxes: [{ mailboxType: 'SMTP_POP3', count: 1 }] } }, portal);
+  it('seed 002: one SMTP/POP3 mailbox added to ナックスシステム (NAC001 in the seed)', async () => {
+    const res = await server.gql(SUBMIT_CHANGE, { o: nac.code, i: { changeItems: ['MAILBOX'], applicant: applicantKonsai, desiredStartDate: FUTURE, reason: 'メールボックス追加のため', mailboxes: [{ mailboxType: 'SMTP_POP3', count: 1 }] } }, portal);
     expect(res.errors).toBeUndefined();
-    expect(res.data!.submitChangeApplication).toMatchObject({ kind: 'CHANGE', status: 'RECEIVED', office: { code: 'NAC001' }, mailboxes: [{ action: 'ADD', mailboxType: 'SMTP_POP3', count: 1, mailboxId: null }], changes: [] });
+    expect(res.data!.submitChangeApplication).toMatchObject({ kind: 'CHANGE', status: 'RECEIVED', office: { code: nac.code }, mailboxes: [{ action: 'ADD', mailboxType: 'SMTP_POP3', count: 1, mailboxId: null }], changes: [] });
   });
 
   it('seed 003: two netNACCS terminals (海上) added to an office that already has one', async () => {
-    const res = await server.gql(SUBMIT_CHANGE, { o: 'NAC001', i: { changeItems: ['NET_TERMINAL'], applicant: applicantKonsai, desiredStartDate: FUTURE, terminals: [{ terminalType: 'NET', systemCategory: 'SEA', count: 2 }] } }, portal);
+    expect(nac.terminals).toEqual([expect.objectContaining({ type: 'NET' })]);
+    const res = await server.gql(SUBMIT_CHANGE, { o: nac.code, i: { changeItems: ['NET_TERMINAL'], applicant: applicantKonsai, desiredStartDate: FUTURE, terminals: [{ terminalType: 'NET', systemCategory: 'SEA', count: 2 }] } }, portal);
     expect(res.errors).toBeUndefined();
     expect(res.data!.submitChangeApplication.terminals).toEqual([{ action: 'ADD', terminalType: 'NET', systemCategory: 'SEA', count: 2 }]);
   });
 
-  it('seed 004: abolishing 識別番号 A0A of 1ANAC; abolishing the code itself needs all its 識別番号', async () => {
-    const ok = await server.gql(SUBMIT_CHANGE, { o: 'NAC001', i: { changeItems: ['IDENT_NO'], applicant: applicantKonsai, desiredStartDate: FUTURE, reason: '担当者退職のため', userCodes: [{ action: 'CHANGE', userCode: '1ANAC', userIds: [{ action: 'DELETE', identNo: 'A0A' }] }] } }, portal);
+  it('seed 004: abolishing one 識別番号 of a 利用者コード (A0A of 1ANAC in the seed); abolishing the code itself needs all its 識別番号', async () => {
+    const [first, second] = [nac.userIds[0]!, nac.userIds[1]!];
+    expect(second.userCode).toBe(first.userCode);
+    const ok = await server.gql(SUBMIT_CHANGE, { o: nac.code, i: { changeItems: ['IDENT_NO'], applicant: applicantKonsai, desiredStartDate: FUTURE, reason: '担当者退職のため', userCodes: [{ action: 'CHANGE', userCode: first.userCode, userIds: [{ action: 'DELETE', identNo: first.identNo }] }] } }, portal);
     expect(ok.errors).toBeUndefined();
-    expect(ok.data!.submitChangeApplication.userCodes).toEqual([{ action: 'CHANGE', userCode: '1ANAC', abolitionMissingOffices: [], userIds: [{ action: 'DELETE', identNo: 'A0A' }] }]);
-    const partial = await server.gql(SUBMIT_CHANGE, { o: 'NAC001', i: { changeItems: ['USER_CODE', 'IDENT_NO'], applicant: applicantKonsai, desiredStartDate: FUTURE, userCodes: [{ action: 'DELETE', userCode: '1ANAC', userIds: [{ action: 'DELETE', identNo: 'A0A' }] }] } }, portal);
-    expect(partial.errors?.[0]?.extensions?.fieldErrors).toEqual([{ path: 'userCodes.0.userIds', message: expect.stringContaining('B0A') }]);
+    expect(ok.data!.submitChangeApplication.userCodes).toEqual([{ action: 'CHANGE', userCode: first.userCode, abolitionMissingOffices: [], userIds: [{ action: 'DELETE', identNo: first.identNo }] }]);
+    const partial = await server.gql(SUBMIT_CHANGE, { o: nac.code, i: { changeItems: ['USER_CODE', 'IDENT_NO'], applicant: applicantKonsai, desiredStartDate: FUTURE, userCodes: [{ action: 'DELETE', userCode: first.userCode, userIds: [{ action: 'DELETE', identNo: first.identNo }] }] } }, portal);
+    expect(partial.errors?.[0]?.extensions?.fieldErrors).toEqual([{ path: 'userCodes.0.userIds', message: expect.stringContaining(second.identNo) }]);
   });
 
   it('records 変更前/変更後 for changed office data (管理責任者の電話番号)', async () => {
-    const res = await server.gql(SUBMIT_CHANGE, { o: 'nac001', i: { changeItems: ['MANAGER'], applicant: applicantKonsai, desiredStartDate: FUTURE, office: { manager: { lastName: '保税', firstName: '花子', lastNameKana: 'ホゼイ', firstNameKana: 'ハナコ', phone: '0355550000', email: 'hozei.hanako@naccs.co.jp' } } } }, portal);
+    // The whole 管理責任者 as registered (seed 001), only the phone changed; the office code typed in lower case.
+    const manager = { ...nacSystemApplication().office!.manager!, phone: '0355550000' };
+    const res = await server.gql(SUBMIT_CHANGE, { o: nac.code.toLowerCase(), i: { changeItems: ['MANAGER'], applicant: applicantKonsai, desiredStartDate: FUTURE, office: { manager } } }, portal);
     expect(res.errors).toBeUndefined();
     expect(res.data!.submitChangeApplication.changes).toEqual([{ item: 'MANAGER', field: 'officeProfile.manager.phone', before: '0355559999', after: '0355550000' }]);
   });
 
   it('refuses checkbox items together with その他の契約変更, foreign codes, and the first-netNACCS rule', async () => {
-    const both = await server.gql(SUBMIT_CHANGE, { o: 'NAC001', i: { changeItems: ['PLAN'], otherChange: 'TERMINATION', plan: 'B', applicant: applicantKonsai, desiredStartDate: FUTURE } }, portal);
+    const both = await server.gql(SUBMIT_CHANGE, { o: nac.code, i: { changeItems: ['PLAN'], otherChange: 'TERMINATION', plan: 'B', applicant: applicantKonsai, desiredStartDate: FUTURE } }, portal);
     expect(both.errors![0]!.extensions!.fieldErrors.map((e: any) => e.path)).toContain('otherChange');
-    const foreign = await server.gql(SUBMIT_CHANGE, { o: 'NAC001', i: { changeItems: ['MAILBOX'], applicant: applicantKonsai, desiredStartDate: FUTURE, mailboxes: [{ action: 'DELETE', mailboxType: 'SMTP_POP3', mailboxId: 'CPX00101' }] } }, portal);
-    expect(foreign.errors![0]!.extensions!.fieldErrors).toEqual([{ path: 'mailboxes.0.mailboxId', message: expect.stringContaining('CPX00101') }]);
-    const first = await server.gql(SUBMIT_CHANGE, { o: 'CPX001', i: { changeItems: ['NET_TERMINAL'], applicant: applicantKonsai, desiredStartDate: FUTURE, terminals: [{ terminalType: 'NET', systemCategory: 'SEA', count: 1 }] } }, portal);
+    const theirs = cyberPort.mailboxIds[0]!;
+    const foreign = await server.gql(SUBMIT_CHANGE, { o: nac.code, i: { changeItems: ['MAILBOX'], applicant: applicantKonsai, desiredStartDate: FUTURE, mailboxes: [{ action: 'DELETE', mailboxType: 'SMTP_POP3', mailboxId: theirs }] } }, portal);
+    expect(foreign.errors![0]!.extensions!.fieldErrors).toEqual([{ path: 'mailboxes.0.mailboxId', message: expect.stringContaining(theirs) }]);
+    // Cyber Port's office has no netNACCS terminal yet.
+    const first = await server.gql(SUBMIT_CHANGE, { o: cyberPort.code, i: { changeItems: ['NET_TERMINAL'], applicant: applicantKonsai, desiredStartDate: FUTURE, terminals: [{ terminalType: 'NET', systemCategory: 'SEA', count: 1 }] } }, portal);
     expect(first.errors![0]!.extensions!.fieldErrors).toEqual([{ path: 'changeItems', message: expect.stringMatching(/識別番号.*料金プラン/) }]);
   });
 });
 
 describe('再申込と取下げ', () => {
   it('resubmits a returned application (history lists the changed fields) and withdraws with version checks', async () => {
-    const created = await server.gql(SUBMIT_CHANGE, { o: 'NAC001', i: { changeItems: ['PLAN'], plan: 'B', applicant: applicantKonsai, desiredStartDate: FUTURE } }, portal);
+    const created = await server.gql(SUBMIT_CHANGE, { o: nac.code, i: { changeItems: ['PLAN'], plan: 'B', applicant: applicantKonsai, desiredStartDate: FUTURE } }, portal);
     const app = created.data!.submitChangeApplication;
-    // The review workflow returns it with a question (issue 4's mutation; here directly).
-    await sql(`update application set status = 'RETURNED', return_message = '希望日をご確認ください。', version = 2 where id = ?`, [app.id]);
+    // A reviewer takes it and returns it with a question (ReviewService).
+    const returned = await givenOffices(server).returnForCorrection(app.id, app.version, '希望日をご確認ください。');
     const res = await server.gql(
       `mutation($id: ID!, $i: ResubmissionInput!, $v: Int!) { resubmitApplication(id: $id, input: $i, expectedVersion: $v) { status version history { action message } } }`,
-      { id: app.id, v: 2, i: { changeApplication: { changeItems: ['PLAN'], plan: 'B', applicant: applicantKonsai, desiredStartDate: LATER } } },
+      { id: app.id, v: returned, i: { changeApplication: { changeItems: ['PLAN'], plan: 'B', applicant: applicantKonsai, desiredStartDate: LATER } } },
       portal,
     );
     expect(res.errors).toBeUndefined();
     const resubmitted = res.data!.resubmitApplication;
-    expect(resubmitted).toMatchObject({ status: 'IN_REVIEW', version: 3 });
+    expect(resubmitted).toMatchObject({ status: 'IN_REVIEW', version: returned + 1 });
     expect(resubmitted.history.at(-1).message).toContain(`desiredStartDate: ${FUTURE} → ${LATER}`);
 
     const WITHDRAW = `mutation($id: ID!, $v: Int!) { withdrawApplication(id: $id, reason: "申込内容を再検討するため", expectedVersion: $v) { status version } }`;
-    const stale = await server.gql(WITHDRAW, { id: app.id, v: 2 }, portal);
+    const stale = await server.gql(WITHDRAW, { id: app.id, v: returned }, portal);
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(stale.errors?.[0]?.message).toContain('他の担当者が先に更新しました');
-    const done = await server.gql(WITHDRAW, { id: app.id, v: 3 }, portal);
-    expect(done.data!.withdrawApplication).toEqual({ status: 'WITHDRAWN', version: 4 });
-    const again = await server.gql(WITHDRAW, { id: app.id, v: 4 }, portal);
+    const done = await server.gql(WITHDRAW, { id: app.id, v: returned + 1 }, portal);
+    expect(done.data!.withdrawApplication).toEqual({ status: 'WITHDRAWN', version: returned + 2 });
+    const again = await server.gql(WITHDRAW, { id: app.id, v: returned + 2 }, portal);
     expect(again.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
     const mails = await sql(`select 1 from outbound_email where template_key = 'application-withdrawn' and application_id = ?`, [app.id]);
     expect(mails).toHaveLength(1);
@@ -208,7 +216,7 @@ describe('receipt numbers under load', () => {
   it('500 parallel submissions get 500 distinct receipt numbers', async () => {
     const input = { changeItems: ['PLAN'], plan: 'B', applicant: applicantKonsai, desiredStartDate: FUTURE };
     const results = await Promise.all(Array.from({ length: 500 }, () =>
-      server.gql<{ submitChangeApplication: { receiptNo: string } }>(`mutation($i: ChangeApplicationInput!) { submitChangeApplication(officeCode: "NAC001", input: $i) { receiptNo } }`, { i: input }, portal)));
+      server.gql<{ submitChangeApplication: { receiptNo: string } }>(`mutation($o: String!, $i: ChangeApplicationInput!) { submitChangeApplication(officeCode: $o, input: $i) { receiptNo } }`, { o: nac.code, i: input }, portal)));
     const numbers = results.map((r) => r.data?.submitChangeApplication.receiptNo);
     expect(numbers.every(Boolean)).toBe(true);
     expect(new Set(numbers).size).toBe(500);

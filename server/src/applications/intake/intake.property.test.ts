@@ -4,8 +4,9 @@ import { testClock } from '../../testing/clock.js';
 import { DomainError } from '../../common/errors.js';
 import { SecretBox } from '../../common/secrets.js';
 import { freshDatabase, type TestDatabase } from '../../testing/db.js';
+import { givenOffices } from '../../testing/offices.js';
 import { IntakeService } from './IntakeService.js';
-import { FUTURE, applicantKonsai, createNacOffice, nacSystemApplication } from './fixtures.js';
+import { FUTURE, applicantKonsai, nacSystemApplication } from './fixtures.js';
 import type { ChangeApplicationInput, NewApplicationInput } from './inputs.js';
 
 // Thousands of random invalid inputs: each is a valid application with at least one rule broken and random junk
@@ -13,6 +14,8 @@ import type { ChangeApplicationInput, NewApplicationInput } from './inputs.js';
 
 let db: TestDatabase;
 let loginId: string;
+/** An office in service (its code as issued): the change applications' office and a code typed in other fields. */
+let officeCode: string;
 const box = new SecretBox(Buffer.alloc(32, 1));
 const TABLES = ['application', 'application_user_code', 'application_user_id', 'application_line', 'application_terminal',
   'application_mailbox', 'application_change', 'attachment', 'application_history', 'office', 'company', 'outbound_email', 'receipt_counter'];
@@ -23,7 +26,7 @@ const counts = async () => {
 
 beforeAll(async () => {
   db = await freshDatabase();
-  await createNacOffice(db.orm.em.fork(), box);
+  officeCode = (await givenOffices({ orm: db.orm, clock: testClock }).nacSystem()).code;
   const service = new IntakeService(db.orm.em.fork(), box, testClock);
   loginId = (await service.registerProvisionalAccount({ companyName: '株式会社テスト', companyNameKana: 'カブシキガイシャテスト', applicant: applicantKonsai })).loginId;
 });
@@ -49,7 +52,7 @@ const NEW_BREAKERS: Array<Breaker<NewApplicationInput>> = [
   (i) => (i.lines = [{ ...nacSystemApplication().lines![0]!, maintenance: 'WEEKDAY_DAYTIME' as never, pingMonitoring: true }], i.noLineRequired = false),
   (i) => (i.lines = [], i.noLineRequired = false),
   (i) => (i.attachments = []),
-  (i) => (i.billing!.consolidated = true, i.billing!.consolidatedBillingCode = '1234567', i.billing!.consolidatedOfficeCode = 'NAC001'),
+  (i) => (i.billing!.consolidated = true, i.billing!.consolidatedBillingCode = '1234567', i.billing!.consolidatedOfficeCode = officeCode),
   (i) => (i.billing!.emails = ['a@x.jp', 'b@x.jp', 'c@x.jp', 'd@x.jp', 'e@x.jp', 'f@x.jp']),
   (i) => (i.userCodes![0]!.userIds![0]!.identCount = 0),
   (i) => (i.userCodes![0]!.userIds![0]!.industries = ['CUSTOMS_BROKER', 'SELF_CUSTOMS'] as never),
@@ -68,7 +71,7 @@ const CHANGE_BREAKERS: Array<Breaker<ChangeApplicationInput>> = [
   (i) => (i.mailboxes = [{ mailboxType: 'SMTP_POP3' as never, count: 100 }]),
   (i) => (i.mailboxes = [{ action: 'DELETE' as never, mailboxType: 'SMTP_POP3' as never, mailboxId: 'bad' }]),
   (i) => (i.plan = 'A' as never),
-  (i) => (i.transferTargetOfficeCode = 'NAC002'),
+  (i) => (i.transferTargetOfficeCode = officeCode),
   (i) => (i.applicant!.email = 'not-an-email'),
   (i) => (i.desiredStartDate = undefined),
   (i, junk) => (i.reason = junk.repeat(50) + 'あ'.repeat(241)),
@@ -103,7 +106,7 @@ describe('intake refuses invalid input whole', () => {
       fc.asyncProperty(fc.uniqueArray(fc.nat(CHANGE_BREAKERS.length - 1), { minLength: 1, maxLength: 4 }), junk, async (picks, j) => {
         const input: ChangeApplicationInput = { changeItems: ['MAILBOX' as never], applicant: { ...applicantKonsai }, desiredStartDate: FUTURE, mailboxes: [{ mailboxType: 'SMTP_POP3' as never, count: 1 }] };
         for (const p of picks) CHANGE_BREAKERS[p]!(input, j);
-        const error = await service.submitChange('NAC001', input, { name: 'NSS', role: 'INTEGRATOR' }).then(() => undefined, (e) => e);
+        const error = await service.submitChange(officeCode, input, { name: 'NSS', role: 'INTEGRATOR' }).then(() => undefined, (e) => e);
         expect(error).toBeInstanceOf(DomainError);
         expect(error.extensions.code).toBe('BAD_USER_INPUT');
       }),
