@@ -13,6 +13,7 @@ import { schema } from './graphql/schema.js';
 import { createServices } from './graphql/services.js';
 import { certificateRoutes } from './certificates/routes.js';
 import { authenticate } from './staff/authentication.js';
+import { requestId } from './common/requestId.js';
 import { loadTemplates } from './notifications/templates.js';
 import { LIMITS, armor, bodyErrors, cors, introspectionForSignedIn, listCostLimit, securityHeaders } from './graphql/limits.js';
 
@@ -44,6 +45,7 @@ export async function createApp(orm: MikroORM, config: Config) {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders);
+  app.use(requestId);
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });

@@ -105,8 +105,8 @@ const fail = (status: number, code: string, message: string): EnrollResult => ({
 export class CertificateService {
   private readonly calendar: CalendarService;
 
-  constructor(private readonly em: EntityManager, private readonly secrets: SecretBox, private readonly clock: Clock) {
-    this.calendar = new CalendarService(em);
+  constructor(private readonly em: EntityManager, private readonly secrets: SecretBox, private readonly clock: Clock, calendar?: CalendarService) {
+    this.calendar = calendar ?? new CalendarService(em);
   }
 
   /**
@@ -114,27 +114,33 @@ export class CertificateService {
    * that has none yet (idempotent), then tells the 管理責任者 (mail) and the office (新着情報). Runs in the caller's
    * transaction (the approval's): persist and flush only.
    */
-  async issueForApplication(app: Application, startDate: string): Promise<Certificate[]> {
+  async issueForApplication(app: Application, startDate: string, issued?: readonly Terminal[]): Promise<Certificate[]> {
     const em = this.em;
-    await em.flush(); // the terminals the approval just issued get their rows
     const today = todayInJapan(this.clock.now());
-    const terminals = await em.find(
-      Terminal,
-      { issuedBy: app, type: { $in: [...CERTIFICATE_TERMINALS] }, $or: [{ endDate: null }, { endDate: { $gt: today } }] },
-      { populate: ['office.company'], orderBy: { name: 'asc' } },
-    );
-    if (!terminals.length) return [];
-    const having = new Set((await em.find(Certificate, { terminal: { $in: terminals } }, { fields: ['terminal'] })).map((c) => c.terminal.id));
-    const missing = terminals.filter((t) => !having.has(t.id));
+    let missing: Terminal[];
+    if (issued) {
+      // The terminals the approval has just issued (in memory, no certificate yet): no query.
+      missing = issued.filter((t) => CERTIFICATE_TERMINALS.includes(t.type)).sort((a, b) => a.name.localeCompare(b.name));
+    } else {
+      await em.flush(); // the terminals the approval issued get their rows
+      const terminals = await em.find(
+        Terminal,
+        { issuedBy: app, type: { $in: [...CERTIFICATE_TERMINALS] }, $or: [{ endDate: null }, { endDate: { $gt: today } }] },
+        { populate: ['office.company'], orderBy: { name: 'asc' } },
+      );
+      if (!terminals.length) return [];
+      const having = new Set((await em.find(Certificate, { terminal: { $in: terminals } }, { fields: ['terminal'] })).map((c) => c.terminal.id));
+      missing = terminals.filter((t) => !having.has(t.id));
+    }
     if (!missing.length) return [];
     // From the start date; for a late issue (start date already past) from today, like a reissue.
     const base = startDate > today ? startDate : today;
     const readableUntil = await this.calendar.referencePeriodEnd(base);
-    const issued = missing.map((terminal) => this.newCertificate(terminal, app, readableUntil, addMonths(base, ACQUIRE_MONTHS)));
+    const certificates = missing.map((terminal) => this.newCertificate(terminal, app, readableUntil, addMonths(base, ACQUIRE_MONTHS)));
     addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.certificateIssued, this.clock.now());
     this.mail(app, missing[0]!.office, missing.map((t) => t.name), readableUntil, addMonths(base, ACQUIRE_MONTHS));
-    await em.flush();
-    return issued;
+    if (!issued) await em.flush();
+    return certificates;
   }
 
   private newCertificate(terminal: Terminal, app: Application | undefined, readableUntil: string, acquireBy: string, reason?: string): Certificate {

@@ -143,3 +143,26 @@ describe('formatError in Apollo Server', () => {
     expect(JSON.stringify(errors)).not.toMatch(/stacktrace|duplicate key|insert into/);
   });
 });
+
+describe('request id', () => {
+  it('an internal error names the request (the caller gets the id, the log line has it); a forged header is replaced', async () => {
+    const { requestId } = await import('../common/requestId.js');
+    const log = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const serve = (header: string | undefined) => new Promise<{ header: string; out: GraphQLFormattedError }>((resolve) => {
+      const headers: Record<string, string> = {};
+      const req = { headers: header ? { 'x-request-id': header } : {} } as never;
+      const res = { setHeader: (k: string, v: string) => void (headers[k] = v) } as never;
+      requestId(req, res, () => {
+        void Promise.resolve().then(() => resolve({ header: headers['X-Request-Id']!, out: formatError(...thrownInResolver(new Error(SQL))) }));
+      });
+    });
+    const given = await serve('lb-7f3a9c');
+    expect(given.header).toBe('lb-7f3a9c');
+    expect(given.out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'lb-7f3a9c' });
+    expect(log.mock.calls.at(-1)![0]).toMatchObject({ requestId: 'lb-7f3a9c' });
+    const forged = await serve('x'.repeat(65) + '\n<script>');
+    expect(forged.header).toMatch(/^[0-9a-f-]{36}$/);
+    expect(forged.out.extensions!.requestId).toBe(forged.header);
+    log.mockRestore();
+  });
+});

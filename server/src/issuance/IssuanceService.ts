@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LoadStrategy, type EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../common/clock.js';
 import {
   ApplicationKind, CertificateStatus, Connection, OfficeStatus, OtherChange, ProcessingMethod, RowAction, SystemCategory, TerminalType,
@@ -13,9 +13,12 @@ import { CalendarService } from '../calendar/CalendarService.js';
 import { Certificate } from '../certificates/Certificate.js';
 import { Line, Mailbox, Terminal, UserCode, UserId } from './contract.js';
 import {
-  abbreviationCandidates, accessKey, billingCode, identNoCandidates, mailboxId, officeCode, poolAddresses, terminalName,
-  userCodeCandidates,
+  abbreviationCandidates, accessKey, billingCode, identNoCandidates, mailboxId, officeCode, terminalName, userCodeCandidates,
 } from './identifiers.js';
+import { CLAIM, claim, lockCompany, lockUserCode, type Claim, type PoolClaim } from './allocation.js';
+
+/** The relations issuance reads, loaded with the application (one statement). */
+export const ISSUANCE_SECTIONS = ['office.company', 'userCodes.userIds', 'terminals', 'lines', 'mailboxes'] as const;
 
 export interface IssueOptions {
   /** 企業略称 chosen by the reviewer in the approve dialog (new company only). */
@@ -26,8 +29,28 @@ export interface IssueOptions {
 /**
  * Issues, in the approval's transaction, what an application asks for — codes, passwords (sealed), terminals,
  * mailboxes, lines — and applies its changes and abolitions to the office's contract (abolitions take effect on the
- * start date: endDate). Identifiers are checked against the database before use; its UNIQUE constraints settle races.
+ * start date: endDate). Identifiers are allocated so that concurrent approvals cannot collide (allocation.ts); the
+ * database's UNIQUE constraints remain the last word.
  */
+
+/** What one approval draws from the shared identifier spaces, claimed in one statement. */
+interface Claimed {
+  abbreviation?: string;
+  billingCode?: string;
+  ipAddresses: string[];
+  generalTerminals: string[];
+  netTerminals: string[];
+}
+
+/** Random candidates drawn per claim: names are rarely taken, so a few spares make a second round rare. */
+const spare = (n: number) => n * 2 + 8;
+
+/** Distinct values of a random generator. */
+function distinct(n: number, generate: () => string): string[] {
+  const out = new Set<string>();
+  while (out.size < n) out.add(generate());
+  return [...out];
+}
 
 /** A 企業略称 the reviewer chose that another company already has (found before the insert, or by its UNIQUE). */
 export const abbreviationTaken = (abbreviation: string) =>
@@ -35,11 +58,11 @@ export const abbreviationTaken = (abbreviation: string) =>
 export class IssuanceService {
   private readonly calendar: CalendarService;
 
-  constructor(private readonly em: EntityManager, private readonly secrets: SecretBox, private readonly clock: Clock) {
-    this.calendar = new CalendarService(em);
+  constructor(private readonly em: EntityManager, private readonly secrets: SecretBox, private readonly clock: Clock, calendar?: CalendarService) {
+    this.calendar = calendar ?? new CalendarService(em);
   }
 
-  /** The first free 企業略称 suggested from the company's English/romaji name. */
+  /** The first free 企業略称 suggested from the company's English/romaji name (a suggestion: the approval claims it). */
   async suggestAbbreviation(nameEn: string | undefined): Promise<string> {
     for (const candidate of abbreviationCandidates(nameEn)) {
       if (!(await this.em.count(Company, { abbreviation: candidate }))) return candidate;
@@ -47,43 +70,98 @@ export class IssuanceService {
     throw new Error('unreachable');
   }
 
+  /** The terminals this service issued (their certificates are issued in the same approval). */
+  readonly issuedTerminals: Terminal[] = [];
+
   async issue(app: Application, startDate: string, options: IssueOptions): Promise<void> {
     const em = this.em;
-    await em.populate(app, ['office.company', 'userCodes.userIds', 'terminals', 'lines', 'mailboxes']);
+    // What the approval loaded with the application's lock (lockForTransition), else now.
+    await em.populate(app, [...ISSUANCE_SECTIONS] as never[], { strategy: LoadStrategy.JOINED });
     const office = app.office!;
+    // A company this approval founds has identifier spaces of its own (its 企業略称 is claimed now); an existing
+    // company's serials are drawn under its row lock, one approval at a time.
+    const founding = app.kind === ApplicationKind.NEW && !office.company.abbreviation;
+    if (!founding) await lockCompany(em, office.company.id);
     const readableUntil = await this.calendar.referencePeriodEnd(startDate);
-    if (app.kind === ApplicationKind.NEW) await this.openOffice(app, office, startDate, readableUntil, options);
+    const claimed = await this.claimIdentifiers(app, founding, options);
+    if (app.kind === ApplicationKind.NEW) await this.openOffice(office, startDate, readableUntil, founding, claimed);
     else this.applyProfileChanges(app, office);
     const net = app.kind === ApplicationKind.NEW ? app.connection === Connection.NET : office.usesNet;
-    await this.issueUserCodes(app, office, startDate, readableUntil, net);
-    const lines = await this.issueLines(app, office, startDate, options.ipPool);
-    await this.issueTerminals(app, office, startDate, lines);
-    await this.issueMailboxes(app, office, startDate, readableUntil);
+    await this.issueUserCodes(app, office, startDate, readableUntil, net, founding);
+    const lines = await this.issueLines(app, office, startDate, claimed.ipAddresses);
+    await this.issueTerminals(app, office, startDate, lines, claimed);
+    await this.issueMailboxes(app, office, startDate, readableUntil, founding);
     if (app.otherChange === OtherChange.TERMINATION) await this.closeOffice(office, startDate);
   }
 
-  /** 新規: 企業略称, 事業所コード, 事業所パスワード and 請求先コード; the office becomes ACTIVE. */
-  private async openOffice(app: Application, office: Office, startDate: string, readableUntil: string, options: IssueOptions): Promise<void> {
-    const company = office.company;
-    if (!company.abbreviation) {
-      const chosen = options.abbreviation?.trim().toUpperCase();
-      if (chosen !== undefined && chosen !== '') {
-        if (!/^[A-Z]{3}$/.test(chosen)) throw badInput([{ path: 'abbreviation', message: '企業略称は英大文字3桁で指定してください。' }]);
-        if (await this.em.count(Company, { abbreviation: chosen })) {
-          throw abbreviationTaken(chosen);
-        }
-        company.abbreviation = chosen;
-      } else {
-        company.abbreviation = await this.suggestAbbreviation(company.profile.nameEn);
-      }
+  /** 企業略称, 請求先コード, IP addresses and 論理端末名 of the approval, claimed together (allocation.ts). */
+  private async claimIdentifiers(app: Application, founding: boolean, options: IssueOptions): Promise<Claimed> {
+    const chosen = options.abbreviation?.trim().toUpperCase() || undefined;
+    if (founding && chosen !== undefined && !/^[A-Z]{3}$/.test(chosen)) {
+      throw badInput([{ path: 'abbreviation', message: '企業略称は英大文字3桁で指定してください。' }]);
     }
-    const codes = (await this.em.find(Office, { code: { $like: `${company.abbreviation}%` } })).map((o) => Number(o.code!.slice(3)));
-    office.code = officeCode(company.abbreviation, Math.max(0, ...codes) + 1);
+    const lines = app.lines.filter((l) => l.action === RowAction.ADD).length;
+    const added = (general: boolean) => app.terminals
+      .filter((t) => t.action === RowAction.ADD && (t.terminalType === TerminalType.GENERAL) === general)
+      .reduce((n, t) => n + (t.count ?? 0), 0);
+    const wanted = { general: added(true), net: added(false) };
+    const requests: Record<string, Claim | PoolClaim> = {};
+    if (founding) {
+      const generator = abbreviationCandidates(app.office!.company.profile.nameEn);
+      const candidates = chosen ? [chosen] : Array.from({ length: 200 }, () => generator.next().value as string);
+      requests.abbreviation = { namespace: CLAIM.abbreviation, taken: { table: 'company', column: 'abbreviation' }, count: 1, candidates };
+    }
+    if (app.kind === ApplicationKind.NEW) {
+      requests.billingCode = { namespace: CLAIM.billingCode, taken: { table: 'office', column: 'billing_code' }, count: 1, candidates: distinct(spare(1), billingCode) };
+    }
+    if (lines) requests.ipAddresses = { namespace: CLAIM.ipAddress, taken: { table: 'line', column: 'ip_address' }, count: lines, pool: options.ipPool };
+    const names = (general: boolean, n: number): Claim => ({
+      namespace: CLAIM.terminalName, taken: { table: 'terminal', column: 'name' }, count: n, candidates: distinct(spare(n), () => terminalName(general)),
+    });
+    if (wanted.general) requests.generalTerminals = names(true, wanted.general);
+    if (wanted.net) requests.netTerminals = names(false, wanted.net);
+    const got = await claim(this.em, requests);
+    if (founding && !got.abbreviation?.length) {
+      if (chosen) throw abbreviationTaken(chosen); // taken, or being taken by another approval right now
+      throw new Error('identifier space exhausted');
+    }
+    if (lines && (got.ipAddresses?.length ?? 0) < lines) throw new Error('IP address pool exhausted');
+    // Random names another approval holds or has: draw again for the rest (rare).
+    for (let round = 0; ; round++) {
+      const missing = { general: wanted.general - (got.generalTerminals?.length ?? 0), net: wanted.net - (got.netTerminals?.length ?? 0) };
+      if (missing.general <= 0 && missing.net <= 0 && (app.kind !== ApplicationKind.NEW || got.billingCode?.length)) break;
+      if (round >= 20) throw new Error('identifier space exhausted');
+      const more: Record<string, Claim> = {};
+      if (missing.general > 0) more.generalTerminals = names(true, missing.general);
+      if (missing.net > 0) more.netTerminals = names(false, missing.net);
+      if (app.kind === ApplicationKind.NEW && !got.billingCode?.length) {
+        more.billingCode = { namespace: CLAIM.billingCode, taken: { table: 'office', column: 'billing_code' }, count: 1, candidates: distinct(spare(1), billingCode) };
+      }
+      const again = await claim(this.em, more);
+      for (const [k, v] of Object.entries(again)) got[k] = [...(got[k] ?? []), ...v];
+    }
+    return {
+      abbreviation: got.abbreviation?.[0], billingCode: got.billingCode?.[0], ipAddresses: got.ipAddresses ?? [],
+      generalTerminals: got.generalTerminals ?? [], netTerminals: got.netTerminals ?? [],
+    };
+  }
+
+  /** 新規: 企業略称, 事業所コード, 事業所パスワード and 請求先コード; the office becomes ACTIVE. */
+  private async openOffice(office: Office, startDate: string, readableUntil: string, founding: boolean, claimed: Claimed): Promise<void> {
+    const company = office.company;
+    let serial = 1;
+    if (founding) company.abbreviation = claimed.abbreviation!;
+    else {
+      // Another office of the company: the next number (under the company's lock).
+      const codes = (await this.em.find(Office, { code: { $like: `${company.abbreviation}%` } }, { fields: ['code'] })).map((o) => Number(o.code!.slice(3)));
+      serial = Math.max(0, ...codes) + 1;
+    }
+    office.code = officeCode(company.abbreviation!, serial);
     office.status = OfficeStatus.ACTIVE;
     office.startDate = startDate;
     office.passwordEnc = this.secrets.seal(issuePassword());
     office.passwordReadableUntil = readableUntil;
-    office.billingCode = await this.free(billingCode, (c) => this.em.count(Office, { billingCode: c }));
+    office.billingCode = claimed.billingCode!;
     office.searchText = searchText([office.code, company.profile.name, company.profile.nameKana, office.profile.name, office.profile.nameKana]);
   }
 
@@ -96,13 +174,22 @@ export class IssuanceService {
     office.searchText = searchText([office.code, office.company.profile.name, office.company.profile.nameKana, office.profile.name, office.profile.nameKana]);
   }
 
-  private async issueUserCodes(app: Application, office: Office, startDate: string, readableUntil: string, net: boolean): Promise<void> {
+  private async issueUserCodes(app: Application, office: Office, startDate: string, readableUntil: string, net: boolean, founding: boolean): Promise<void> {
     const abbreviation = office.company.abbreviation!;
+    // The company's 利用者コード (its 企業略称 is in every one; none yet when the approval founds it).
+    let codesTaken: Set<string> | undefined;
+    const takenCodes = async () => (codesTaken ??= founding ? new Set<string>()
+      : new Set((await this.em.find(UserCode, { code: { $like: `__${abbreviation}` } }, { fields: ['code'] })).map((c) => c.code)));
     for (const row of app.userCodes) {
       let code: UserCode | null = null;
+      let fresh = false;
       if (row.userCode) code = await this.em.findOne(UserCode, { code: row.userCode }, { populate: ['sharedWith'] });
       if (row.action === RowAction.ADD && !row.shared) {
-        const c = await this.freeFrom(userCodeCandidates(abbreviation), (x) => this.em.count(UserCode, { code: x }));
+        const taken = await takenCodes();
+        const c = [...userCodeCandidates(abbreviation)].find((x) => !taken.has(x));
+        if (!c) throw new Error('identifier space exhausted');
+        taken.add(c);
+        fresh = true;
         code = Object.assign(new UserCode(), {
           code: c, office, systemCategory: row.systemCategory ?? SystemCategory.SEA, statisticsPaid: row.statisticsPaid,
           statisticsFree: row.statisticsFree, bondedRecordService: row.bondedRecordService, startDate, issuedBy: app,
@@ -112,10 +199,12 @@ export class IssuanceService {
         code.sharedWith.add(office);
       }
       if (!code) continue;
-      if (row.action === RowAction.CHANGE || row.action === RowAction.ADD) {
-        if (row.action === RowAction.CHANGE) Object.assign(code, { statisticsPaid: row.statisticsPaid, statisticsFree: row.statisticsFree, bondedRecordService: row.bondedRecordService });
+      if (row.action === RowAction.CHANGE) {
+        Object.assign(code, { statisticsPaid: row.statisticsPaid, statisticsFree: row.statisticsFree, bondedRecordService: row.bondedRecordService });
       }
-      const taken = new Set((await this.em.find(UserId, { userCode: code })).map((u) => u.identNo));
+      const adding = row.userIds.getItems().some((u) => u.action !== RowAction.DELETE && (u.identCount ?? 0) > 0);
+      // 識別番号 of an existing code (a shared one may be another company's) are drawn under the code's row lock.
+      const taken = fresh || !adding ? new Set<string>() : await lockUserCode(this.em, code.id);
       for (const u of row.userIds) {
         if (u.action === RowAction.DELETE) {
           const id = await this.em.findOne(UserId, { userCode: code, identNo: u.identNo!, office });
@@ -140,10 +229,9 @@ export class IssuanceService {
     }
   }
 
-  private async issueLines(app: Application, office: Office, startDate: string, pool: string): Promise<Map<number, Line>> {
+  private async issueLines(app: Application, office: Office, startDate: string, addresses: readonly string[]): Promise<Map<number, Line>> {
     const byNo = new Map<number, Line>();
-    const used = new Set((await this.em.find(Line, { ipAddress: { $ne: null } }, { fields: ['ipAddress'] })).map((l) => l.ipAddress));
-    const addresses = poolAddresses(pool);
+    let next = 0;
     for (const row of app.lines) {
       if (row.action === RowAction.DELETE || row.action === RowAction.CHANGE) {
         const line = row.existingLineId ? await this.em.findOne(Line, { id: row.existingLineId, office }) : null;
@@ -155,9 +243,7 @@ export class IssuanceService {
         }
         continue;
       }
-      let ip = addresses.next().value as string;
-      while (used.has(ip)) ip = addresses.next().value as string;
-      used.add(ip);
+      const ip = addresses[next++]!;
       const line = Object.assign(new Line(), {
         office, systemCategory: row.systemCategory!, connectionMethod: row.connectionMethod!, lineType: row.lineType!, speed: row.speed!,
         indoorWiring: row.indoorWiring, maintenance: row.maintenance!, redundancy: row.redundancy, spareRouter: row.spareRouter,
@@ -170,8 +256,8 @@ export class IssuanceService {
     return byNo;
   }
 
-  private async issueTerminals(app: Application, office: Office, startDate: string, lines: Map<number, Line>): Promise<void> {
-    const fresh = new Set<string>();
+  private async issueTerminals(app: Application, office: Office, startDate: string, lines: Map<number, Line>, claimed: Claimed): Promise<void> {
+    const names = { general: [...claimed.generalTerminals], net: [...claimed.netTerminals] };
     for (const row of app.terminals) {
       if (row.action !== RowAction.ADD) {
         const terminal = await this.em.findOne(Terminal, { name: row.terminalName!, office });
@@ -180,19 +266,22 @@ export class IssuanceService {
         continue;
       }
       const general = row.terminalType === TerminalType.GENERAL;
-      for (const name of await this.freeTerminalNames(row.count ?? 0, () => terminalName(general), fresh)) {
-        fresh.add(name);
-        this.em.persist(Object.assign(new Terminal(), {
+      for (const name of (general ? names.general : names.net).splice(0, row.count ?? 0)) {
+        const terminal = Object.assign(new Terminal(), {
           name, office, type: row.terminalType, systemCategory: row.systemCategory, accessKey: accessKey(),
           line: row.lineNo ? lines.get(row.lineNo) : undefined, startDate, issuedBy: app,
-        }));
+        });
+        this.em.persist(terminal);
+        this.issuedTerminals.push(terminal);
       }
       if (row.terminalType === TerminalType.NET || row.terminalType === TerminalType.WEB) office.usesNet = true;
     }
   }
 
-  private async issueMailboxes(app: Application, office: Office, startDate: string, readableUntil: string): Promise<void> {
-    const existing = (await this.em.find(Mailbox, { office })).map((m) => Number(m.mailboxId.slice(6)));
+  private async issueMailboxes(app: Application, office: Office, startDate: string, readableUntil: string, founding: boolean): Promise<void> {
+    const adding = app.mailboxes.getItems().some((m) => m.action !== RowAction.DELETE && (m.count ?? 0) > 0);
+    // The office's next serial (under the company's lock); an office this approval opens has none yet.
+    const existing = founding || !adding ? [] : (await this.em.find(Mailbox, { office }, { fields: ['mailboxId'] })).map((m) => Number(m.mailboxId.slice(6)));
     let next = Math.max(0, ...existing) + 1;
     for (const row of app.mailboxes) {
       if (row.action === RowAction.DELETE) {
@@ -239,33 +328,4 @@ export class IssuanceService {
     }
   }
 
-  /** `n` 論理端末名 not taken yet: random names rarely collide, so one query per round (a row may ask for 999). */
-  private async freeTerminalNames(n: number, generate: () => string, fresh: ReadonlySet<string>): Promise<string[]> {
-    const names = new Set<string>();
-    for (let round = 0; names.size < n; round++) {
-      if (round >= 50) throw new Error('identifier space exhausted');
-      const candidates = new Set<string>();
-      while (candidates.size < n - names.size) {
-        const c = generate();
-        if (!fresh.has(c) && !names.has(c)) candidates.add(c);
-      }
-      const rows = await this.em.createQueryBuilder(Terminal).select('name').where({ name: { $in: [...candidates] } }).execute<{ name: string }[]>('all');
-      const taken = new Set(rows.map((r) => r.name));
-      for (const c of candidates) if (!taken.has(c)) names.add(c);
-    }
-    return [...names];
-  }
-
-  private async free(generate: () => string, count: (c: string) => Promise<number>): Promise<string> {
-    for (let i = 0; i < 50; i++) {
-      const c = generate();
-      if (!(await count(c))) return c;
-    }
-    throw new Error('identifier space exhausted');
-  }
-
-  private async freeFrom(candidates: Generator<string>, count: (c: string) => Promise<number>): Promise<string> {
-    for (const c of candidates) if (!(await count(c))) return c;
-    throw new Error('identifier space exhausted');
-  }
 }

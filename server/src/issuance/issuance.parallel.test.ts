@@ -2,23 +2,32 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChangeItem, Industry, OfficeStatus, MailboxType, ProcessingMethod, Role, RowAction, SystemCategory, TerminalType } from '../common/enums.js';
+import { ChangeItem, Connection, Industry, OfficeStatus, MailboxType, ProcessingMethod, Role, RowAction, SystemCategory, TerminalType } from '../common/enums.js';
 import { todayInJapan } from '../common/dates.js';
 import { repoRoot } from '../config.js';
 import { addBusinessDays } from '../calendar/businessDays.js';
 import { SecretBox } from '../common/secrets.js';
 import { IntakeService } from '../applications/intake/IntakeService.js';
 import { applicantKonsai } from '../applications/intake/fixtures.js';
+import type { NewApplicationInput } from '../applications/intake/inputs.js';
+import { given } from '../testing/given.js';
 import { ReviewService } from '../review/ReviewService.js';
 import { Staff } from '../staff/Staff.js';
 import { UserCode } from './contract.js';
 import { TEST_SECRET_KEY } from '../testing/constants.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
 
-// 1,000 approvals in parallel across two server processes on one database: every one succeeds (generation retries
-// on a collision) and no identifier is ever issued twice.
+// 1,000 approvals in parallel across two server processes on one database, 40 in flight, every kind mixed: change
+// applications (several per office at once) and new 一般NACCS (a line: an IP address) and netNACCS applications of
+// companies that share their English names (the same 企業略称 candidates). Every one succeeds and no identifier is
+// ever issued twice (issuance/allocation.ts).
 
-const COUNT = 1000;
+const CHANGES = 600;
+const NEW = 400;
+const COUNT = CHANGES + NEW;
+/** English names the new companies share (their 企業略称 candidates collide). */
+const SHARED_NAMES = ['NACCS SYSTEM CO.,LTD.', 'PACIFIC LOGISTICS INC.', 'NIPPON CUSTOMS BROKER CO.,LTD.', 'SAKURA EXPRESS K.K.'];
+const prepared: Array<{ id: string; version: number }> = [];
 let server: TestServer;
 let second: ChildProcess;
 let secondUrl: string;
@@ -56,7 +65,7 @@ beforeAll(async () => {
   const desiredStartDate = addBusinessDays(todayInJapan(server.clock.now()), 10);
   let next = 0;
   await Promise.all(Array.from({ length: 6 }, async () => {
-    while (next < COUNT) {
+    while (next < CHANGES) {
       const i = next++;
       const code = codes[i % codes.length]!;
       const submitted = await new IntakeService(server.orm.em.fork(), box, server.clock).submitChange(code.office.code!, {
@@ -66,9 +75,23 @@ beforeAll(async () => {
         mailboxes: [{ mailboxType: MailboxType.SMTP_POP3, count: 1 }],
         userCodes: [{ action: RowAction.CHANGE, userCode: code.code, userIds: [{ industries: [Industry.CUSTOMS_BROKER], processingMethod: ProcessingMethod.INTERACTIVE, identCount: 1 }] }],
       }, { name: 'NSS (テスト)', role: Role.INTEGRATOR });
-      await new ReviewService(server.orm.em.fork(), box, server.clock).assign(submitted.id, submitted.version, actor);
+      const assigned = await new ReviewService(server.orm.em.fork(), box, server.clock).assign(submitted.id, submitted.version, actor);
+      prepared.push({ id: assigned.id, version: assigned.version });
     }
   }));
+  let made = 0;
+  await Promise.all(Array.from({ length: 6 }, async () => {
+    while (made < NEW) {
+      const i = made++;
+      const app = await given(server).application({
+        status: 'IN_REVIEW', connection: i % 2 ? Connection.NET : Connection.GENERAL,
+        edit: (input) => void ((input as NewApplicationInput).company!.nameEn = SHARED_NAMES[i % SHARED_NAMES.length]),
+      });
+      prepared.push({ id: app.id, version: app.version });
+    }
+  }));
+  // Interleave the kinds, as a day's queue would.
+  prepared.sort((a, b) => a.id.localeCompare(b.id));
 }, 420_000);
 
 afterAll(async () => {
@@ -76,38 +99,43 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function approveAll(url: string, token: string, ids: string[], start: string): Promise<string[]> {
+async function approveAll(url: string, token: string, apps: Array<{ id: string; version: number }>, start: string): Promise<string[]> {
   const failures: string[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < ids.length) {
-      const id = ids[next++]!;
+    while (next < apps.length) {
+      const { id, version } = apps[next++]!;
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: 'mutation($id: ID!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: 2) { status } }', variables: { id, d: start } }),
+        body: JSON.stringify({ query: 'mutation($id: ID!, $d: String!, $v: Int!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status } }', variables: { id, d: start, v: version } }),
       }).then((r) => r.json());
       if (res.data?.approveApplication?.status !== 'APPROVED') failures.push(JSON.stringify(res.errors));
     }
   };
-  await Promise.all(Array.from({ length: 12 }, worker));
+  // 20 per process: 40 approvals in flight.
+  await Promise.all(Array.from({ length: 20 }, worker));
   return failures;
 }
 
 describe('issuance under concurrency', () => {
   it('approves 1,000 applications in parallel on two server processes with zero duplicate identifiers', { timeout: 240_000 }, async () => {
     const token = await server.login('supervisor@example.jp');
-    const ids = (await sql<{ id: string }>(`select id from application where status = 'IN_REVIEW' and version = 2 and kind = 'CHANGE' and change_items = '{NET_TERMINAL,MAILBOX,IDENT_NO}'`)).map((r) => r.id);
-    expect(ids).toHaveLength(COUNT);
+    expect(prepared).toHaveLength(COUNT);
     const start = addBusinessDays(todayInJapan(server.clock.now()), 10);
     const [a, b] = await Promise.all([
-      approveAll(server.url, token, ids.filter((_, i) => i % 2 === 0), start),
-      approveAll(secondUrl, token, ids.filter((_, i) => i % 2 === 1), start),
+      approveAll(server.url, token, prepared.filter((_, i) => i % 2 === 0), start),
+      approveAll(secondUrl, token, prepared.filter((_, i) => i % 2 === 1), start),
     ]);
     expect([...a, ...b]).toEqual([]);
-    const [{ n }] = (await sql<{ n: string }>(`select count(*) as n from terminal t join application a on a.id = t.issued_by_id where a.id in (select id from application where change_items = '{NET_TERMINAL,MAILBOX,IDENT_NO}')`)) as [{ n: string }];
+    const ids = prepared.map((p) => p.id);
+    const [{ n }] = (await sql<{ n: string }>(`select count(*) as n from application where status = 'APPROVED' and id in (${ids.map(() => '?').join(', ')})`, ids)) as [{ n: string }];
     expect(Number(n)).toBe(COUNT);
-    for (const [table, columns] of [['terminal', 'name'], ['mailbox', 'mailbox_id'], ['user_code', 'code'], ['user_id', 'user_code_id, ident_no'], ['office', 'code'], ['office', 'billing_code'], ['company', 'abbreviation'], ['line', 'ip_address']]) {
+    // The companies that share a name got distinct 企業略称 (four names, a hundred companies each).
+    const [{ abbreviations }] = (await sql<{ abbreviations: string }>(`select count(distinct c.abbreviation) as abbreviations from company c
+      where c.name_en in (${SHARED_NAMES.map(() => '?').join(', ')}) and c.abbreviation is not null`, SHARED_NAMES)) as [{ abbreviations: string }];
+    expect(Number(abbreviations)).toBe(NEW);
+    for (const [table, columns] of [['terminal', 'name'], ['mailbox', 'mailbox_id'], ['user_code', 'code'], ['user_id', 'user_code_id, ident_no'], ['office', 'code'], ['office', 'billing_code'], ['company', 'abbreviation'], ['line', 'ip_address'], ['terminal', 'access_key']]) {
       const dupes = await sql(`select ${columns}, count(*) from ${table} where ${columns.split(',')[0]} is not null group by ${columns} having count(*) > 1`);
       expect(dupes, `${table}.${columns}`).toEqual([]);
     }

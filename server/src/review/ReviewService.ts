@@ -11,7 +11,7 @@ import { enqueueMail, type MailKey } from '../notifications/outbox.js';
 import { NOTICE_TEXT, addNotice } from '../notifications/notices.js';
 import { applicationRecipients, applicationVariables } from '../notifications/variables.js';
 import { Staff } from '../staff/Staff.js';
-import { IssuanceService, abbreviationTaken } from '../issuance/IssuanceService.js';
+import { ISSUANCE_SECTIONS, IssuanceService, abbreviationTaken } from '../issuance/IssuanceService.js';
 import { DEFAULT_IP_POOL } from '../config.js';
 import { CertificateService } from '../certificates/CertificateService.js';
 import { recordHistory, type Actor } from './history.js';
@@ -164,15 +164,17 @@ export class ReviewService {
     const problem = await this.calendar.startDateProblem(startDate, today);
     if (problem) throw badInput([{ path: 'startDate', message: problem }]);
     return this.em.transactional(async (em) => {
-      const { app, from, to } = await lockForTransition(em, id, expectedVersion, HistoryAction.APPROVE);
+      const { app, from, to } = await lockForTransition(em, id, expectedVersion, HistoryAction.APPROVE, ISSUANCE_SECTIONS);
       this.checkOwner(app, actor);
       app.status = to;
       app.startDate = startDate;
       app.reviewedAt = this.clock.now();
       app.systemSettingsDeadline = await this.systemSettingsDeadline(app, startDate);
       app.version += 1;
-      await new IssuanceService(em, this.secrets, this.clock).issue(app, startDate, { abbreviation, ipPool: this.ipPool });
-      await new CertificateService(em, this.secrets, this.clock).issueForApplication(app, startDate);
+      // One calendar for the whole approval (the closure days are read once).
+      const issuance = new IssuanceService(em, this.secrets, this.clock, this.calendar);
+      await issuance.issue(app, startDate, { abbreviation, ipPool: this.ipPool });
+      await new CertificateService(em, this.secrets, this.clock, this.calendar).issueForApplication(app, startDate, issuance.issuedTerminals);
       recordHistory(em, app, actor, { at: this.clock.now(), action: HistoryAction.APPROVE, from, to, message: approvalMessage(startDate) });
       addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.approved, this.clock.now());
       this.mail(em, app, 'application-approved', {

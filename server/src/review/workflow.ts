@@ -1,4 +1,4 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { LoadStrategy, LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationStatus, HistoryAction } from '../common/enums.js';
 import { DomainError, ErrorCode, notFound } from '../common/errors.js';
 import { Application } from '../applications/Application.js';
@@ -35,9 +35,13 @@ export async function lockForTransition(
   id: string,
   expectedVersion: number,
   action: HistoryAction,
+  populate: readonly string[] = [],
 ): Promise<{ app: Application; from: ApplicationStatus; to: ApplicationStatus }> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('指定された申込');
-  const app = await em.findOne(Application, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  // What the action needs comes in the same statement (joined); only the application's row is locked.
+  const app = await em.findOne(Application, { id }, {
+    lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: ['a0'], populate: populate as never[], strategy: LoadStrategy.JOINED,
+  });
   if (!app) throw notFound('指定された申込');
   if (app.version !== expectedVersion) {
     throw new DomainError(

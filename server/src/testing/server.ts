@@ -24,6 +24,8 @@ export interface TestServer {
   login(email: string, password?: string): Promise<string>;
   /** SQL statements the server has run so far (for N+1 checks). */
   queries(): number;
+  /** The text of the last 500 statements (to say which ones a count is made of). */
+  statements(): string[];
   close(): Promise<void>;
 }
 
@@ -31,7 +33,15 @@ export interface TestServer {
 export async function startTestServer(options: { demo?: boolean; clock?: Clock } = {}): Promise<TestServer> {
   const clock = options.clock ?? testClock;
   let queries = 0;
-  const db = await freshDatabase({ debug: ['query'], logger: () => void queries++ }, options.demo ?? true);
+  const recent: string[] = [];
+  const db = await freshDatabase({
+    debug: ['query'],
+    logger: (message: string) => {
+      queries++;
+      recent.push(message);
+      if (recent.length > 500) recent.shift();
+    },
+  }, options.demo ?? true);
   const config = { ...loadConfig({ ...process.env, DATA_DIR: TEST_DATA_DIR, DEMO_PASSWORD, TOKEN_SECRET: 'test-token-secret-of-32-bytes-min', SECRET_KEY: TEST_SECRET_KEY }), port: 0, clock };
   const running: RunningApp = await (await createApp(db.orm, config)).listen(0, '127.0.0.1');
   const gql: TestServer['gql'] = async (query, variables, token) => {
@@ -57,6 +67,7 @@ export async function startTestServer(options: { demo?: boolean; clock?: Clock }
       return res.data.login.token;
     },
     queries: () => queries,
+    statements: () => [...recent],
     async close() {
       await running.close();
       await db.drop();

@@ -1,0 +1,78 @@
+// Approval's round trips and allocation: a typical approval is a fixed, small number of SQL statements (the
+// application and its sections in one, every shared identifier claimed in one, one insert per table), and a claimed
+// value is never handed to a second transaction while the first holds it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../testing/server.js';
+import { given } from '../testing/given.js';
+import { addBusinessDays } from '../calendar/businessDays.js';
+import { todayInJapan } from '../common/dates.js';
+import { Connection } from '../common/enums.js';
+import { CLAIM, claim } from './allocation.js';
+
+let server: TestServer;
+let reviewer: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  reviewer = await server.login('reviewer@example.jp');
+});
+afterAll(async () => server?.close());
+
+const APPROVE = `mutation($id: ID!, $s: String!, $v: Int!) { approveApplication(id: $id, startDate: $s, expectedVersion: $v) { status } }`;
+/** The logger's colours off (ESC [ … m). */
+const clean = (s: string) => s.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
+
+describe('statements per approval', () => {
+  it.each([
+    ['new 一般NACCS (a line, a terminal, a 利用者コード with one ID)', { kind: 'NEW' as const }],
+    ['new netNACCS (a terminal with its certificate)', { kind: 'NEW' as const, connection: Connection.NET }],
+    ['change (料金プラン)', { kind: 'CHANGE' as const }],
+  ])('%s: at most 15 from the first statement of the approval to COMMIT, one insert per table', async (_name, spec) => {
+    const app = await given(server).application({ ...spec, status: 'IN_REVIEW' });
+    const before = server.queries();
+    const res = await server.gql(APPROVE, { id: app.id, s: addBusinessDays(todayInJapan(server.clock.now()), 30), v: app.version }, reviewer);
+    expect(res.errors).toBeUndefined();
+    const statements = server.statements().slice(-(server.queries() - before)).map(clean);
+    // The first is the caller's session (the staff row), as on every request.
+    expect(statements[0]).toMatch(/from "staff"/);
+    const approval = statements.slice(1);
+    expect(approval.length, approval.join('\n')).toBeLessThanOrEqual(15);
+    const inserts = approval.filter((s) => /insert into/.test(s)).map((s) => s.match(/insert into "(\w+)"/)![1]);
+    expect(new Set(inserts).size, 'one insert per table').toBe(inserts.length);
+  });
+});
+
+describe('claims', () => {
+  it('a value one transaction holds is not given to another, and is free again when the first rolls back', async () => {
+    const em = server.orm.em.fork();
+    const names = ['90001W', '90002W', '90003W'];
+    const request = { namespace: CLAIM.terminalName, taken: { table: 'terminal', column: 'name' }, count: 2, candidates: names };
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let first: string[] = [];
+    const holder = em.fork().transactional(async (tx) => {
+      first = (await claim(tx, { t: request })).t;
+      await held;
+      throw new Error('rollback');
+    }).catch(() => undefined);
+    while (!first.length) await new Promise((r) => setTimeout(r, 5));
+    expect(first).toEqual(['90001W', '90002W']);
+    const second = await em.fork().transactional(async (tx) => (await claim(tx, { t: request })).t);
+    expect(second).toEqual(['90003W']);
+    release();
+    await holder;
+    const third = await em.fork().transactional(async (tx) => (await claim(tx, { t: request })).t);
+    expect(third).toEqual(['90001W', '90002W']);
+  });
+
+  it('a taken value is skipped; an IP address comes from the pool in order, after the ones lines hold', async () => {
+    const em = server.orm.em.fork();
+    const [taken] = await em.getConnection().execute<Array<{ name: string }>>('select name from terminal limit 1');
+    const got = await em.transactional(async (tx) => claim(tx, {
+      names: { namespace: CLAIM.terminalName, taken: { table: 'terminal', column: 'name' }, count: 1, candidates: [taken!.name, '90009W'] },
+      ips: { namespace: CLAIM.ipAddress, taken: { table: 'line', column: 'ip_address' }, count: 2, pool: '10.250.0.0/29' },
+    }));
+    expect(got.names).toEqual(['90009W']);
+    expect(got.ips).toEqual(['10.250.0.1', '10.250.0.2']);
+  });
+});
