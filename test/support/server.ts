@@ -39,14 +39,14 @@ async function freePort(): Promise<number> {
  */
 export async function startProduct(
   name: string,
-  options: { env?: Record<string, string>; keepData?: boolean; pgPort?: number } = {},
+  options: { env?: Record<string, string>; keepData?: boolean; pgPort?: number; nodeArgs?: string[] } = {},
 ): Promise<StartedProduct & { child: ChildProcess; pgPort: number }> {
   const dataDir = join(repoRoot, '.data', name);
   if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
   const port = await freePort();
   const pgPort = options.pgPort ?? (await freePort());
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
     cwd: join(repoRoot, 'server'),
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '', NOW: PRODUCT_NOW, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
