@@ -18,7 +18,7 @@ try {
     // The generator re-emits the hand-written triggers and routines of *_rules.ts (as empty stubs): drop those lines.
     const file = join(migrationsDir, result.fileName);
     const source = readFileSync(file, 'utf8');
-    writeFileSync(file, source.replace(/\n?\s*this\.addSql\(`(?:[^`\\]|\\.)*`\);/g, (stmt) => (/append_only|next_receipt_no|refuse_change|tally_application/.test(stmt) ? '' : stmt)));
+    writeFileSync(file, source.replace(/\n?\s*this\.addSql\(`(?:[^`\\]|\\.)*`\);/g, (stmt) => (/append_only|next_receipt_no|refuse_change|tally_application|claim_identifier/.test(stmt) ? '' : stmt)));
   }
   console.log(result.fileName ? `created ${result.fileName} (review it before committing)` : 'no changes: entities and migrations agree');
   await orm.close();

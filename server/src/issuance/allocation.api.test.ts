@@ -75,4 +75,25 @@ describe('claims', () => {
     expect(got.names).toEqual(['90009W']);
     expect(got.ips).toEqual(['10.250.0.1', '10.250.0.2']);
   });
+
+  it('40 transactions claiming the smallest free value at once, 10 times over: each gets a value nobody else has, none fails', async () => {
+    const sql = (q: string, p: unknown[] = []) => server.orm.em.getConnection().execute(q, p);
+    await sql('create table claim_probe (value text primary key)');
+    try {
+      const candidates = Array.from({ length: 600 }, (_, i) => `P${String(i).padStart(4, '0')}`);
+      const failures: unknown[] = [];
+      for (let round = 0; round < 10; round++) {
+        await Promise.all(Array.from({ length: 40 }, () => server.orm.em.fork().transactional(async (tx) => {
+          const [value] = (await claim(tx, { v: { namespace: 99_001, taken: { table: 'claim_probe', column: 'value' }, count: 1, candidates } })).v;
+          await tx.execute('insert into claim_probe (value) values (?)', [value]);
+        }).catch((e) => failures.push(e))));
+      }
+      expect(failures).toEqual([]);
+      const [row] = await sql('select count(*)::int as n, count(distinct value)::int as d, max(value) as last from claim_probe');
+      // The smallest free ones: 400 claims took the first 400 candidates.
+      expect(row).toEqual({ n: 400, d: 400, last: 'P0399' });
+    } finally {
+      await sql('drop table if exists claim_probe');
+    }
+  });
 });

@@ -2,7 +2,8 @@
 // A claim takes, in order, the candidates that are neither taken (no row has them) nor being claimed by another
 // transaction right now: each candidate is guarded by a transaction-scoped advisory lock tried without waiting
 // (pg_try_advisory_xact_lock), so two approvals never pick the same value and never wait for each other; the lock
-// goes with the transaction (committed: the row has the value; rolled back: the value is free again). Several claims
+// goes with the transaction (committed: the row has the value; rolled back: the value is free again), and the value
+// is looked up after the lock is held, so one committed by the lock's previous holder is seen. Several claims
 // of one approval run in one statement. Serial identifiers within a company (事業所コード, 利用者コード, メールボックスID,
 // 識別番号) are the next free ones under a row lock on the company or the 利用者コード (lockCompany / lockUserCode).
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -64,10 +65,11 @@ export async function claim<K extends string>(em: EntityManager, requests: Recor
       params.push(JSON.stringify(r.candidates));
       source = `json_array_elements_text(?::json) with ordinality u(c, ord)`;
     }
-    params.push(r.namespace, r.count);
-    // The fence (offset 0) keeps the order; the lock is tried row by row and the limit stops at `count`.
+    params.push(r.namespace, r.taken.table, r.taken.column, r.count);
+    // The fence (offset 0) keeps the order and skips what this statement's snapshot already sees taken; then each
+    // candidate is locked and looked up afresh (claim_identifier, db/migrations) until `count` are claimed.
     return `coalesce((select array_agg(p.c) from (select f.c from (select u.c from ${source} where ${taken} order by u.ord offset 0) f
-      where pg_try_advisory_xact_lock(?, hashtext(f.c)) limit ?) p), '{}') as "k${i}"`;
+      where claim_identifier(?, ?, ?, f.c) limit ?) p), '{}') as "k${i}"`;
   });
   const [row] = await em.execute<Array<Record<string, string[]>>>(`select ${parts.join(', ')}`, params);
   return Object.fromEntries(keys.map((key, i) => [key, row![`k${i}`] ?? []])) as Record<K, string[]>;
@@ -78,9 +80,12 @@ export async function lockCompany(em: EntityManager, companyId: string): Promise
   await em.execute('select 1 from "company" where "id" = ? for no key update', [companyId]);
 }
 
-/** 識別番号 of a 利用者コード (shared ones too) are allocated under the code's row lock; returns those taken. */
+/**
+ * 識別番号 of a 利用者コード (shared ones too) are allocated under the code's row lock; returns those taken. Two
+ * statements: the read after the lock sees what the lock's previous holder committed.
+ */
 export async function lockUserCode(em: EntityManager, userCodeId: string): Promise<Set<string>> {
-  const rows = await em.execute<Array<{ ident_no: string | null }>>(
-    `select i.ident_no from (select id from "user_code" where "id" = ? for no key update) c left join "user_id" i on i.user_code_id = c.id`, [userCodeId]);
-  return new Set(rows.flatMap((r) => (r.ident_no ? [r.ident_no] : [])));
+  await em.execute('select 1 from "user_code" where "id" = ? for no key update', [userCodeId]);
+  const rows = await em.execute<Array<{ ident_no: string }>>('select ident_no from "user_id" where user_code_id = ?', [userCodeId]);
+  return new Set(rows.map((r) => r.ident_no));
 }
