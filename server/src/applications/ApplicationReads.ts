@@ -107,7 +107,7 @@ export class ApplicationReads {
     const first = s.field === ApplicationSortField.DESIRED_START_DATE ? `${dir} nulls last` : dir;
     const orderBy = [{ [SORT_COLUMN[s.field]]: first }, { receiptNo: dir }] as QueryOrderMap<Application>[];
     const ids = this.em.createQueryBuilder(Application, 'a').select('a.id').where(where as never).orderBy(orderBy).offset(offset).limit(limit).toQuery();
-    const count = this.projection.selects('totalCount') ? this.count(filter, queue) : undefined;
+    const count = this.projection.selects('totalCount') ? listCount(this.em, filter, queue) : undefined;
     const { items: rows, total } = await readPage<ApplicationRow>(this.em, 'application', json, ids, count);
     return { items: rows, totalCount: total };
   }
@@ -130,24 +130,21 @@ export class ApplicationReads {
     const last = page.at(-1);
     return { items: page, nextCursor: more && last ? encodeCursorOf(new Date(last.__receivedAt as string), last.id) : undefined };
   }
+}
 
-  /** count(*) of the list's conditions: from the tally when it can answer, else an index plan over the table. */
-  count(filter: ApplicationFilter | undefined, queue: QueueContext): Statement {
-    const where = applicationWhere(filter, queue);
-    if (tallied(filter)) {
-      const q = this.em.createQueryBuilder(ApplicationTally, 't').select(raw('coalesce(sum(t.n), 0)::int')).where(where as never).toQuery();
-      return { sql: q.sql, params: [...q.params] };
-    }
-    const q = this.em.createQueryBuilder(Application, 'a').select(raw('count(*)::int')).where(where as never).toQuery();
-    return { sql: q.sql, params: [...q.params] };
-  }
+/** count(*) of the list's conditions: from the tally when it can answer, else an index plan over the table. */
+export function listCount(em: EntityManager, filter: ApplicationFilter | undefined, queue: QueueContext): Statement {
+  const where = applicationWhere(filter, queue);
+  const q = tallied(filter)
+    ? em.createQueryBuilder(ApplicationTally, 't').select(raw('coalesce(sum(t.n), 0)::int')).where(where as never).toQuery()
+    : em.createQueryBuilder(Application, 'a').select(raw('count(*)::int')).where(where as never).toQuery();
+  return { sql: q.sql, params: [...q.params] };
 }
 
 /** The five queue counts under the list's other filters, in one statement (tally where it answers). */
-export async function readQueueCounts(em: EntityManager, info: GraphQLResolveInfo, ctx: QueueContext, filter: ApplicationFilter = {}): Promise<ReviewQueueCounts> {
-  const reads = new ApplicationReads(em, info, true);
+export async function readQueueCounts(em: EntityManager, ctx: QueueContext, filter: ApplicationFilter = {}): Promise<ReviewQueueCounts> {
   const queues = [ReviewQueue.UNASSIGNED, ReviewQueue.MINE, ReviewQueue.RETURNED, ReviewQueue.DUE_SOON, ReviewQueue.ALL];
-  const counts = queues.map((queue) => reads.count({ ...filter, queue }, ctx));
+  const counts = queues.map((queue) => listCount(em, { ...filter, queue }, ctx));
   const [row] = await em.getConnection().execute<Array<Record<string, number>>>(
     `select ${counts.map((c, i) => `(${c.sql}) as "c${i}"`).join(', ')}`, counts.flatMap((c) => c.params));
   const [unassigned, mine, returned, dueSoon, all] = queues.map((_, i) => Number(row![`c${i}`]));

@@ -110,9 +110,8 @@ export class ApplicationResolver {
   async reviewQueueCounts(
     @Arg('filter', () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | undefined,
     @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
   ): Promise<ReviewQueueCounts> {
-    return readQueueCounts(ctx.em, info, await queueContext(ctx), filter);
+    return readQueueCounts(ctx.em, await queueContext(ctx), filter);
   }
 
   @Authorized(...roles('attachmentContent'))
