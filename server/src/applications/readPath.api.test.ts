@@ -233,6 +233,8 @@ describe('the tally', () => {
 
   it('a filtered list counts without the table: the tally, or an index-only plan (status + office)', async () => {
     const code = (await sql(`select code from office where code is not null limit 1`))[0]!.code;
+    // As autovacuum keeps it at volume: the visibility map says which pages an index-only scan may skip.
+    await sql('vacuum analyze application');
     const plan = async (filter: Record<string, unknown>) => server.orm.em.fork().transactional(async (tx) => {
       const count = listCount(tx, filter as never, { dueBy: todayInJapan(server.clock.now()) });
       // The small test table would be read whole; what matters is that an index can answer alone.
@@ -242,7 +244,7 @@ describe('the tally', () => {
       return JSON.stringify(row!['QUERY PLAN']);
     });
     const byOffice = await plan({ status: ['IN_REVIEW', 'APPROVED'], officeCode: code });
-    expect(byOffice).toContain('"Index Only Scan"');
+    expect(byOffice, byOffice).toContain('"Index Only Scan"');
     expect(byOffice).toContain('application_office_status_idx');
     expect(byOffice).not.toMatch(/"Relation Name":"application","Alias":"a"[^}]*"Node Type":"Seq Scan"/);
     for (const filter of [{}, { status: ['APPROVED'] }, { queue: 'UNASSIGNED', kind: ['NEW'] }]) {
