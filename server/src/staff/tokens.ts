@@ -1,8 +1,24 @@
 import { SignJWT, jwtVerify } from 'jose';
 import type { Clock } from '../common/clock.js';
 
-/** Staff session tokens: HS256 JWTs naming the staff id; the roles are read from the database per request. */
+/** Verified tokens remembered per process (a console sends the same token all day). */
+const VERIFIED_MAX = 10_000;
+
+interface Verified {
+  staffId: string;
+  issuedAt: Date;
+  /** Expiry (ms): a remembered token is still checked against the clock. */
+  exp: number;
+}
+
+/**
+ * Staff session tokens: HS256 JWTs naming the staff id; the roles are read from the database per request. A token's
+ * signature is checked once per process: verifying through WebCrypto cost about a tenth of a lookup's CPU; the expiry
+ * is checked on every use, and revocation (sign-out, deactivation) is the staff row's, read per request.
+ */
 export class TokenService {
+  private readonly verified = new Map<string, Verified>();
+
   constructor(private readonly secret: Uint8Array, private readonly ttlSeconds: number, private readonly clock: Clock) {}
 
   issue(staffId: string): Promise<string> {
@@ -20,10 +36,22 @@ export class TokenService {
 
   /** The staff id and issue time of a valid token, or undefined for an invalid or expired one. */
   async verify(token: string): Promise<{ staffId: string; issuedAt: Date } | undefined> {
+    const now = this.clock.now();
+    const known = this.verified.get(token);
+    if (known) {
+      if (now.getTime() < known.exp) return { staffId: known.staffId, issuedAt: known.issuedAt };
+      this.verified.delete(token);
+      return undefined;
+    }
     try {
-      const { payload } = await jwtVerify(token, this.secret, { audience: 'naccs-back-office', algorithms: ['HS256'], currentDate: this.clock.now() });
+      const { payload } = await jwtVerify(token, this.secret, { audience: 'naccs-back-office', algorithms: ['HS256'], currentDate: now });
       const ms = typeof payload.iatMs === 'number' ? payload.iatMs : (payload.iat ?? 0) * 1000;
-      return payload.sub ? { staffId: payload.sub, issuedAt: new Date(ms) } : undefined;
+      if (!payload.sub || payload.exp === undefined) return undefined;
+      // Oldest first out: a Map keeps insertion order.
+      if (this.verified.size >= VERIFIED_MAX) this.verified.delete(this.verified.keys().next().value!);
+      const verified = { staffId: payload.sub, issuedAt: new Date(ms), exp: payload.exp * 1000 };
+      this.verified.set(token, verified);
+      return { staffId: verified.staffId, issuedAt: verified.issuedAt };
     } catch {
       return undefined;
     }
