@@ -53,6 +53,8 @@ import {
 @Index({ name: 'application_receipt_prefix_idx', expression: 'create index "application_receipt_prefix_idx" on "application" ("receipt_no" varchar_pattern_ops)' })
 @Index({ name: 'application_search_trgm_idx', expression: 'create index "application_search_trgm_idx" on "application" using gin ("search_text" gin_trgm_ops)' })
 @Index({ name: 'application_desired_start_idx', properties: ['desiredStartDate'] })
+// The export's keyset order (receivedAt, id): page 1,000 as fast as page 1.
+@Index({ name: 'application_export_order_idx', properties: ['receivedAt', 'id'] })
 // An office's applications by status (the support desk's filtered list): its count is an index-only scan.
 @Index({ name: 'application_office_status_idx', properties: ['office', 'status'] })
 // 期限が近い (open, desired start within days): open applications are a few % of the table; count them without it.

@@ -222,14 +222,14 @@ export class NotificationResolver {
     const selected = projection.child('items');
     const json = selected ? projection.object('OutboundEmail', 'r0', selected.sets) : `json_build_object('id', r0."id")`;
     if (json !== undefined) {
-      const keys = ctx.em.createQueryBuilder(OutboundEmail, 'm').select('m.id').where(where as never).orderBy({ createdAt: 'desc' }).offset(offset).limit(limit).toQuery();
+      const keys = ctx.em.createQueryBuilder(OutboundEmail, 'm').select('m.id').where(where as never).orderBy([{ createdAt: 'desc' }, { id: 'desc' }]).offset(offset).limit(limit).toQuery();
       const count = projection.selects('totalCount') ? ctx.em.createQueryBuilder(OutboundEmail, 'm').select(raw('count(*)::int')).where(where as never).toQuery() : undefined;
       const page = await readPage<OutboundEmailView>(ctx.em, 'outbound_email', json, keys, count);
       // Secrets stay masked (the same rule as view()).
       const items = page.items.map((m) => ({ ...m, text: m.text === undefined ? m.text : secretMask(m.text), html: m.html ? secretMask(m.html) : m.html }));
       return { items, totalCount: page.total };
     }
-    const [rows, totalCount] = await ctx.em.findAndCount(OutboundEmail, where, { populate: ['application'], orderBy: { createdAt: 'desc' }, offset, limit });
+    const [rows, totalCount] = await ctx.em.findAndCount(OutboundEmail, where, { populate: ['application'], orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], offset, limit });
     return { items: rows.map(view), totalCount };
   }
 

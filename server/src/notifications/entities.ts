@@ -38,8 +38,8 @@ export class Notice {
 /** E-mail outbox row, written in the transaction of the event that causes it; delivered by a worker. */
 @Entity({ tableName: 'outbound_email' })
 @Index({ name: 'outbound_email_due_idx', properties: ['status', 'nextAttemptAt'] })
-// 送信ログ, newest first: a page without sorting the whole outbox.
-@Index({ name: 'outbound_email_created_idx', properties: ['createdAt'] })
+// 送信ログ, newest first (ties by id, so pages are stable): a page without sorting the whole outbox.
+@Index({ name: 'outbound_email_created_idx', properties: ['createdAt', 'id'] })
 @Check({ name: 'outbound_email_has_recipient', expression: 'cardinality(recipients) >= 1' })
 export class OutboundEmail {
   @PrimaryKey({ type: 'uuid' })
