@@ -14,7 +14,7 @@ export enum ApplicationSortField {
 }
 registerEnumType(ApplicationSortField, { name: 'ApplicationSortField' });
 
-export const SORT_COLUMN: Record<ApplicationSortField, keyof Application> = {
+const SORT_COLUMN: Record<ApplicationSortField, keyof Application> = {
   RECEIVED_AT: 'receivedAt',
   RECEIPT_NO: 'receiptNo',
   DESIRED_START_DATE: 'desiredStartDate',
@@ -140,6 +140,15 @@ export function applicationWhere(filter: ApplicationFilter = {}, queue: QueueCon
   return and.length ? { $and: and } : {};
 }
 
+/** The list's order: the chosen key, then the receipt number (a total order, so pages never overlap). */
+export function listOrder(sort: ApplicationSort | undefined): QueryOrderMap<Application>[] {
+  const s = sort ?? new ApplicationSort();
+  const dir = s.order === SortOrder.ASC ? 'asc' : 'desc';
+  // Only the desired start date can be empty: empty ones go last; the other keys are NOT NULL and use their indexes.
+  const first = s.field === ApplicationSortField.DESIRED_START_DATE ? `${dir} nulls last` : dir;
+  return [{ [SORT_COLUMN[s.field]]: first }, { receiptNo: dir }] as QueryOrderMap<Application>[];
+}
+
 /** The condition of a lookup by id or 申込受付番号 (full-width and lower case are fine); a malformed id finds nothing. */
 export function lookupWhere(id?: string | null, receiptNo?: string | null): FilterQuery<Application> {
   if (!id && !receiptNo) {
@@ -161,14 +170,9 @@ export class ApplicationQueries {
 
   async list(filter: ApplicationFilter | undefined, sort: ApplicationSort | undefined, offset: number, limit: number, queue?: QueueContext) {
     checkPage(offset, limit);
-    const s = sort ?? new ApplicationSort();
-    const dir = s.order === SortOrder.ASC ? 'asc' : 'desc';
-    // Only the desired start date can be empty: empty ones go last; the other keys are NOT NULL and use their indexes.
-    const first = s.field === ApplicationSortField.DESIRED_START_DATE ? `${dir} nulls last` : dir;
-    const orderBy = [{ [SORT_COLUMN[s.field]]: first }, { receiptNo: dir }] as QueryOrderMap<Application>[];
     const [items, totalCount] = await this.em.findAndCount(Application, applicationWhere(filter, queue), {
       populate: ['office.company', 'assignee'],
-      orderBy,
+      orderBy: listOrder(sort),
       offset,
       limit,
     });
@@ -197,7 +201,7 @@ export class ApplicationExportPage {
 export const encodeCursorOf = (receivedAt: Date, id: string) => Buffer.from(JSON.stringify([receivedAt.toISOString(), id])).toString('base64url');
 
 /** The export cursor (receivedAt, id) of the last row of the previous page; a malformed one is BAD_USER_INPUT on after. */
-export function decodeCursor(after: string): { at: Date; id: string } {
+function decodeCursor(after: string): { at: Date; id: string } {
   let decoded: [string, string];
   try {
     decoded = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
@@ -208,18 +212,26 @@ export function decodeCursor(after: string): { at: Date; id: string } {
   return { at: new Date(decoded[0]), id: decoded[1] };
 }
 
+/** The export's rows after the cursor (receivedAt, id) under the list's filter; a malformed cursor is BAD_USER_INPUT. */
+export function exportWhere(after: string | undefined, filter?: ApplicationFilter): FilterQuery<Application> {
+  const and: FilterQuery<Application>[] = [applicationWhere(filter)];
+  if (after) {
+    const cursor = decodeCursor(after);
+    and.push({ $or: [{ receivedAt: { $gt: cursor.at } }, { receivedAt: cursor.at, id: { $gt: cursor.id } }] });
+  }
+  return { $and: and };
+}
+
+/** The export's order (its keyset, application_export_order_idx). */
+export const EXPORT_ORDER: QueryOrderMap<Application>[] = [{ receivedAt: 'asc' }, { id: 'asc' }];
+
 /**
  * Keyset pagination for integrators exporting large lists: ordered by (receivedAt, id), each page starts after the
  * cursor — stable under concurrent inserts and as fast on page 1,000 as on page 1.
  */
 export async function exportApplications(em: EntityManager, after: string | undefined, limit: number, filter?: ApplicationFilter) {
   checkPage(0, limit);
-  const and: FilterQuery<Application>[] = [applicationWhere(filter)];
-  if (after) {
-    const cursor = decodeCursor(after);
-    and.push({ $or: [{ receivedAt: { $gt: cursor.at } }, { receivedAt: cursor.at, id: { $gt: cursor.id } }] });
-  }
-  const items = await em.find(Application, { $and: and }, { populate: ['office.company', 'assignee'], orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }], limit: limit + 1 });
+  const items = await em.find(Application, exportWhere(after, filter), { populate: ['office.company', 'assignee'], orderBy: EXPORT_ORDER, limit: limit + 1 });
   const more = items.length > limit;
   const page = items.slice(0, limit);
   return { items: page, nextCursor: more ? encodeCursorOf(page.at(-1)!.receivedAt, page.at(-1)!.id) : undefined };

@@ -3,17 +3,17 @@
 // PostgreSQL (graphql/projection.ts). The conditions are the list's own (applicationWhere, queueWhere) through
 // MikroORM's QueryBuilder; counts that the tally can answer (status, kind, assignee, queue) never scan the table.
 // When a selection cannot be compiled the resolvers keep the entity path (ApplicationQueries), same answer.
-import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { raw } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Projection, readPage, type EntityRules, type Selected, type Statement } from '../graphql/projection.js';
-import { SortOrder, checkPage } from '../common/paging.js';
+import { checkPage } from '../common/paging.js';
 import { notFound } from '../common/errors.js';
 import { Application } from './Application.js';
 import { ApplicationTally } from './ApplicationTally.js';
 import {
-  ApplicationFilter, ApplicationSort, ApplicationSortField, ReviewQueue, SORT_COLUMN, applicationWhere, decodeCursor,
-  encodeCursorOf, lookupWhere, type QueueContext, type ReviewQueueCounts,
+  EXPORT_ORDER, ReviewQueue, applicationWhere, encodeCursorOf, exportWhere, listOrder, lookupWhere,
+  type ApplicationFilter, type ApplicationSort, type QueueContext, type ReviewQueueCounts,
 } from './ApplicationQueries.js';
 
 /** A plain application row as the read path returns it (JSON keys are GraphQL field names). */
@@ -61,13 +61,11 @@ function rules(staff: boolean): Record<string, EntityRules> {
 }
 
 /** A filter the tally answers: only status, kind, assignee and the queues defined by them. */
+const TALLIED: ReadonlySet<string> = new Set(['queue', 'status', 'kind', 'assigneeId']);
 function tallied(filter: ApplicationFilter | undefined): boolean {
   if (!filter) return true;
-  const { queue, status, kind, assigneeId, ...rest } = filter;
-  void status;
-  void kind;
-  void assigneeId;
-  return Object.values(rest).every((v) => v === undefined || v === null) && queue !== ReviewQueue.DUE_SOON;
+  return filter.queue !== ReviewQueue.DUE_SOON
+    && Object.entries(filter).every(([key, value]) => TALLIED.has(key) || value === undefined || value === null);
 }
 
 export class ApplicationReads {
@@ -101,12 +99,7 @@ export class ApplicationReads {
     const items = this.projection.child('items');
     const json = items ? this.json('r0', items) : `json_build_object('id', r0."id")`;
     if (json === undefined) return undefined;
-    const s = sort ?? new ApplicationSort();
-    const dir = s.order === SortOrder.ASC ? 'asc' : 'desc';
-    // Only the desired start date can be empty: empty ones go last; the other keys are NOT NULL and use their indexes.
-    const first = s.field === ApplicationSortField.DESIRED_START_DATE ? `${dir} nulls last` : dir;
-    const orderBy = [{ [SORT_COLUMN[s.field]]: first }, { receiptNo: dir }] as QueryOrderMap<Application>[];
-    const ids = this.em.createQueryBuilder(Application, 'a').select('a.id').where(where as never).orderBy(orderBy).offset(offset).limit(limit).toQuery();
+    const ids = this.em.createQueryBuilder(Application, 'a').select('a.id').where(where as never).orderBy(listOrder(sort)).offset(offset).limit(limit).toQuery();
     const count = this.projection.selects('totalCount') ? listCount(this.em, filter, queue) : undefined;
     const { items: rows, total } = await readPage<ApplicationRow>(this.em, 'application', json, ids, count);
     return { items: rows, totalCount: total };
@@ -115,15 +108,13 @@ export class ApplicationReads {
   /** The export's keyset page (receivedAt, id) in one statement; undefined when the entity path must answer. */
   async exportPage(after: string | undefined, limit: number, filter?: ApplicationFilter) {
     checkPage(0, limit);
-    const and: FilterQuery<Application>[] = [applicationWhere(filter)];
-    const cursor = after ? decodeCursor(after) : undefined;
-    if (cursor) and.push({ $or: [{ receivedAt: { $gt: cursor.at } }, { receivedAt: cursor.at, id: { $gt: cursor.id } }] });
+    const where = exportWhere(after, filter);
     const items = this.projection.child('items');
     const json = items ? this.json('r0', items) : `json_build_object('id', r0."id")`;
     if (json === undefined) return undefined;
     // The cursor's own key travels with each row (the selection may not ask for receivedAt).
     const keyed = `(${json}::jsonb || jsonb_build_object('__receivedAt', ${this.projection.column(this.em.getMetadata().find(Application)!.properties.receivedAt!, 'r0')}))`;
-    const ids = this.em.createQueryBuilder(Application, 'a').select('a.id').where({ $and: and } as never).orderBy([{ receivedAt: 'asc' }, { id: 'asc' }]).limit(limit + 1).toQuery();
+    const ids = this.em.createQueryBuilder(Application, 'a').select('a.id').where(where as never).orderBy(EXPORT_ORDER).limit(limit + 1).toQuery();
     const { items: rows } = await readPage<ApplicationRow>(this.em, 'application', keyed, ids);
     const more = rows.length > limit;
     const page = rows.slice(0, limit);

@@ -4,6 +4,7 @@
 // field resolvers that still run on them see a plain object (isReadRow) and return what the row already holds.
 // A selection the compiler cannot express (an argument, a directive, a field computed in Node) yields undefined and
 // the caller takes the entity path: the answer is the same, only slower.
+import { quoteIdent } from '../common/sql.js';
 import {
   Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode,
 } from 'graphql';
@@ -44,6 +45,7 @@ export const isReadRow = (root: object): boolean => {
   return proto === null || Object.getPrototypeOf(proto) === null;
 };
 
+const embeddedCache = new WeakMap<EntityProperty, EntityProperty[]>();
 let resolved: Set<string> | undefined;
 /** `Type.field` of every field with a resolver method: its value is not a column, unless a rule says how. */
 function hasResolver(entity: string, field: string): boolean {
@@ -51,7 +53,6 @@ function hasResolver(entity: string, field: string): boolean {
   return resolved.has(`${entity}.${field}`);
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export class Projection {
   private aliases = 0;
@@ -160,7 +161,7 @@ export class Projection {
 
   /** A column as JSON: timestamps as the ISO instant the DateTimeISO scalar prints (milliseconds, UTC). */
   column(prop: EntityProperty, alias: string): string {
-    const col = `${alias}.${quote(prop.fieldNames[0]!)}`;
+    const col = `${alias}.${quoteIdent(prop.fieldNames[0]!)}`;
     if (prop.runtimeType === 'Date') return `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
     if (prop.type === 'bigint' || prop.columnTypes?.[0] === 'bigint') return `${col}::text`;
     return col;
@@ -182,7 +183,7 @@ export class Projection {
     const json = this.object(target.className, t, sets);
     if (json === undefined) return undefined;
     const key = target.properties[target.primaryKeys[0]!]!;
-    return `(select ${json} from ${quote(target.tableName)} ${t} where ${t}.${quote(key.fieldNames[0]!)} = ${alias}.${quote(prop.fieldNames[0]!)})`;
+    return `(select ${json} from ${quoteIdent(target.tableName)} ${t} where ${t}.${quoteIdent(key.fieldNames[0]!)} = ${alias}.${quoteIdent(prop.fieldNames[0]!)})`;
   }
 
   /** to-many rows of `entity` whose `fk` is the parent's key, ordered and filtered, as a JSON array. */
@@ -193,14 +194,20 @@ export class Projection {
     if (json === undefined) return undefined;
     const order = orderBy.split(',').map((part) => {
       const [name, dir] = part.trim().split(/\s+/);
-      return `${t}.${quote(meta.properties[name!]!.fieldNames[0]!)} ${dir ?? 'asc'}`;
+      return `${t}.${quoteIdent(meta.properties[name!]!.fieldNames[0]!)} ${dir ?? 'asc'}`;
     }).join(', ');
-    const fkColumn = quote(meta.properties[fk]!.fieldNames[0]!);
-    return `coalesce((select json_agg(${json} order by ${order}) from ${quote(meta.tableName)} ${t} where ${t}.${fkColumn} = ${parentKey}${where ? ` and ${where(t)}` : ''}), '[]'::json)`;
+    const fkColumn = quoteIdent(meta.properties[fk]!.fieldNames[0]!);
+    return `coalesce((select json_agg(${json} order by ${order}) from ${quoteIdent(meta.tableName)} ${t} where ${t}.${fkColumn} = ${parentKey}${where ? ` and ${where(t)}` : ''}), '[]'::json)`;
   }
 
+  /** The inlined properties of an embeddable (metadata does not change: found once per process). */
   private embeddedChildren(meta: EntityMetadata, parent: EntityProperty): EntityProperty[] {
-    return Object.values(meta.properties).filter((p) => p.embedded?.[0] === parent.name);
+    let children = embeddedCache.get(parent);
+    if (!children) {
+      children = Object.values(meta.properties).filter((p) => p.embedded?.[0] === parent.name);
+      embeddedCache.set(parent, children);
+    }
+    return children;
   }
 
   private embedded(meta: EntityMetadata, parent: EntityProperty, alias: string, sets: readonly SelectionSetNode[]): string | undefined {
@@ -226,7 +233,7 @@ export class Projection {
 
   private leafColumns(meta: EntityMetadata, parent: EntityProperty, alias: string): string[] {
     return this.embeddedChildren(meta, parent).flatMap((c) =>
-      c.kind === 'embedded' ? this.leafColumns(meta, c, alias) : [`${alias}.${quote(c.fieldNames[0]!)}`]);
+      c.kind === 'embedded' ? this.leafColumns(meta, c, alias) : [`${alias}.${quoteIdent(c.fieldNames[0]!)}`]);
   }
 }
 
@@ -241,7 +248,7 @@ export interface Statement {
  * in its order, as a JSON array, and the count (when asked).
  */
 export async function readPage<Row>(em: EntityManager, table: string, json: string, keys: Statement, count?: Statement): Promise<{ items: Row[]; total: number }> {
-  const items = `(select coalesce(json_agg(${json} order by p.n), '[]'::json) from unnest(array(${keys.sql})) with ordinality p(id, n) join ${quote(table)} r0 on r0."id" = p.id)`;
+  const items = `(select coalesce(json_agg(${json} order by p.n), '[]'::json) from unnest(array(${keys.sql})) with ordinality p(id, n) join ${quoteIdent(table)} r0 on r0."id" = p.id)`;
   const [row] = await em.getConnection().execute<Array<{ total: number | null; items: Row[] }>>(
     `select (${count?.sql ?? 'null'}) as "total", ${items} as "items"`, [...(count?.params ?? []), ...keys.params]);
   return { items: row!.items, total: Number(row!.total ?? 0) };

@@ -42,6 +42,10 @@ interface Claimed {
   netTerminals: string[];
 }
 
+/** 企業略称 candidates looked at in one query (the initials and letters first, then random ones). */
+const ABBREVIATION_CANDIDATES = 200;
+const take = (generator: Generator<string>, n: number) => Array.from({ length: n }, () => generator.next().value as string);
+
 /** Random candidates drawn per claim: names are rarely taken, so a few spares make a second round rare. */
 const spare = (n: number) => n * 2 + 8;
 
@@ -64,10 +68,14 @@ export class IssuanceService {
 
   /** The first free 企業略称 suggested from the company's English/romaji name (a suggestion: the approval claims it). */
   async suggestAbbreviation(nameEn: string | undefined): Promise<string> {
-    for (const candidate of abbreviationCandidates(nameEn)) {
-      if (!(await this.em.count(Company, { abbreviation: candidate }))) return candidate;
+    // The candidates in one query, as the approval's claim reads them (the generator ends in endless random ones).
+    const generator = abbreviationCandidates(nameEn);
+    for (;;) {
+      const candidates = take(generator, ABBREVIATION_CANDIDATES);
+      const taken = new Set((await this.em.find(Company, { abbreviation: { $in: candidates } }, { fields: ['abbreviation'] })).map((c) => c.abbreviation));
+      const free = candidates.find((c) => !taken.has(c));
+      if (free) return free;
     }
-    throw new Error('unreachable');
   }
 
   /** The terminals this service issued (their certificates are issued in the same approval). */
@@ -108,7 +116,7 @@ export class IssuanceService {
     const requests: Record<string, Claim | PoolClaim> = {};
     if (founding) {
       const generator = abbreviationCandidates(app.office!.company.profile.nameEn);
-      const candidates = chosen ? [chosen] : Array.from({ length: 200 }, () => generator.next().value as string);
+      const candidates = chosen ? [chosen] : take(generator, ABBREVIATION_CANDIDATES);
       requests.abbreviation = { namespace: CLAIM.abbreviation, taken: { table: 'company', column: 'abbreviation' }, count: 1, candidates };
     }
     if (app.kind === ApplicationKind.NEW) {

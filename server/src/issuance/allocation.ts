@@ -6,6 +6,7 @@
 // is looked up after the lock is held, so one committed by the lock's previous holder is seen. Several claims
 // of one approval run in one statement. Serial identifiers within a company (事業所コード, 利用者コード, メールボックスID,
 // 識別番号) are the next free ones under a row lock on the company or the 利用者コード (lockCompany / lockUserCode).
+import { quoteIdent } from '../common/sql.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 // Every statement here runs in the caller's transaction (em.execute): the advisory locks and row locks last until
@@ -42,7 +43,6 @@ export interface PoolClaim {
   pool: string;
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * Claims every request in one statement; each answer holds at most `count` values (fewer when the candidates ran
@@ -54,7 +54,7 @@ export async function claim<K extends string>(em: EntityManager, requests: Recor
   const params: unknown[] = [];
   const parts = keys.map((key, i) => {
     const r = requests[key] as Claim & PoolClaim;
-    const taken = `not exists (select 1 from ${quote(r.taken.table)} x where x.${quote(r.taken.column)} = u.c)`;
+    const taken = `not exists (select 1 from ${quoteIdent(r.taken.table)} x where x.${quoteIdent(r.taken.column)} = u.c)`;
     let source: string;
     if (r.pool !== undefined) {
       const [, bits] = r.pool.split('/');

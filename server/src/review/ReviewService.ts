@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { DeadlockException, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../common/clock.js';
 import { ApplicationKind, ApplicationStatus, HistoryAction, NoticeCategory, Role } from '../common/enums.js';
 import { DomainError, ErrorCode, badInput, forbidden, notFound } from '../common/errors.js';
@@ -127,12 +127,13 @@ export class ReviewService {
       try {
         return await this.approveOnce(id, startDate, expectedVersion, actor, abbreviation);
       } catch (e) {
-        if (!(e instanceof UniqueConstraintViolationException)) throw e;
-        if (abbreviation && /company_abbreviation_unique/.test(e.message)) {
+        // A collision on an identifier, or a deadlock PostgreSQL broke between two approvals: both are worth again.
+        if (!(e instanceof UniqueConstraintViolationException || e instanceof DeadlockException)) throw e;
+        if (abbreviation && e instanceof UniqueConstraintViolationException && /company_abbreviation_unique/.test(e.message)) {
           throw abbreviationTaken(abbreviation);
         }
         if (attempt >= APPROVAL_ATTEMPTS) {
-          logger.warn({ applicationId: id, attempts: attempt, constraint: e.message.match(/constraint "([^"]+)"/)?.[1] }, 'approval: identifiers kept colliding');
+          logger.warn({ applicationId: id, attempts: attempt, constraint: e.message.match(/constraint "([^"]+)"/)?.[1], deadlock: e instanceof DeadlockException }, 'approval: identifiers kept colliding');
           throw new DomainError(ErrorCode.CONFLICT, '他の承認と同時に識別番号等を採番したため、審査終了を完了できませんでした。もう一度「審査終了」を押してください。');
         }
       }
