@@ -172,6 +172,7 @@ export async function grow(db: pg.Client, opts: GrowOptions): Promise<GrowResult
   };
   const existing = await count(db, 'select count(*) as n from application');
   const grown = Math.max(0, opts.total - existing);
+  if (grown === 0) return { ...(await counts(db)), grownApplications: 0, phases, seconds: 0 };
   // Enough years that no year's receipt numbers run out (next_receipt_no raises past 259,974 a year).
   const years = Math.max(8, Math.ceil(grown / 200_000));
   // Offices: ~1 per 40 applications (thousands), a third of them older than the window; companies hold 1–5 each.
@@ -561,20 +562,19 @@ export async function grow(db: pg.Client, opts: GrowOptions): Promise<GrowResult
   await db.query('vacuum analyze');
   phase('vacuum analyze');
 
-  const result: GrowResult = {
-    applications: await count(db, 'select count(*) as n from application'),
-    history: await count(db, 'select count(*) as n from application_history'),
-    offices: await count(db, 'select count(*) as n from office'),
-    companies: await count(db, 'select count(*) as n from company'),
-    staff: await count(db, 'select count(*) as n from staff'),
-    emails: await count(db, 'select count(*) as n from outbound_email'),
-    grownApplications: total,
-    phases,
-    seconds: (Date.now() - t0) / 1000,
-  };
+  const result: GrowResult = { ...(await counts(db)), grownApplications: total, phases, seconds: (Date.now() - t0) / 1000 };
   await checkGrown(db, log);
   return result;
 }
+
+const counts = async (db: pg.Client) => ({
+  applications: await count(db, 'select count(*) as n from application'),
+  history: await count(db, 'select count(*) as n from application_history'),
+  offices: await count(db, 'select count(*) as n from office'),
+  companies: await count(db, 'select count(*) as n from company'),
+  staff: await count(db, 'select count(*) as n from staff'),
+  emails: await count(db, 'select count(*) as n from outbound_email'),
+});
 
 /**
  * Checks what the growth wrote against the product's own rules where SQL only imitates them: the search column

@@ -1,5 +1,5 @@
 // `pnpm bench`: the product at real volume against a raw-SQL floor (see README.md, written by this run).
-// BENCH_APPLICATIONS (200000), BENCH_SECONDS (10), BENCH_ROUNDS (1). Load on 127.0.0.1 only, bounded in time.
+// BENCH_APPLICATIONS (200000), BENCH_SECONDS (10), BENCH_ROUNDS (1); BENCH_READS, BENCH_KEEP, BENCH_PROFILE below. Load on 127.0.0.1 only, bounded in time.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -26,7 +26,11 @@ const PASSWORD = 'naccs-demo';
 const log = (line: string) => console.log(line);
 const load0 = loadavg();
 const t0 = Date.now();
-const product = await startProduct('bench', { env: { JOB_INTERVAL_SECONDS: '0', MAIL_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn' } });
+// BENCH_KEEP=1: the data folder of the previous run is kept (already grown: no growth), for quick comparisons.
+const keepData = process.env.BENCH_KEEP === '1';
+// BENCH_PROFILE=dir: the product writes a V8 CPU profile there when it stops (bench/profile.ts summarises it).
+const nodeArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+const product = await startProduct('bench', { env: { JOB_INTERVAL_SECONDS: '0', MAIL_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn' }, nodeArgs, keepData });
 const startSeconds = (Date.now() - t0) / 1000;
 log(`product up in ${startSeconds.toFixed(1)} s (${product.url}, PostgreSQL on ${product.pgPort})`);
 let raw: ChildProcess | undefined;
@@ -56,7 +60,9 @@ try {
   const receiptNos = (await db.query('select receipt_no from application order by md5(receipt_no) limit 1000')).rows.map((x) => x.receipt_no as string);
   const busy = (await db.query(`select o.code, count(*)::int as n from application a join office o on o.id = a.office_id
       where a.status = 'IN_REVIEW' and o.code is not null group by o.code order by count(*) desc, o.code limit 1`)).rows[0] as { code: string; n: number } | undefined;
-  const reads = hotReads({ receiptNos, busyOfficeCode: busy?.code ?? 'XXX001' });
+  // BENCH_READS=lookup,filtered: only those reads (a profile of one read, a quick check); the README is then not written.
+  const only = process.env.BENCH_READS?.split(',');
+  const reads = hotReads({ receiptNos, busyOfficeCode: busy?.code ?? 'XXX001' }).filter((r) => !only || only.includes(r.key));
   log(`filtered list: office ${busy?.code} has ${busy?.n} applications 審査中`);
 
   const login = async (email: string) => {
@@ -68,6 +74,7 @@ try {
     return res.data.login.token;
   };
   const tokens = { support: await login('support@example.jp'), reviewer: await login('reviewer@example.jp') };
+  log('signed in (support, reviewer)');
   const staffId = async (email: string) => (await db.query('select id from staff where email = $1', [email])).rows[0].id as string;
 
   // The raw floor: told the product's 期限が近い horizon (the product's own calendar, as of its NOW) and the tokens.
@@ -87,6 +94,7 @@ try {
     raw!.once('exit', (code) => rej(new Error(`raw floor exited (${code})`)));
   });
   const rawUrl = `http://127.0.0.1:${rawPort}`;
+  log(`raw floor up (${rawUrl})`);
   const targets: Record<'product' | 'raw', Target> = {
     product: { name: 'product', url: product.url, pid: product.child.pid! },
     raw: { name: 'raw', url: rawUrl, pid: raw.pid! },
@@ -157,8 +165,8 @@ ${table(results)}
 
 Product server memory (RSS) at the end of its load: ${rss} MiB.
 `;
-  writeReadme(join(repoRoot, 'bench', 'README.md'), SIZE, block);
-  log(`\n${block}\nbench/README.md written; the whole run took ${((Date.now() - t0) / 60_000).toFixed(1)} min.`);
+  if (!only) writeReadme(join(repoRoot, 'bench', 'README.md'), SIZE, block);
+  log(`\n${block}\n${only ? 'a selection of reads: bench/README.md left as it is' : 'bench/README.md written'}; the whole run took ${((Date.now() - t0) / 60_000).toFixed(1)} min.`);
 } finally {
   await db.end().catch(() => {});
   if (raw && raw.exitCode === null) {

@@ -4,10 +4,11 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import { logger } from './common/logger.js';
-import type { Context } from './graphql/context.js';
+import { requestContext, type Context } from './graphql/context.js';
 import { formatError } from './graphql/formatError.js';
 import { schema } from './graphql/schema.js';
 import { createServices } from './graphql/services.js';
@@ -36,13 +37,19 @@ export async function createApp(orm: MikroORM, config: Config) {
     introspection: true,
     allowBatchedHttpRequests: false,
     // Armor types its plugins against the CommonJS build of @apollo/server; they are the same at run time.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<Context>[]), introspectionForSignedIn, listCostLimit],
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]), introspectionForSignedIn, listCostLimit,
+      // No HTTP caching of GraphQL answers: without this, Apollo wraps every field's resolver to compute cache hints.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     validationRules: protection.validationRules,
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are POSTs nobody revalidates: no ETag (a SHA-1 of every response body).
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders);
   app.use(requestId);
@@ -58,7 +65,7 @@ export async function createApp(orm: MikroORM, config: Config) {
       context: async ({ req }): Promise<Context> => {
         const em = orm.em.fork();
         const principal = await authenticate(em, services.tokens, services.clock, req.headers.authorization, req.ip);
-        return { em, ...principal, services, loaders: new Map(), ip: req.ip };
+        return requestContext(em, principal, services, req.ip);
       },
     }),
   );

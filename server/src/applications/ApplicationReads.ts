@@ -8,6 +8,7 @@ import { raw } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Projection, readPage, type EntityRules, type Selected, type Statement } from '../graphql/projection.js';
 import { checkPage } from '../common/paging.js';
+import { preparedRead } from '../db/prepared.js';
 import { notFound } from '../common/errors.js';
 import { Application } from './Application.js';
 import { ApplicationTally } from './ApplicationTally.js';
@@ -68,11 +69,15 @@ function tallied(filter: ApplicationFilter | undefined): boolean {
     && Object.entries(filter).every(([key, value]) => TALLIED.has(key) || value === undefined || value === null);
 }
 
+const RULES = { staff: rules(true), integrator: rules(false) };
+
 export class ApplicationReads {
   private readonly projection: Projection;
+  private readonly who: 'staff' | 'integrator';
 
   constructor(private readonly em: EntityManager, info: GraphQLResolveInfo, staff: boolean) {
-    this.projection = new Projection(em.getMetadata(), info, rules(staff));
+    this.who = staff ? 'staff' : 'integrator';
+    this.projection = new Projection(em.getMetadata(), info, RULES[this.who]);
   }
 
   /** JSON of one application for the selection `sets`, or undefined when it cannot be compiled. */
@@ -80,14 +85,25 @@ export class ApplicationReads {
     return this.projection.object('Application', alias, selected?.sets ?? []);
   }
 
+  /** JSON of the page's items (just the key when only totalCount is asked), compiled once per document. */
+  private itemsJson(): string | undefined {
+    return this.projection.once(`items:${this.who}`, () => {
+      const items = this.projection.child('items');
+      return items ? this.json('r0', items) : `json_build_object('id', r0."id")`;
+    });
+  }
+
   /** One application by id or 申込受付番号; undefined when the selection needs the entity path. */
   async get(id?: string | null, receiptNo?: string | null): Promise<ApplicationRow | undefined> {
-    const where = lookupWhere(id, receiptNo);
-    const json = this.json('r0', this.projection.own());
-    if (json === undefined) return undefined;
-    const ids = this.em.createQueryBuilder(Application, 'a').select('a.id').where(where as never).limit(1).toQuery();
-    const [row] = await this.em.getConnection().execute<Array<{ row: ApplicationRow }>>(
-      `select ${json} as "row" from "application" r0 where r0."id" = (${ids.sql})`, [...ids.params]);
+    const where = lookupWhere(id, receiptNo) as { id?: string; receiptNo?: string };
+    const key = where.id ? 'id' : 'receiptNo';
+    const sql = this.projection.once(`get:${this.who}:${key}`, () => {
+      const json = this.json('r0', this.projection.own());
+      const column = this.projection.columnOf('Application', key, 'r0');
+      return json === undefined ? undefined : `select ${json} as "row" from "application" r0 where ${column} = ?`;
+    });
+    if (sql === undefined) return undefined;
+    const [row] = await preparedRead<{ row: ApplicationRow }>(this.em, sql, [where[key]]);
     if (!row) throw notFound(receiptNo ? `申込受付番号 ${receiptNo} の申込` : '指定された申込');
     return row.row;
   }
@@ -96,8 +112,7 @@ export class ApplicationReads {
   async page(filter: ApplicationFilter | undefined, sort: ApplicationSort | undefined, offset: number, limit: number, queue: QueueContext) {
     checkPage(offset, limit);
     const where = applicationWhere(filter, queue);
-    const items = this.projection.child('items');
-    const json = items ? this.json('r0', items) : `json_build_object('id', r0."id")`;
+    const json = this.itemsJson();
     if (json === undefined) return undefined;
     const ids = this.em.createQueryBuilder(Application, 'a').select('a.id').where(where as never).orderBy(listOrder(sort)).offset(offset).limit(limit).toQuery();
     const count = this.projection.selects('totalCount') ? listCount(this.em, filter, queue) : undefined;
@@ -109,8 +124,7 @@ export class ApplicationReads {
   async exportPage(after: string | undefined, limit: number, filter?: ApplicationFilter) {
     checkPage(0, limit);
     const where = exportWhere(after, filter);
-    const items = this.projection.child('items');
-    const json = items ? this.json('r0', items) : `json_build_object('id', r0."id")`;
+    const json = this.itemsJson();
     if (json === undefined) return undefined;
     // The cursor's own key travels with each row (the selection may not ask for receivedAt).
     const keyed = `(${json}::jsonb || jsonb_build_object('__receivedAt', ${this.projection.column(this.em.getMetadata().find(Application)!.properties.receivedAt!, 'r0')}))`;
@@ -136,8 +150,8 @@ export function listCount(em: EntityManager, filter: ApplicationFilter | undefin
 export async function readQueueCounts(em: EntityManager, ctx: QueueContext, filter: ApplicationFilter = {}): Promise<ReviewQueueCounts> {
   const queues = [ReviewQueue.UNASSIGNED, ReviewQueue.MINE, ReviewQueue.RETURNED, ReviewQueue.DUE_SOON, ReviewQueue.ALL];
   const counts = queues.map((queue) => listCount(em, { ...filter, queue }, ctx));
-  const [row] = await em.getConnection().execute<Array<Record<string, number>>>(
-    `select ${counts.map((c, i) => `(${c.sql}) as "c${i}"`).join(', ')}`, counts.flatMap((c) => c.params));
+  const [row] = await preparedRead<Record<string, number>>(
+    em, `select ${counts.map((c, i) => `(${c.sql}) as "c${i}"`).join(', ')}`, counts.flatMap((c) => c.params));
   const [unassigned, mine, returned, dueSoon, all] = queues.map((_, i) => Number(row![`c${i}`]));
   return { unassigned: unassigned!, mine: mine!, returned: returned!, dueSoon: dueSoon!, all: all! };
 }

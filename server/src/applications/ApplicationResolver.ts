@@ -37,10 +37,10 @@ export class AttachmentContent {
 
 /** The caller and the 期限が近い horizon for queue views (the calendar is read only when a view needs the horizon). */
 async function queueContext(ctx: Context, dueSoon = true): Promise<QueueContext> {
-  if (!dueSoon) return { staffId: ctx.staff?.id, dueBy: '0000-01-01' };
+  if (!dueSoon) return { staffId: ctx.staffId, dueBy: '0000-01-01' };
   const now = ctx.services.clock.now();
   const closures = await horizonClosures(ctx.em, now.getTime());
-  return { staffId: ctx.staff?.id, dueBy: addBusinessDays(todayInJapan(now), DUE_SOON_BUSINESS_DAYS, closures) };
+  return { staffId: ctx.staffId, dueBy: addBusinessDays(todayInJapan(now), DUE_SOON_BUSINESS_DAYS, closures) };
 }
 
 /** The value a read-path row already holds for a field (undefined: resolve it from the entity). */
@@ -55,7 +55,7 @@ function latestHistoryLoader(ctx: Context): DataLoader<string, ApplicationHistor
         `select distinct on (application_id) id from application_history
           where application_id in (${ids.map(() => '?').join(', ')}) and (not internal or ?)
           order by application_id, id desc`,
-        [...ids, !!ctx.staff],
+        [...ids, !!ctx.staffId],
       );
       const entries = await ctx.em.find(ApplicationHistory, { id: { $in: rows.map((r) => String(r.id)) } });
       const map = new Map(entries.map((h) => [h.application.id, h]));
@@ -74,7 +74,7 @@ export class ApplicationResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Application | ApplicationRow> {
-    return (await new ApplicationReads(ctx.em, info, !!ctx.staff).get(id, receiptNo)) ?? new ApplicationQueries(ctx.em).get(id, receiptNo);
+    return (await new ApplicationReads(ctx.em, info, !!ctx.staffId).get(id, receiptNo)) ?? new ApplicationQueries(ctx.em).get(id, receiptNo);
   }
 
   @Authorized(...roles('applications'))
@@ -88,7 +88,7 @@ export class ApplicationResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ApplicationPage> {
     const queue = await queueContext(ctx, filter?.queue === ReviewQueue.DUE_SOON);
-    const page = await new ApplicationReads(ctx.em, info, !!ctx.staff).page(filter, sort, offset, limit, queue);
+    const page = await new ApplicationReads(ctx.em, info, !!ctx.staffId).page(filter, sort, offset, limit, queue);
     return (page as ApplicationPage | undefined) ?? new ApplicationQueries(ctx.em).list(filter, sort, offset, limit, queue);
   }
 
@@ -101,7 +101,7 @@ export class ApplicationResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ApplicationExportPage> {
-    const page = await new ApplicationReads(ctx.em, info, !!ctx.staff).exportPage(after, limit, filter);
+    const page = await new ApplicationReads(ctx.em, info, !!ctx.staffId).exportPage(after, limit, filter);
     return (page as ApplicationExportPage | undefined) ?? exportApplications(ctx.em, after, limit, filter);
   }
 
@@ -187,7 +187,7 @@ export class ApplicationResolver {
     if (row) return row.value; // internal entries already left out for integrators
     const entries = await byParent(ctx, ApplicationHistory, 'application', { orderBy: { id: 'asc' } }).load(app.id);
     // 社内メモ never leave the center: integrators (the portal) do not see them.
-    return ctx.staff ? entries : entries.filter((h) => !h.internal);
+    return ctx.staffId ? entries : entries.filter((h) => !h.internal);
   }
 
   @FieldResolver(() => ApplicationHistory, { nullable: true, description: '最新の履歴' })

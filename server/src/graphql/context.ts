@@ -4,11 +4,14 @@ import type { Staff } from '../staff/Staff.js';
 import type { ApiKey } from '../staff/security.js';
 import type { Actor } from '../review/history.js';
 import type { Services } from './services.js';
+import type { Principal } from '../staff/authentication.js';
 
 /** Per-request context: a forked EntityManager, the signed-in principal and the services. */
 export interface Context {
   em: EntityManager;
+  /** The signed-in staff member (an entity of this request's em, made on first use), and their id. */
   staff?: Staff;
+  staffId?: string;
   apiKey?: ApiKey;
   roles: Role[];
   services: Services;
@@ -16,6 +19,17 @@ export interface Context {
   ip?: string;
   /** Per-request memo for DataLoaders, keyed by loader name. */
   loaders: Map<string, unknown>;
+}
+
+/** The context of one request for a principal: its staff entity is made when a resolver first asks for it. */
+export function requestContext(em: EntityManager, principal: Principal, services: Services, ip?: string): Context {
+  const ctx: Context = { em, staffId: principal.staffId, apiKey: principal.apiKey, roles: principal.roles, services, loaders: new Map(), ip };
+  const make = principal.staff;
+  if (make) {
+    let staff: Staff | undefined;
+    Object.defineProperty(ctx, 'staff', { enumerable: true, get: () => (staff ??= make()) });
+  }
+  return ctx;
 }
 
 /** A request-scoped DataLoader (or any memo) created on first use. */

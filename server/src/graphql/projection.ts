@@ -5,6 +5,7 @@
 // A selection the compiler cannot express (an argument, a directive, a field computed in Node) yields undefined and
 // the caller takes the entity path: the answer is the same, only slower.
 import { quoteIdent } from '../common/sql.js';
+import { preparedRead } from '../db/prepared.js';
 import {
   Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode,
 } from 'graphql';
@@ -54,6 +55,9 @@ function hasResolver(entity: string, field: string): boolean {
 }
 
 
+/** Compiled SQL per field node of a parsed document: Apollo keeps parsed documents, so a console's query compiles once. */
+const compiledByNode = new WeakMap<FieldNode, Map<string, string | undefined>>();
+
 export class Projection {
   private aliases = 0;
 
@@ -62,6 +66,20 @@ export class Projection {
     private readonly info: GraphQLResolveInfo,
     private readonly rules: Record<string, EntityRules>,
   ) {}
+
+  /**
+   * What `compile` gives for the resolver's field, memoised on the parsed document's field node under `key` (what else
+   * the SQL depends on: the caller's visibility, the lookup key). Variables never change a projection.
+   */
+  once(key: string, compile: () => string | undefined): string | undefined {
+    const node = this.info.fieldNodes[0]!;
+    let byKey = compiledByNode.get(node);
+    if (!byKey) compiledByNode.set(node, (byKey = new Map()));
+    if (byKey.has(key)) return byKey.get(key);
+    const sql = compile();
+    byKey.set(key, sql);
+    return sql;
+  }
 
   /** A fresh table alias for a subquery. */
   alias(): string {
@@ -249,8 +267,8 @@ export interface Statement {
  */
 export async function readPage<Row>(em: EntityManager, table: string, json: string, keys: Statement, count?: Statement): Promise<{ items: Row[]; total: number }> {
   const items = `(select coalesce(json_agg(${json} order by p.n), '[]'::json) from unnest(array(${keys.sql})) with ordinality p(id, n) join ${quoteIdent(table)} r0 on r0."id" = p.id)`;
-  const [row] = await em.getConnection().execute<Array<{ total: number | null; items: Row[] }>>(
-    `select (${count?.sql ?? 'null'}) as "total", ${items} as "items"`, [...(count?.params ?? []), ...keys.params]);
+  const [row] = await preparedRead<{ total: number | null; items: Row[] }>(
+    em, `select (${count?.sql ?? 'null'}) as "total", ${items} as "items"`, [...(count?.params ?? []), ...keys.params]);
   return { items: row!.items, total: Number(row!.total ?? 0) };
 }
 

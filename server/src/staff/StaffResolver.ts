@@ -72,7 +72,7 @@ export class StaffResolver {
 
   @FieldResolver(() => String, { description: 'E-mailアドレス (管理者と本人以外には伏せる)' })
   email(@Root() staff: Staff, @Ctx() ctx: Context): string {
-    if (mayRead('staffEmail', ctx.roles) || ctx.staff?.id === staff.id || !ctx.roles.length) return staff.email;
+    if (mayRead('staffEmail', ctx.roles) || ctx.staffId === staff.id || !ctx.roles.length) return staff.email;
     const [local, domain] = staff.email.split('@');
     return `${local!.slice(0, 1)}***@${domain}`;
   }

@@ -6,13 +6,16 @@ import { Staff } from './Staff.js';
 import type { ApiKey } from './security.js';
 import { isApiKey, verifyApiKey } from './apiKeys.js';
 import { audit } from './audit.js';
+import { preparedRead } from '../db/prepared.js';
 
 const BEARER = /^Bearer\s+(.+)$/i;
 /** A key's use is audited, and its lastUsedAt moved, at most this often (every request would flood the log). */
 const KEY_USE_AUDIT_MS = 60_000;
 
 export interface Principal {
-  staff?: Staff;
+  /** The signed-in staff member's id; the entity itself is made on first use (most reads never need it). */
+  staffId?: string;
+  staff?: () => Staff;
   apiKey?: ApiKey;
   roles: Role[];
 }
@@ -38,9 +41,9 @@ export async function authenticate(em: EntityManager, tokens: TokenService, cloc
   }
   const session = await tokens.verify(token);
   if (!session) return { roles: [] };
-  const staff = await em.findOne(Staff, { id: session.staffId, active: true });
-  if (!staff || (staff.tokensValidAfter && session.issuedAt.getTime() <= staff.tokensValidAfter.getTime())) {
-    return { roles: [] };
-  }
-  return { staff, roles: staff.roles };
+  // Every staff request reads this row (revocation is immediate): a prepared statement, mapped without a query builder.
+  const [row] = await preparedRead<Record<string, unknown>>(em, 'select * from "staff" where "id" = ? and "active"', [session.staffId]);
+  const validAfter = row?.tokens_valid_after as Date | string | null | undefined;
+  if (!row || (validAfter && session.issuedAt.getTime() <= new Date(validAfter).getTime())) return { roles: [] };
+  return { staffId: row.id as string, staff: () => em.map(Staff, row), roles: row.roles as Role[] };
 }
