@@ -28,26 +28,20 @@ if (!file) throw new Error('usage: profile.ts <file.cpuprofile> [top]');
 const top = Number(process.argv[3] ?? 30);
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-// The load windows come after the start (migrations, demo data) and an idle pause (the growth runs in PostgreSQL):
-// samples before the longest idle stretch are left out.
-const idle = profile.nodes.find((n) => n.callFrame.functionName === '(idle)')?.id;
-let from = 0;
-let longest = 0;
-for (let i = 0, run = 0, start = 0; i < profile.samples.length; i++) {
-  if (profile.samples[i] !== idle) {
-    run = 0;
-    continue;
-  }
-  if (run === 0) start = i;
-  run += profile.timeDeltas[i] ?? 0;
-  if (run > longest) [longest, from] = [run, start];
-}
+// The load windows: from the first HTTP request served (the server listens once migrations and demo data are done).
+const parentOf = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+const serving = (id: number): boolean => {
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) if (byId.get(at)!.callFrame.functionName === 'parserOnIncoming') return true;
+  return false;
+};
+const from = Math.max(0, profile.samples.findIndex(serving));
 const self = new Map<number, number>();
 for (let i = from; i < profile.samples.length; i++) {
   const id = profile.samples[i]!;
   self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
 }
-console.log(`samples after the longest idle stretch (${(longest / 1e6).toFixed(1)} s)`);
+console.log(`samples from the first HTTP request on (${from} of ${profile.samples.length})`);
 
 const byOwner = new Map<string, number>();
 const byFunction = new Map<string, number>();
@@ -72,8 +66,7 @@ print('self time by owner', byOwner, top);
 print('self time by function', byFunction, top);
 
 // Inclusive time of the product's own functions and of each package's entry frames (a frame counted once per sample).
-const parent = new Map<number, number>();
-for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const parent = parentOf;
 const inclusive = new Map<string, number>();
 for (const [id, us] of self) {
   if (byId.get(id)!.callFrame.functionName === '(idle)') continue;

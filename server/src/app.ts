@@ -14,6 +14,7 @@ import { schema } from './graphql/schema.js';
 import { createServices } from './graphql/services.js';
 import { certificateRoutes } from './certificates/routes.js';
 import { authenticate } from './staff/authentication.js';
+import { forgetOnFlush } from './staff/sessions.js';
 import { requestId } from './common/requestId.js';
 import { loadTemplates } from './notifications/templates.js';
 import { LIMITS, armor, bodyErrors, cors, introspectionForSignedIn, listCostLimit, securityHeaders } from './graphql/limits.js';
@@ -26,7 +27,9 @@ export interface RunningApp {
 
 /** Builds the HTTP app (GraphQL at /graphql, the console at /) on an initialised ORM. */
 export async function createApp(orm: MikroORM, config: Config) {
-  const services = createServices(config);
+  const services = createServices(config, orm.config.get('clientUrl')!);
+  await services.sessions.start();
+  orm.em.getEventManager().registerSubscriber(forgetOnFlush(services.sessions));
   await loadTemplates(orm.em.fork());
   const protection = armor();
   const apollo = new ApolloServer<Context>({
@@ -64,7 +67,7 @@ export async function createApp(orm: MikroORM, config: Config) {
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
         const em = orm.em.fork();
-        const principal = await authenticate(em, services.tokens, services.clock, req.headers.authorization, req.ip);
+        const principal = await authenticate(em, services, req.headers.authorization, req.ip);
         return requestContext(em, principal, services, req.ip);
       },
     }),
@@ -101,6 +104,7 @@ export async function createApp(orm: MikroORM, config: Config) {
           server.closeAllConnections();
           await closed;
           await apollo.stop();
+          await services.sessions.close();
         },
       };
     },

@@ -21,15 +21,18 @@ export interface Context {
   loaders: Map<string, unknown>;
 }
 
-/** The context of one request for a principal: its staff entity is made when a resolver first asks for it. */
+/**
+ * The context of one request for a principal: its staff entity is made when a resolver first asks for it. The getter
+ * lives on the context's prototype: Apollo hands resolvers a shallow copy (same prototype), and copying an own getter
+ * would call it.
+ */
 export function requestContext(em: EntityManager, principal: Principal, services: Services, ip?: string): Context {
-  const ctx: Context = { em, staffId: principal.staffId, apiKey: principal.apiKey, roles: principal.roles, services, loaders: new Map(), ip };
   const make = principal.staff;
-  if (make) {
-    let staff: Staff | undefined;
-    Object.defineProperty(ctx, 'staff', { enumerable: true, get: () => (staff ??= make()) });
-  }
-  return ctx;
+  let staff: Staff | undefined;
+  const proto = make ? Object.defineProperty({}, 'staff', { get: () => (staff ??= make()) }) : Object.prototype;
+  return Object.assign(Object.create(proto) as Context, {
+    em, staffId: principal.staffId, apiKey: principal.apiKey, roles: principal.roles, services, loaders: new Map(), ip,
+  });
 }
 
 /** A request-scoped DataLoader (or any memo) created on first use. */

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '../common/enums.js';
-import type { TokenService } from './tokens.js';
-import type { Clock } from '../common/clock.js';
+import type { Services } from '../graphql/services.js';
+import type { SessionRow } from './sessions.js';
 import { Staff } from './Staff.js';
 import type { ApiKey } from './security.js';
 import { isApiKey, verifyApiKey } from './apiKeys.js';
@@ -24,7 +24,8 @@ export interface Principal {
  * Who is calling: a staff session token (valid, not expired, not revoked by sign-out, account active) or an
  * integrator API key (not revoked, not expired). Anything else is anonymous.
  */
-export async function authenticate(em: EntityManager, tokens: TokenService, clock: Clock, authorization: string | undefined, ip?: string): Promise<Principal> {
+export async function authenticate(em: EntityManager, services: Pick<Services, 'tokens' | 'clock' | 'sessions'>, authorization: string | undefined, ip?: string): Promise<Principal> {
+  const { tokens, clock, sessions } = services;
   const token = BEARER.exec(authorization ?? '')?.[1];
   if (!token) return { roles: [] };
   if (isApiKey(token)) {
@@ -41,9 +42,16 @@ export async function authenticate(em: EntityManager, tokens: TokenService, cloc
   }
   const session = await tokens.verify(token);
   if (!session) return { roles: [] };
-  // Every staff request reads this row (revocation is immediate): a prepared statement, mapped without a query builder.
-  const [row] = await preparedRead<Record<string, unknown>>(em, 'select * from "staff" where "id" = ? and "active"', [session.staffId]);
+  // The session's staff row: remembered until a change of it is heard (sessions.ts), else read by a prepared statement.
+  let row = sessions.get(session.staffId);
+  if (!row) {
+    const mark = sessions.mark();
+    [row] = await preparedRead<SessionRow>(em, 'select * from "staff" where "id" = ? and "active"', [session.staffId]);
+    if (row) sessions.remember(row, mark);
+  }
   const validAfter = row?.tokens_valid_after as Date | string | null | undefined;
   if (!row || (validAfter && session.issuedAt.getTime() <= new Date(validAfter).getTime())) return { roles: [] };
-  return { staffId: row.id as string, staff: () => em.map(Staff, row), roles: row.roles as Role[] };
+  const found = row;
+  // A copy: the remembered row is shared by requests, and mapping may convert values in place.
+  return { staffId: found.id, staff: () => em.map(Staff, { ...found }), roles: found.roles as Role[] };
 }
