@@ -28,8 +28,9 @@ const load0 = loadavg();
 const t0 = Date.now();
 // BENCH_KEEP=1: the data folder of the previous run is kept (already grown: no growth), for quick comparisons.
 const keepData = process.env.BENCH_KEEP === '1';
+// BENCH_NODE_ARGS: more flags for the product's Node (e.g. heap settings).
 // BENCH_PROFILE=dir: the product writes a V8 CPU profile there when it stops (bench/profile.ts summarises it).
-const nodeArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+const nodeArgs = [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
 const product = await startProduct('bench', { env: { JOB_INTERVAL_SECONDS: '0', MAIL_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn' }, nodeArgs, keepData });
 const startSeconds = (Date.now() - t0) / 1000;
 log(`product up in ${startSeconds.toFixed(1)} s (${product.url}, PostgreSQL on ${product.pgPort})`);

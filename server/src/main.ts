@@ -10,7 +10,6 @@ import { initOrm, migrate } from './db/orm.js';
 import { createApp } from './app.js';
 import { Application } from './applications/Application.js';
 import { Staff } from './staff/Staff.js';
-import { seedDemo } from '../../db/seeders/demo.js';
 import { cancelOverdueApplications } from './review/deadlineJob.js';
 import { closeEndedOffices } from './issuance/officeJob.js';
 import { certificateAuthority } from './certificates/authority.js';
@@ -35,6 +34,8 @@ await migrate(orm);
 const em = orm.em.fork();
 if (config.seedDemo && (await em.count(Staff)) === 0 && (await em.count(Application)) === 0) {
   const t = performance.now();
+  // Loaded only to seed: the demo's generators (faker's data alone is ~16 MB of heap) stay out of a seeded server.
+  const { seedDemo } = await import('../../db/seeders/demo.js');
   const { applications } = await seedDemo(em, { clock: config.clock, password: config.demoPassword, secrets: new SecretBox(config.secretKey), ca: await certificateAuthority(config), ipPool: config.ipPool });
   logger.info({ applications, ms: Math.round(performance.now() - t) }, 'demo data seeded');
 }
