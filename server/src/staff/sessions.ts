@@ -12,7 +12,7 @@ import { Staff } from './Staff.js';
 export type SessionRow = Record<string, unknown> & { id: string };
 
 const CHANNEL = 'staff_changed';
-/** A remembered row is read again after this long, whatever happens (a safety net, not the mechanism). */
+/** A remembered row is read again after this long (monotonic time), whatever happens: a safety net, not the mechanism. */
 const MAX_AGE_MS = 5 * 60_000;
 const MAX_ROWS = 10_000;
 
@@ -72,7 +72,7 @@ export class StaffSessions {
   }
 
   /** The remembered row of a staff member, or undefined (read it then). */
-  get(staffId: string, now = Date.now()): SessionRow | undefined {
+  get(staffId: string, now = performance.now()): SessionRow | undefined {
     const hit = this.rows.get(staffId);
     if (!hit) return undefined;
     if (now - hit.at > MAX_AGE_MS) {
@@ -83,7 +83,7 @@ export class StaffSessions {
   }
 
   /** Remembers a row read since `mark` — unless a change was heard meanwhile, or nobody is listening. */
-  remember(row: SessionRow, mark: number, now = Date.now()): void {
+  remember(row: SessionRow, mark: number, now = performance.now()): void {
     if (!this.listening || mark !== this.generation) return;
     if (this.rows.size >= MAX_ROWS) this.rows.delete(this.rows.keys().next().value!);
     this.rows.set(row.id, { row, at: now });
