@@ -8,7 +8,7 @@ import { raw } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Projection, readPage, type EntityRules, type Selected, type Statement } from '../graphql/projection.js';
 import { checkPage } from '../common/paging.js';
-import { preparedRead } from '../db/prepared.js';
+import { boundRead } from '../db/prepared.js';
 import { notFound } from '../common/errors.js';
 import { Application } from './Application.js';
 import { ApplicationTally } from './ApplicationTally.js';
@@ -103,7 +103,7 @@ export class ApplicationReads {
       return json === undefined ? undefined : `select ${json} as "row" from "application" r0 where ${column} = ?`;
     });
     if (sql === undefined) return undefined;
-    const [row] = await preparedRead<{ row: ApplicationRow }>(this.em, sql, [where[key]]);
+    const [row] = await boundRead<{ row: ApplicationRow }>(this.em, 'lookup', sql, [where[key]]);
     if (!row) throw notFound(receiptNo ? `申込受付番号 ${receiptNo} の申込` : '指定された申込');
     return row.row;
   }
@@ -150,8 +150,8 @@ export function listCount(em: EntityManager, filter: ApplicationFilter | undefin
 export async function readQueueCounts(em: EntityManager, ctx: QueueContext, filter: ApplicationFilter = {}): Promise<ReviewQueueCounts> {
   const queues = [ReviewQueue.UNASSIGNED, ReviewQueue.MINE, ReviewQueue.RETURNED, ReviewQueue.DUE_SOON, ReviewQueue.ALL];
   const counts = queues.map((queue) => listCount(em, { ...filter, queue }, ctx));
-  const [row] = await preparedRead<Record<string, number>>(
-    em, `select ${counts.map((c, i) => `(${c.sql}) as "c${i}"`).join(', ')}`, counts.flatMap((c) => c.params));
+  const [row] = await boundRead<Record<string, number>>(
+    em, 'page', `select ${counts.map((c, i) => `(${c.sql}) as "c${i}"`).join(', ')}`, counts.flatMap((c) => c.params));
   const [unassigned, mine, returned, dueSoon, all] = queues.map((_, i) => Number(row![`c${i}`]));
   return { unassigned: unassigned!, mine: mine!, returned: returned!, dueSoon: dueSoon!, all: all! };
 }

@@ -1,6 +1,8 @@
-// Reads as prepared statements. MikroORM sends every statement as text with its values inlined, so PostgreSQL parses
-// and plans each lookup anew (a different receipt number is a different text); the hot reads instead run on the ORM's
-// own `pg` pool as named statements with bound values: parsed once per connection, planned from the cached plan.
+// Reads with bound values. MikroORM sends every statement as text with its values inlined, so PostgreSQL parses and
+// plans each lookup anew (a different receipt number is a different text); the hot reads instead run on the ORM's own
+// `pg` pool with bound values. A lookup by key is a named statement: parsed once per connection, then run from its
+// cached plan. A page is not: a generic plan cannot see its LIMIT or its filter values (it sorted the whole outbox to
+// show 25 mails), so pages are planned for their values on each run.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 
@@ -31,7 +33,8 @@ export function numbered(sql: string): string {
   return out;
 }
 
-function statement(sql: string): { name?: string; text: string } {
+function statement(sql: string, name: boolean): { name?: string; text: string } {
+  if (!name) return { text: numbered(sql) };
   const known = named.get(sql);
   if (known) return known;
   const text = numbered(sql);
@@ -41,11 +44,14 @@ function statement(sql: string): { name?: string; text: string } {
   return entry;
 }
 
+/** How a read is planned: `lookup` (by a key: one cached plan fits every value) or `page` (planned for its values). */
+export type Plan = 'lookup' | 'page';
+
 /**
- * Rows of a read (`?` placeholders). Outside a transaction it runs as a named prepared statement on the pool; inside
- * one it goes through the transaction's connection (the same answer, seen by the transaction).
+ * Rows of a read (`?` placeholders). Outside a transaction it runs on the pool with bound values (a named statement for
+ * a `lookup`); inside one it goes through the transaction's connection (the same answer, seen by the transaction).
  */
-export async function preparedRead<Row>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<Row[]> {
+export async function boundRead<Row>(em: EntityManager, plan: Plan, sql: string, params: readonly unknown[]): Promise<Row[]> {
   if (em.isInTransaction()) return em.execute<Row[]>(sql, [...params]);
   const connection = em.getConnection();
   let pool = pools.get(connection);
@@ -53,7 +59,7 @@ export async function preparedRead<Row>(em: EntityManager, sql: string, params: 
     pool = connection.getNativeClient() as Promise<pg.Pool>;
     pools.set(connection, pool);
   }
-  const { name, text } = statement(sql);
+  const { name, text } = statement(sql, plan === 'lookup');
   const client = await pool;
   // Through the connection's executeQuery: logged (and timed, slow-query log included) like every ORM statement.
   const run = (connection as unknown as Logged).executeQuery.bind(connection);

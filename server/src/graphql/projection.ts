@@ -5,7 +5,7 @@
 // A selection the compiler cannot express (an argument, a directive, a field computed in Node) yields undefined and
 // the caller takes the entity path: the answer is the same, only slower.
 import { quoteIdent } from '../common/sql.js';
-import { preparedRead } from '../db/prepared.js';
+import { boundRead } from '../db/prepared.js';
 import {
   Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode,
 } from 'graphql';
@@ -267,8 +267,8 @@ export interface Statement {
  */
 export async function readPage<Row>(em: EntityManager, table: string, json: string, keys: Statement, count?: Statement): Promise<{ items: Row[]; total: number }> {
   const items = `(select coalesce(json_agg(${json} order by p.n), '[]'::json) from unnest(array(${keys.sql})) with ordinality p(id, n) join ${quoteIdent(table)} r0 on r0."id" = p.id)`;
-  const [row] = await preparedRead<{ total: number | null; items: Row[] }>(
-    em, `select (${count?.sql ?? 'null'}) as "total", ${items} as "items"`, [...(count?.params ?? []), ...keys.params]);
+  const [row] = await boundRead<{ total: number | null; items: Row[] }>(
+    em, 'page', `select (${count?.sql ?? 'null'}) as "total", ${items} as "items"`, [...(count?.params ?? []), ...keys.params]);
   return { items: row!.items, total: Number(row!.total ?? 0) };
 }
 

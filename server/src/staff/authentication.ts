@@ -6,7 +6,7 @@ import { Staff } from './Staff.js';
 import type { ApiKey } from './security.js';
 import { isApiKey, verifyApiKey } from './apiKeys.js';
 import { audit } from './audit.js';
-import { preparedRead } from '../db/prepared.js';
+import { boundRead } from '../db/prepared.js';
 
 const BEARER = /^Bearer\s+(.+)$/i;
 /** A key's use is audited, and its lastUsedAt moved, at most this often (every request would flood the log). */
@@ -46,7 +46,7 @@ export async function authenticate(em: EntityManager, services: Pick<Services, '
   let row = sessions.get(session.staffId);
   if (!row) {
     const mark = sessions.mark();
-    [row] = await preparedRead<SessionRow>(em, 'select * from "staff" where "id" = ? and "active"', [session.staffId]);
+    [row] = await boundRead<SessionRow>(em, 'lookup', 'select * from "staff" where "id" = ? and "active"', [session.staffId]);
     if (row) sessions.remember(row, mark);
   }
   const validAfter = row?.tokens_valid_after as Date | string | null | undefined;
