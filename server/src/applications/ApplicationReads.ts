@@ -6,7 +6,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { raw } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Projection, readPage, type EntityRules, type Selected, type Statement } from '../graphql/projection.js';
+import { Projection, pageKeys, readPage, type EntityRules, type Selected, type Statement } from '../graphql/projection.js';
 import { checkPage } from '../common/paging.js';
 import { boundRead } from '../db/prepared.js';
 import { notFound } from '../common/errors.js';
@@ -103,7 +103,7 @@ export class ApplicationReads {
       return json === undefined ? undefined : `select ${json} as "row" from "application" r0 where ${column} = ?`;
     });
     if (sql === undefined) return undefined;
-    const [row] = await boundRead<{ row: ApplicationRow }>(this.em, 'lookup', sql, [where[key]]);
+    const [row] = await boundRead<{ row: ApplicationRow }>(this.em, sql, [where[key]]);
     if (!row) throw notFound(receiptNo ? `申込受付番号 ${receiptNo} の申込` : '指定された申込');
     return row.row;
   }
@@ -114,9 +114,9 @@ export class ApplicationReads {
     const where = applicationWhere(filter, queue);
     const json = this.itemsJson();
     if (json === undefined) return undefined;
-    const ids = this.em.createQueryBuilder(Application, 'a').select('a.id').where(where as never).orderBy(listOrder(sort)).offset(offset).limit(limit).toQuery();
+    const ids = this.em.createQueryBuilder(Application, 'a').select('a.id').where(where as never).orderBy(listOrder(sort)).toQuery();
     const count = this.projection.selects('totalCount') ? listCount(this.em, filter, queue) : undefined;
-    const { items: rows, total } = await readPage<ApplicationRow>(this.em, 'application', json, ids, count);
+    const { items: rows, total } = await readPage<ApplicationRow>(this.em, 'application', json, pageKeys(ids, offset, limit), count);
     return { items: rows, totalCount: total };
   }
 
@@ -128,8 +128,8 @@ export class ApplicationReads {
     if (json === undefined) return undefined;
     // The cursor's own key travels with each row (the selection may not ask for receivedAt).
     const keyed = `(${json}::jsonb || jsonb_build_object('__receivedAt', ${this.projection.column(this.em.getMetadata().find(Application)!.properties.receivedAt!, 'r0')}))`;
-    const ids = this.em.createQueryBuilder(Application, 'a').select('a.id').where(where as never).orderBy(EXPORT_ORDER).limit(limit + 1).toQuery();
-    const { items: rows } = await readPage<ApplicationRow>(this.em, 'application', keyed, ids);
+    const ids = this.em.createQueryBuilder(Application, 'a').select('a.id').where(where as never).orderBy(EXPORT_ORDER).toQuery();
+    const { items: rows } = await readPage<ApplicationRow>(this.em, 'application', keyed, pageKeys(ids, 0, limit + 1));
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
     const last = page.at(-1);
@@ -151,7 +151,7 @@ export async function readQueueCounts(em: EntityManager, ctx: QueueContext, filt
   const queues = [ReviewQueue.UNASSIGNED, ReviewQueue.MINE, ReviewQueue.RETURNED, ReviewQueue.DUE_SOON, ReviewQueue.ALL];
   const counts = queues.map((queue) => listCount(em, { ...filter, queue }, ctx));
   const [row] = await boundRead<Record<string, number>>(
-    em, 'page', `select ${counts.map((c, i) => `(${c.sql}) as "c${i}"`).join(', ')}`, counts.flatMap((c) => c.params));
+    em, `select ${counts.map((c, i) => `(${c.sql}) as "c${i}"`).join(', ')}`, counts.flatMap((c) => c.params));
   const [unassigned, mine, returned, dueSoon, all] = queues.map((_, i) => Number(row![`c${i}`]));
   return { unassigned: unassigned!, mine: mine!, returned: returned!, dueSoon: dueSoon!, all: all! };
 }

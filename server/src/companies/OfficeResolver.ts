@@ -1,6 +1,6 @@
 import { roles } from '../graphql/access.js';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { Projection, isReadRow, readPage, type ReadRow } from '../graphql/projection.js';
+import { Projection, isReadRow, pageKeys, readPage, type ReadRow } from '../graphql/projection.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { raw } from '@mikro-orm/postgresql';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
@@ -70,8 +70,8 @@ export class OfficeResolver {
     const projection = officeProjection(ctx, info);
     const json = projection.object('Office', 'r0', projection.own().sets);
     if (json !== undefined) {
-      const keys = ctx.em.createQueryBuilder(Office, 'o').select('o.id').where(where as never).limit(1).toQuery();
-      const { items: [row] } = await readPage<ReadRow>(ctx.em, 'office', json, keys);
+      const keys = ctx.em.createQueryBuilder(Office, 'o').select('o.id').where(where as never).toQuery();
+      const { items: [row] } = await readPage<ReadRow>(ctx.em, 'office', json, pageKeys(keys, 0, 1));
       if (!row) throw notFound(code ? `事業所コード ${code} の事業所` : '指定された事業所');
       return row;
     }
@@ -96,10 +96,10 @@ export class OfficeResolver {
     if (json !== undefined) {
       const where = officeWhere(filter);
       const keys = ctx.em.createQueryBuilder(Office, 'o').select('o.id').where(where as never)
-        .orderBy([{ code: 'asc nulls last' }, { createdAt: 'asc' }]).offset(offset).limit(limit).toQuery();
+        .orderBy([{ code: 'asc nulls last' }, { createdAt: 'asc' }]).toQuery();
       const count = projection.selects('totalCount')
         ? ctx.em.createQueryBuilder(Office, 'o').select(raw('count(*)::int')).where(where as never).toQuery() : undefined;
-      const page = await readPage<Office>(ctx.em, 'office', json, keys, count);
+      const page = await readPage<Office>(ctx.em, 'office', json, pageKeys(keys, offset, limit), count);
       return { items: page.items, totalCount: page.total };
     }
     const [items, totalCount] = await ctx.em.findAndCount(Office, officeWhere(filter), {

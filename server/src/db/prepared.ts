@@ -1,8 +1,8 @@
 // Reads with bound values. MikroORM sends every statement as text with its values inlined, so PostgreSQL parses and
 // plans each lookup anew (a different receipt number is a different text); the hot reads instead run on the ORM's own
-// `pg` pool with bound values. A lookup by key is a named statement: parsed once per connection, then run from its
-// cached plan. A page is not: a generic plan cannot see its LIMIT or its filter values (it sorted the whole outbox to
-// show 25 mails), so pages are planned for their values on each run.
+// `pg` pool as named statements with bound values: parsed once per connection, then run from a cached plan (planning
+// the JSON of a page cost PostgreSQL more than running it). A page's LIMIT and OFFSET stay literals in the text
+// (projection.ts pageKeys): with `limit $1` a generic plan sorted the whole outbox to show 25 mails.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 
@@ -33,8 +33,7 @@ export function numbered(sql: string): string {
   return out;
 }
 
-function statement(sql: string, name: boolean): { name?: string; text: string } {
-  if (!name) return { text: numbered(sql) };
+function statement(sql: string): { name?: string; text: string } {
   const known = named.get(sql);
   if (known) return known;
   const text = numbered(sql);
@@ -44,14 +43,11 @@ function statement(sql: string, name: boolean): { name?: string; text: string } 
   return entry;
 }
 
-/** How a read is planned: `lookup` (by a key: one cached plan fits every value) or `page` (planned for its values). */
-export type Plan = 'lookup' | 'page';
-
 /**
- * Rows of a read (`?` placeholders). Outside a transaction it runs on the pool with bound values (a named statement for
- * a `lookup`); inside one it goes through the transaction's connection (the same answer, seen by the transaction).
+ * Rows of a read (`?` placeholders). Outside a transaction it runs on the pool as a named statement with bound values;
+ * inside one it goes through the transaction's connection (the same answer, seen by the transaction).
  */
-export async function boundRead<Row>(em: EntityManager, plan: Plan, sql: string, params: readonly unknown[]): Promise<Row[]> {
+export async function boundRead<Row>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<Row[]> {
   if (em.isInTransaction()) return em.execute<Row[]>(sql, [...params]);
   const connection = em.getConnection();
   let pool = pools.get(connection);
@@ -59,7 +55,7 @@ export async function boundRead<Row>(em: EntityManager, plan: Plan, sql: string,
     pool = connection.getNativeClient() as Promise<pg.Pool>;
     pools.set(connection, pool);
   }
-  const { name, text } = statement(sql, plan === 'lookup');
+  const { name, text } = statement(sql);
   const client = await pool;
   // Through the connection's executeQuery: logged (and timed, slow-query log included) like every ORM statement.
   const run = (connection as unknown as Logged).executeQuery.bind(connection);

@@ -262,13 +262,22 @@ export interface Statement {
 }
 
 /**
+ * The ordered keys of a page: a QueryBuilder's statement with LIMIT and OFFSET as literals. Reads run from cached
+ * plans (db/prepared.ts), and a generic plan must see the page size: with `limit $1` it sorted the whole outbox.
+ */
+export function pageKeys(keys: Statement, offset: number, limit: number): Statement {
+  if (![offset, limit].every((n) => Number.isSafeInteger(n) && n >= 0)) throw new Error(`page bounds ${offset}, ${limit}`);
+  return { sql: `${keys.sql} limit ${limit} offset ${offset}`, params: keys.params };
+}
+
+/**
  * One statement for a page: the rows of `table` (alias r0 in `json`) whose keys the ordered subquery `keys` returns,
  * in its order, as a JSON array, and the count (when asked).
  */
 export async function readPage<Row>(em: EntityManager, table: string, json: string, keys: Statement, count?: Statement): Promise<{ items: Row[]; total: number }> {
   const items = `(select coalesce(json_agg(${json} order by p.n), '[]'::json) from unnest(array(${keys.sql})) with ordinality p(id, n) join ${quoteIdent(table)} r0 on r0."id" = p.id)`;
   const [row] = await boundRead<{ total: number | null; items: Row[] }>(
-    em, 'page', `select (${count?.sql ?? 'null'}) as "total", ${items} as "items"`, [...(count?.params ?? []), ...keys.params]);
+    em, `select (${count?.sql ?? 'null'}) as "total", ${items} as "items"`, [...(count?.params ?? []), ...keys.params]);
   return { items: row!.items, total: Number(row!.total ?? 0) };
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Projection, readPage } from '../graphql/projection.js';
+import { Projection, pageKeys, readPage } from '../graphql/projection.js';
 import { Arg, Authorized, Ctx, Field, ID, Info, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { EmailStatus } from '../common/enums.js';
 import { badInput, notFound } from '../common/errors.js';
@@ -222,9 +222,9 @@ export class NotificationResolver {
     const selected = projection.child('items');
     const json = selected ? projection.object('OutboundEmail', 'r0', selected.sets) : `json_build_object('id', r0."id")`;
     if (json !== undefined) {
-      const keys = ctx.em.createQueryBuilder(OutboundEmail, 'm').select('m.id').where(where as never).orderBy([{ createdAt: 'desc' }, { id: 'desc' }]).offset(offset).limit(limit).toQuery();
+      const keys = ctx.em.createQueryBuilder(OutboundEmail, 'm').select('m.id').where(where as never).orderBy([{ createdAt: 'desc' }, { id: 'desc' }]).toQuery();
       const count = projection.selects('totalCount') ? ctx.em.createQueryBuilder(OutboundEmail, 'm').select(raw('count(*)::int')).where(where as never).toQuery() : undefined;
-      const page = await readPage<OutboundEmailView>(ctx.em, 'outbound_email', json, keys, count);
+      const page = await readPage<OutboundEmailView>(ctx.em, 'outbound_email', json, pageKeys(keys, offset, limit), count);
       // Secrets stay masked (the same rule as view()).
       const items = page.items.map((m) => ({ ...m, text: m.text === undefined ? m.text : secretMask(m.text), html: m.html ? secretMask(m.html) : m.html }));
       return { items, totalCount: page.total };

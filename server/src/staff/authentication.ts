@@ -46,7 +46,7 @@ export async function authenticate(em: EntityManager, services: Pick<Services, '
   let row = sessions.get(session.staffId);
   if (!row) {
     const mark = sessions.mark();
-    [row] = await boundRead<SessionRow>(em, 'lookup', 'select * from "staff" where "id" = ? and "active"', [session.staffId]);
+    [row] = await boundRead<SessionRow>(em, 'select * from "staff" where "id" = ? and "active"', [session.staffId]);
     if (row) sessions.remember(row, mark);
   }
   const validAfter = row?.tokens_valid_after as Date | string | null | undefined;
