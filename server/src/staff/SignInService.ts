@@ -5,7 +5,7 @@ import { issuePassword } from '../common/secrets.js';
 import { AuditLog } from './security.js';
 import { Staff } from './Staff.js';
 import { audit } from './audit.js';
-import { hashPassword, verifyPassword } from './password.js';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import type { TokenService } from './tokens.js';
 
 /** Failed sign-ins before an account is locked, and for how long. */
@@ -14,8 +14,12 @@ export const LOCKOUT_MINUTES = 15;
 /** Failed sign-ins from one address within the window before that address is throttled. */
 export const ADDRESS_LIMIT = 20;
 const WINDOW_MS = 15 * 60_000;
+// Made before the first sign-in, so that one costs no extra hash.
+void dummyPasswordHash();
 
-const refused = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'E-mailアドレスまたはパスワードが正しくありません。');
+/** The one answer to an unknown e-mail, a wrong password, an inactive or a locked account. */
+export const SIGN_IN_REFUSED = `E-mailアドレスまたはパスワードが正しくありません (失敗が続いた場合は${LOCKOUT_MINUTES}分ほど待ってから再度お試しください)。`;
+const refused = () => new DomainError(ErrorCode.UNAUTHENTICATED, SIGN_IN_REFUSED);
 
 export function checkNewPassword(password: string, path = 'newPassword'): FieldError[] {
   const ok = password.length >= 12 && /[A-Za-z]/.test(password) && /[0-9]/.test(password);
@@ -35,19 +39,22 @@ export class SignInService {
     if (ip && (await this.em.count(AuditLog, { action: 'LOGIN_FAILED', ip, at: { $gt: new Date(now.getTime() - WINDOW_MS) } })) >= ADDRESS_LIMIT) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'サインインの失敗が続いたため、このアドレスからのサインインを一時的に制限しています。しばらくしてから再度お試しください。', { retryAfterSeconds: WINDOW_MS / 1000 });
     }
-    const staff = await this.em.findOne(Staff, { email: email.trim().toLowerCase() });
+    const address = email.trim().toLowerCase();
+    const staff = await this.em.findOne(Staff, { email: address });
+    // One argon2 verification for every attempt (an unknown, inactive or locked account against a dummy hash or its
+    // own), and one message for every refusal: neither the answer nor its time tells whether an account exists.
+    const matches = await verifyPassword(staff?.passwordHash ?? (await dummyPasswordHash()), password);
     if (staff?.lockedUntil && staff.lockedUntil > now) {
       audit(this.em, { action: 'LOGIN_LOCKED', staff, target: staff.email, ip });
       await this.em.flush();
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, `サインインの失敗が続いたため、このアカウントは ${staff.lockedUntil.toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' })} までロックされています。`, { lockedUntil: staff.lockedUntil.toISOString() });
+      throw refused();
     }
-    // Same message whether the account or the password is wrong: no account discovery.
-    if (!staff || !staff.active || !(await verifyPassword(staff.passwordHash, password))) {
+    if (!staff || !staff.active || !matches) {
       if (staff) {
         staff.failedLogins += 1;
         if (staff.failedLogins >= LOCKOUT_AFTER) staff.lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
       }
-      audit(this.em, { action: 'LOGIN_FAILED', staff: staff ?? undefined, target: email.trim().toLowerCase().slice(0, 254), ip });
+      audit(this.em, { action: 'LOGIN_FAILED', staff: staff ?? undefined, target: address.slice(0, 254), ip });
       await this.em.flush();
       throw refused();
     }

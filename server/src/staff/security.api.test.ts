@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testClock } from '../testing/clock.js';
 import { ACCESS, PUBLIC } from '../graphql/access.js';
 import { DEMO_NSS_PORTAL_KEY } from './apiKeys.js';
+import { argon2Verifications } from './password.js';
+import { SIGN_IN_REFUSED } from './SignInService.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
 
 let server: TestServer;
@@ -170,9 +172,30 @@ describe('sign-in safety', () => {
       expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
     const locked = await server.gql('mutation { login(email: "reviewer2@example.jp", password: "test-demo-password") { token } }');
-    expect(locked.errors?.[0]?.message).toMatch(/ロックされています/);
+    expect(locked.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(locked.data?.login).toBeFalsy();
     const audit = await server.gql('{ auditLog(filter: { actions: ["LOGIN_FAILED", "LOGIN_LOCKED"] }, limit: 100) { totalCount items { action target ip } } }', {}, tokens.ADMIN);
-    expect(audit.data!.auditLog.items.filter((i: any) => i.target === 'reviewer2@example.jp').length).toBeGreaterThanOrEqual(6);
+    const mine = audit.data!.auditLog.items.filter((i: any) => i.target === 'reviewer2@example.jp');
+    expect(mine.length).toBeGreaterThanOrEqual(6);
+    expect(mine[0].action).toBe('LOGIN_LOCKED');
+  });
+
+  it('answers an unknown e-mail, a wrong password and a locked account alike, each after one argon2 verification', async () => {
+    const attempt = async (email: string, password: string) => {
+      const before = argon2Verifications();
+      const res = await server.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password });
+      return { error: res.errors?.[0], verifications: argon2Verifications() - before };
+    };
+    const unknown = await attempt('nobody.at.all@example.jp', 'wrong-password');
+    const wrong = await attempt('support@example.jp', 'wrong-password');
+    // reviewer2 was locked by the test above: the right password gets the same answer.
+    const locked = await attempt('reviewer2@example.jp', 'test-demo-password');
+    for (const outcome of [unknown, wrong, locked]) {
+      // The same message, the same extensions (no lockedUntil), and the same work: one argon2 verification each.
+      expect(outcome.error).toEqual({ message: SIGN_IN_REFUSED, path: ['login'], locations: expect.anything(), extensions: { code: 'UNAUTHENTICATED' } });
+      expect(outcome.verifications).toBe(1);
+    }
+    expect(await server.login('support@example.jp')).toBeTruthy();
   });
 
   it('refuses an expired session, a signed-out session and a revoked or expired API key', async () => {
