@@ -18,6 +18,12 @@ const LOGIN = gql`
   }
 `;
 
+const LOGOUT = gql`
+  mutation Logout {
+    logout
+  }
+`;
+
 interface LoginResult {
   login: { token: string; staff: SessionStaff; businessTime: string } | null;
 }
@@ -39,6 +45,8 @@ export const authProvider: AuthProvider = {
     }
   },
   logout: async () => {
+    // The server ends the session (the old token stops answering); signed out here whatever it answers.
+    if (session.token()) await apolloClient.mutate({ mutation: LOGOUT }).catch(() => undefined);
     session.clear();
     await apolloClient.clearStore();
   },

@@ -62,12 +62,12 @@ export class SignInService {
     staff.lockedUntil = undefined;
     audit(this.em, { action: 'LOGIN_OK', staff, target: staff.email, ip });
     await this.em.flush();
-    return { token: await this.tokens.issue(staff.id), staff };
+    return { token: await this.tokens.issue(staff.id, staff.sessionGeneration), staff };
   }
 
   /** Sign-out: every session token of the account issued until now stops working. */
   async logout(staff: Staff, ip?: string): Promise<boolean> {
-    staff.tokensValidAfter = this.clock.now();
+    staff.endSessions(this.clock.now());
     audit(this.em, { action: 'LOGOUT', staff, target: staff.email, ip });
     await this.em.flush();
     return true;
@@ -78,7 +78,7 @@ export class SignInService {
     const errors = checkNewPassword(next);
     if (errors.length) throw badInput(errors);
     staff.passwordHash = await hashPassword(next);
-    staff.tokensValidAfter = this.clock.now();
+    staff.endSessions(this.clock.now());
     audit(this.em, { action: 'PASSWORD_CHANGE', staff, target: staff.email, ip });
     await this.em.flush();
     return true;
@@ -88,7 +88,7 @@ export class SignInService {
   async resetPassword(admin: Staff, target: Staff, ip?: string): Promise<string> {
     const temporary = `${issuePassword(8)}${issuePassword(6)}`.toLowerCase().replace(/^./, (c) => c.toUpperCase());
     target.passwordHash = await hashPassword(temporary);
-    target.tokensValidAfter = this.clock.now();
+    target.endSessions(this.clock.now());
     target.failedLogins = 0;
     target.lockedUntil = undefined;
     audit(this.em, { action: 'STAFF_PASSWORD_RESET', staff: admin, target: target.email, ip });

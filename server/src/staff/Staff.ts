@@ -40,9 +40,22 @@ export class Staff {
   @Property({ type: 'datetime', nullable: true })
   lockedUntil?: Date;
 
-  /** Sign-out and password changes revoke every session token issued before this instant. */
+  /** When sessions were last ended (sign-out, password change or reset, deactivation). */
   @Property({ type: 'datetime', nullable: true })
   tokensValidAfter?: Date;
+
+  /**
+   * Session tokens carry the generation they were issued in; ending the sessions moves it on. A counter, not the
+   * instant above: a server restarted with the same pinned NOW would otherwise refuse its new tokens as older.
+   */
+  @Property({ type: 'integer', default: 0 })
+  sessionGeneration: number = 0;
+
+  /** Ends every session of this account issued so far. */
+  endSessions(now: Date): void {
+    this.tokensValidAfter = now;
+    this.sessionGeneration += 1;
+  }
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = currentTime();

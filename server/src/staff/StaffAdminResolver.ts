@@ -121,7 +121,7 @@ export class StaffAdminResolver {
     if (input.roles) staff.roles = input.roles;
     if (input.active !== undefined && input.active !== null) {
       staff.active = input.active;
-      if (!input.active) staff.tokensValidAfter = ctx.services.clock.now();
+      if (!input.active) staff.endSessions(ctx.services.clock.now());
     }
     audit(ctx.em, { action: 'STAFF_UPDATE', staff: ctx.staff, target: staff.email, detail: `${before} → roles=${staff.roles.join(',')} active=${staff.active}`, ip: ctx.ip });
     await ctx.em.flush();

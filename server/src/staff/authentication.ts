@@ -49,9 +49,15 @@ export async function authenticate(em: EntityManager, services: Pick<Services, '
     [row] = await boundRead<SessionRow>(em, 'select * from "staff" where "id" = ? and "active"', [session.staffId]);
     if (row) sessions.remember(row, mark);
   }
-  const validAfter = row?.tokens_valid_after as Date | string | null | undefined;
-  if (!row || (validAfter && session.issuedAt.getTime() <= new Date(validAfter).getTime())) return { roles: [] };
+  if (!row || revoked(session, row)) return { roles: [] };
   const found = row;
   // A copy: the remembered row is shared by requests, and mapping may convert values in place.
   return { staffId: found.id, staff: () => em.map(Staff, { ...found }), roles: found.roles as Role[] };
+}
+
+/** A token of an ended session: another generation, or (tokens from before generations) issued before the sign-out. */
+function revoked(session: { issuedAt: Date; generation?: number }, row: SessionRow): boolean {
+  if (session.generation !== undefined) return session.generation !== Number(row.session_generation ?? 0);
+  const validAfter = row.tokens_valid_after as Date | string | null | undefined;
+  return !!validAfter && session.issuedAt.getTime() <= new Date(validAfter).getTime();
 }

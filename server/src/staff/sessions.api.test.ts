@@ -55,12 +55,23 @@ describe('session rows', () => {
     await sql(`update staff set active = true, roles = '{REVIEWER}' where id = ?`, [id]);
   });
 
-  it('a sign-out in this process ends the session on the very next request', async () => {
+  it('a sign-out in this process ends the session on the very next request, audited; a sign-in right after works', async () => {
+    const admin = await server.login('admin@example.jp');
+    const logouts = async () => (await server.gql('{ auditLog(filter: { actions: ["LOGOUT"] }) { items { target } } }', {}, admin))
+      .data!.auditLog.items.filter((i: { target: string }) => i.target === 'supervisor@example.jp').length;
+    const before = await logouts();
     const token = await server.login('supervisor@example.jp');
     expect((await server.gql(ME, {}, token)).data!.me.roles).toEqual(['SUPERVISOR']);
-    // Tokens are revoked by their issue time (milliseconds): the sign-out comes after.
-    await new Promise((r) => setTimeout(r, 5));
+    // No pause: revocation goes by the row's session generation, not by issue times.
     expect((await server.gql('mutation { logout }', {}, token)).data!.logout).toBe(true);
+    expect((await server.gql(ME, {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await logouts()).toBe(before + 1);
+    const next = await server.login('supervisor@example.jp');
+    expect((await server.gql(ME, {}, next)).data!.me.roles).toEqual(['SUPERVISOR']);
+    // A sign-out instant ahead of the clock (a server restarted with the same pinned NOW) refuses no new session.
+    await sql(`update staff set tokens_valid_after = now() + interval '1 day' where email = 'supervisor@example.jp'`);
+    const after = await server.login('supervisor@example.jp');
+    expect((await server.gql(ME, {}, after)).data!.me.roles).toEqual(['SUPERVISOR']);
     expect((await server.gql(ME, {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
