@@ -5,7 +5,7 @@ import { useTranslate } from 'react-admin';
 import { useAccess } from '../access';
 import { DateTimeText, Item, ItemGrid, Mono } from '../components/display';
 import { SandboxedHtml } from '../templates/SandboxedHtml';
-import { EmailStatusChip } from './EmailStatusChip';
+import { EmailFlags, EmailStatusChip } from './EmailStatusChip';
 import type { OutboundEmail } from './emailTypes';
 import { LookupLink } from './LookupLink';
 import { ResendEmailButton } from './ResendEmailButton';
@@ -48,9 +48,16 @@ export const EmailDetailDrawer = ({
           </Stack>
           <Stack direction="row" spacing={1} alignItems="center" sx={{ mb: 2 }}>
             <EmailStatusChip status={email.status} />
+            <EmailFlags email={email} />
             <Box sx={{ flex: 1 }} />
             {may('resendEmail') ? <ResendEmailButton email={email} /> : null}
           </Stack>
+          {email.renderNote ? (
+            <Alert severity="warning" sx={{ mb: 2, overflowWrap: 'anywhere' }} data-testid="email-detail-render-note">
+              <strong>{translate('naccs.emails.render_fallback')}:</strong> {translate('naccs.emails.render_fallback_hint')}
+              <Box sx={{ mt: 0.5, fontSize: '0.85rem' }}>{email.renderNote}</Box>
+            </Alert>
+          ) : null}
           {email.lastError ? (
             <Alert severity={email.status === 'DEAD' ? 'error' : 'warning'} sx={{ mb: 2, overflowWrap: 'anywhere' }}>
               <strong>{translate(F('lastError'))}:</strong> {email.lastError}

@@ -1,4 +1,4 @@
-import { Box, Chip, Tooltip, Typography } from '@mui/material';
+import { Box, Chip, Stack, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   DataTable,
@@ -18,7 +18,7 @@ import { ScopedDataProvider } from '../templates/ScopedDataProvider';
 import type { NotificationTemplate } from '../templates/templateTypes';
 import { EMAIL_RESOURCES } from './emailsDataProvider';
 import { EmailDetailDrawer } from './EmailDetailDrawer';
-import { EmailStatusChip } from './EmailStatusChip';
+import { EmailFlags, EmailStatusChip } from './EmailStatusChip';
 import { EMAIL_STATUSES, type OutboundEmail } from './emailTypes';
 import { LookupLink } from './LookupLink';
 
@@ -121,7 +121,16 @@ const EmailListView = () => {
               </Box>
             )}
           />
-          <Column source="status" disableSort render={(m) => <EmailStatusChip status={m.status} />} />
+          <Column
+            source="status"
+            disableSort
+            render={(m) => (
+              <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
+                <EmailStatusChip status={m.status} />
+                <EmailFlags email={m} />
+              </Stack>
+            )}
+          />
           <Column source="attempts" disableSort cellSx={() => ({ textAlign: 'right' })} />
           <Column
             source="lastError"

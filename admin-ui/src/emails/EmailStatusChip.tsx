@@ -1,7 +1,7 @@
-import { Chip, type ChipProps } from '@mui/material';
+import { Chip, Tooltip, type ChipProps } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { EMPTY } from '../components/format';
-import type { EmailStatus } from './emailTypes';
+import type { EmailStatus, OutboundEmail } from './emailTypes';
 
 const COLOURS: Record<EmailStatus, { color: NonNullable<ChipProps['color']>; variant: ChipProps['variant'] }> = {
   PENDING: { color: 'default', variant: 'outlined' },
@@ -24,4 +24,14 @@ export const EmailStatusChip = ({ status }: { status?: EmailStatus | null }) => 
       data-status={status}
     />
   );
+};
+
+/** What 送信ログ must point out beside the state: a mail written from an earlier template version. */
+export const EmailFlags = ({ email }: { email: Pick<OutboundEmail, 'renderNote'> }) => {
+  const translate = useTranslate();
+  return email.renderNote ? (
+    <Tooltip title={email.renderNote}>
+      <Chip size="small" color="warning" variant="outlined" label={translate('naccs.emails.render_fallback')} data-testid="email-render-note" />
+    </Tooltip>
+  ) : null;
 };

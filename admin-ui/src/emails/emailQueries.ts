@@ -15,6 +15,7 @@ export const OUTBOUND_EMAIL_FIELDS = gql`
     status
     attempts
     lastError
+    renderNote
     messageId
     createdAt
     sentAt

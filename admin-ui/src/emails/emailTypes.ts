@@ -16,6 +16,8 @@ export interface OutboundEmail {
   status: EmailStatus;
   attempts: number;
   lastError?: string | null;
+  /** Why the mail was written from an earlier template version (the latest one failed to render). */
+  renderNote?: string | null;
   messageId: string;
   createdAt: string;
   sentAt?: string | null;

@@ -33,6 +33,7 @@ export const extraEn: ExtraMessages = {
         status: 'State',
         attempts: 'Attempts',
         lastError: 'Last error',
+        renderNote: 'Template note',
         sentAt: 'Sent',
         nextAttemptAt: 'Next attempt',
         receiptNo: 'Receipt no.',
@@ -155,6 +156,8 @@ export const extraEn: ExtraMessages = {
         SENT: 'Sent',
         DEAD: 'Failed',
       },
+      render_fallback: 'Earlier version',
+      render_fallback_hint: 'The latest template version failed to render, so this e-mail was written from an earlier one (or the default). Check the template.',
       resend: {
         button: 'Resend',
         title: 'Resend this e-mail?',

@@ -35,6 +35,7 @@ export const extraJa = {
         status: '状態',
         attempts: '試行回数',
         lastError: '最終エラー',
+        renderNote: 'テンプレートの注記',
         sentAt: '送信日時',
         nextAttemptAt: '次回の試行',
         receiptNo: '申込受付番号',
@@ -157,6 +158,8 @@ export const extraJa = {
         SENT: '送信済',
         DEAD: '送信失敗',
       },
+      render_fallback: '前の版で作成',
+      render_fallback_hint: '最新の版を描画できなかったため、前の版 (または既定の文面) で作成したメールです。通知テンプレートを確認してください。',
       resend: {
         button: '再送',
         title: 'このメールを再送しますか?',

@@ -70,6 +70,7 @@ class OutboundEmailView {
   @Field(() => EmailStatus) status!: EmailStatus;
   @Field(() => Int) attempts!: number;
   @Field(() => String, { nullable: true }) lastError?: string;
+  @Field(() => String, { nullable: true, description: '描画の注記: 最新の版を描画できず、前の版 (または既定の文面) で作成した理由' }) renderNote?: string;
   @Field(() => String) messageId!: string;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date, { nullable: true }) sentAt?: Date;
@@ -90,11 +91,20 @@ class OutboundEmailFilter {
   @Field(() => ID, { nullable: true }) applicationId?: string;
 }
 
+/** A template that does not render is the caller's input to fix (BAD_USER_INPUT), never an internal error. */
+function rendered<T>(path: string, render: () => T): T {
+  try {
+    return render();
+  } catch (e) {
+    throw badInput([{ path, message: `テンプレートを描画できません (${String((e as Error).message).split('\n')[0]})。` }]);
+  }
+}
+
 const secretMask = (s: string) => s.replace(/\[\[secret:\w+\]\]/g, '********');
 const view = (m: OutboundEmail): OutboundEmailView => ({
   id: m.id, templateKey: m.templateKey, templateVersion: m.templateVersion, receiptNo: m.application?.receiptNo, recipients: m.recipients,
   subject: m.subject, text: secretMask(m.text), html: m.html ? secretMask(m.html) : undefined, status: m.status, attempts: m.attempts,
-  lastError: m.lastError, messageId: m.messageId, createdAt: m.createdAt, sentAt: m.sentAt, nextAttemptAt: m.nextAttemptAt,
+  lastError: m.lastError, renderNote: m.renderNote, messageId: m.messageId, createdAt: m.createdAt, sentAt: m.sentAt, nextAttemptAt: m.nextAttemptAt,
 });
 
 async function templateView(ctx: Context, key: MailKey): Promise<NotificationTemplateView> {
@@ -175,15 +185,15 @@ export class NotificationResolver {
       const draft = { subject: subject ?? latestTemplate(k).subject, text: text ?? latestTemplate(k).text, html };
       const errors = validateTemplate(k, draft);
       if (errors.length) throw badInput(errors);
-      return renderTemplate({ key: k, version: 0, ...draft }, vars, true);
+      return rendered('text', () => renderTemplate({ key: k, version: 0, ...draft }, vars, true));
     }
     if (version !== undefined) {
       const row = await ctx.em.findOne(NotificationTemplate, { key: k, version });
       if (!row) throw notFound(`${EVENTS[k].label} の版 ${version}`);
-      return { version, ...renderTemplate({ key: k, version, subject: row.subject, text: row.text, html: row.html }, vars) };
+      return { version, ...rendered('version', () => renderTemplate({ key: k, version, subject: row.subject, text: row.text, html: row.html }, vars)) };
     }
     const t = latestTemplate(k);
-    return { ...t.render(vars), version: t.version };
+    return { ...rendered('key', () => t.render(vars)), version: t.version };
   }
 
   @Authorized(...roles('sendTestNotification'))
@@ -240,7 +250,7 @@ export class NotificationResolver {
     if (!mail) throw notFound('指定されたメール');
     const copy = Object.assign(new OutboundEmail(), {
       templateKey: mail.templateKey, templateVersion: mail.templateVersion, application: mail.application, recipients: mail.recipients,
-      subject: mail.subject, text: mail.text, html: mail.html, secretsEnc: mail.secretsEnc, messageId: `<${randomUUID()}@naccs-back-office>`,
+      subject: mail.subject, text: mail.text, html: mail.html, renderNote: mail.renderNote, secretsEnc: mail.secretsEnc, messageId: `<${randomUUID()}@naccs-back-office>`,
     });
     ctx.em.persist(copy);
     audit(ctx.em, { action: 'EMAIL_RESEND', staff: ctx.staff, target: mail.messageId, detail: `→ ${copy.messageId}`, ip: ctx.ip });

@@ -85,6 +85,10 @@ export class OutboundEmail {
   @Property({ type: 'text', nullable: true })
   lastError?: string;
 
+  /** Why the mail was written from an earlier template version than the latest (the latest failed to render). */
+  @Property({ type: 'text', nullable: true })
+  renderNote?: string;
+
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = currentTime();
 

@@ -4,7 +4,7 @@ import type { SecretBox } from '../common/secrets.js';
 import type { Application } from '../applications/Application.js';
 import { OutboundEmail } from './entities.js';
 import type { MailKey } from './events.js';
-import { latestTemplate } from './templates.js';
+import { renderMail } from './templates.js';
 
 export type { MailKey };
 
@@ -29,18 +29,19 @@ export function enqueueMail(em: EntityManager, box: SecretBox, req: MailRequest)
   const recipients = [...new Set(req.recipients.filter(Boolean))];
   // Records entered before e-mail addresses were required may have none: nothing to send, not an error.
   if (!recipients.length) return undefined;
-  const t = latestTemplate(req.key);
   const secrets = req.secrets ?? {};
   const vars = { nssUrl: NSS_URL, ...req.variables, ...Object.fromEntries(Object.keys(secrets).map((k) => [k, marker(k)])) };
-  const rendered = t.render(vars);
+  // Never throws for a broken latest version: an earlier one (or the file default) is used and the mail says so.
+  const rendered = renderMail(req.key, vars);
   const mail = Object.assign(new OutboundEmail(), {
     templateKey: req.key,
     application: req.application,
     recipients,
-    templateVersion: t.version,
+    templateVersion: rendered.template.version,
     subject: rendered.subject,
     text: rendered.text,
     html: rendered.html,
+    renderNote: rendered.note,
     secretsEnc: Object.keys(secrets).length ? box.seal(JSON.stringify(secrets)) : undefined,
     messageId: `<${randomUUID()}@naccs-back-office>`,
   });
