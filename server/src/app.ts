@@ -53,7 +53,7 @@ export async function createApp(orm: MikroORM, config: Config) {
   app.disable('x-powered-by');
   // GraphQL answers are POSTs nobody revalidates: no ETag (a SHA-1 of every response body).
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders);
   app.use(requestId);
   app.get('/healthz', (_req, res) => {

@@ -34,6 +34,8 @@ export interface Config {
   caKeyPath?: string;
   /** Business time: the real time, or the instant NOW names (demos, screenshots, support reproductions). */
   clock: Clock;
+  /** Express 'trust proxy' (TRUST_PROXY): a hop count or addresses/CIDRs whose X-Forwarded-For is believed; default none. */
+  trustProxy: false | number | string;
 }
 
 /** A secret kept in the data folder: generated on first use so the embedded default needs no setup. */
@@ -46,6 +48,13 @@ export function persistentSecret(dataDir: string, name: string, bytes = 32): Buf
   const secret = randomBytes(bytes);
   writeFileSync(file, secret.toString('base64'), { mode: 0o600 });
   return secret;
+}
+
+/** TRUST_PROXY: empty or `false` trusts no proxy (the peer's address is the caller's); digits are a hop count; else a list. */
+function trustProxyOf(value: string | undefined): false | number | string {
+  const v = value?.trim() ?? '';
+  if (!v || v === 'false') return false;
+  return /^\d+$/.test(v) ? Number(v) : v;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     caCertPath: env.CA_CERT_PATH || undefined,
     caKeyPath: env.CA_KEY_PATH || undefined,
     clock: clockFromEnv(env.NOW),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
   };
 }
