@@ -52,6 +52,11 @@ export const EmailDetailDrawer = ({
             <Box sx={{ flex: 1 }} />
             {may('resendEmail') ? <ResendEmailButton email={email} /> : null}
           </Stack>
+          {email.possibleDuplicate ? (
+            <Alert severity="warning" sx={{ mb: 2 }} data-testid="email-detail-possible-duplicate">
+              <strong>{translate('naccs.emails.possible_duplicate')}:</strong> {translate('naccs.emails.possible_duplicate_hint')}
+            </Alert>
+          ) : null}
           {email.renderNote ? (
             <Alert severity="warning" sx={{ mb: 2, overflowWrap: 'anywhere' }} data-testid="email-detail-render-note">
               <strong>{translate('naccs.emails.render_fallback')}:</strong> {translate('naccs.emails.render_fallback_hint')}

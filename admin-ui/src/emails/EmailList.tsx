@@ -1,6 +1,7 @@
 import { Box, Chip, Stack, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
+  BooleanInput,
   DataTable,
   List,
   Pagination,
@@ -62,6 +63,7 @@ const EmailListView = () => {
   const [selected, setSelected] = useState<OutboundEmail | null>(null);
   const filters = [
     <SearchBox key="q" source="q" alwaysOn />,
+    <BooleanInput key="possibleDuplicate" source="possibleDuplicate" alwaysOn sx={{ mt: 1 }} />,
     <SelectArrayInput key="status" source="status" choices={statusChoices} alwaysOn size="small" sx={{ minWidth: 200 }} />,
     <SelectInput
       key="templateKey"

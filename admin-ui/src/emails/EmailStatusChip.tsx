@@ -26,12 +26,24 @@ export const EmailStatusChip = ({ status }: { status?: EmailStatus | null }) => 
   );
 };
 
-/** What 送信ログ must point out beside the state: a mail written from an earlier template version. */
-export const EmailFlags = ({ email }: { email: Pick<OutboundEmail, 'renderNote'> }) => {
+/**
+ * What 送信ログ must point out beside the state: a mail that may have reached its recipients twice (重複の可能性), and
+ * one written from an earlier template version.
+ */
+export const EmailFlags = ({ email }: { email: Pick<OutboundEmail, 'renderNote' | 'possibleDuplicate'> }) => {
   const translate = useTranslate();
-  return email.renderNote ? (
-    <Tooltip title={email.renderNote}>
-      <Chip size="small" color="warning" variant="outlined" label={translate('naccs.emails.render_fallback')} data-testid="email-render-note" />
-    </Tooltip>
-  ) : null;
+  return (
+    <>
+      {email.possibleDuplicate ? (
+        <Tooltip title={translate('naccs.emails.possible_duplicate_hint')}>
+          <Chip size="small" color="warning" label={translate('naccs.emails.possible_duplicate')} data-testid="email-possible-duplicate" />
+        </Tooltip>
+      ) : null}
+      {email.renderNote ? (
+        <Tooltip title={email.renderNote}>
+          <Chip size="small" color="warning" variant="outlined" label={translate('naccs.emails.render_fallback')} data-testid="email-render-note" />
+        </Tooltip>
+      ) : null}
+    </>
+  );
 };

@@ -17,6 +17,7 @@ export const OUTBOUND_EMAIL_FIELDS = gql`
     lastError
     renderNote
     messageId
+    possibleDuplicate
     createdAt
     sentAt
     nextAttemptAt

@@ -19,6 +19,8 @@ export interface OutboundEmail {
   /** Why the mail was written from an earlier template version (the latest one failed to render). */
   renderNote?: string | null;
   messageId: string;
+  /** An earlier attempt's outcome was never recorded: it was sent again (same Message-ID) and may have arrived twice. */
+  possibleDuplicate: boolean;
   createdAt: string;
   sentAt?: string | null;
   nextAttemptAt: string;

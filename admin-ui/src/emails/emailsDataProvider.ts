@@ -18,6 +18,7 @@ export const emailFilter = (filter: Record<string, unknown> = {}) => {
       templateKey: text(filter.templateKey),
       q: text(filter.q),
       applicationId: text(filter.applicationId),
+      possibleDuplicate: filter.possibleDuplicate === true ? true : undefined,
     }).filter(([, v]) => v !== undefined),
   );
 };

@@ -34,6 +34,7 @@ export const extraEn: ExtraMessages = {
         attempts: 'Attempts',
         lastError: 'Last error',
         renderNote: 'Template note',
+        possibleDuplicate: 'Possible duplicates only',
         sentAt: 'Sent',
         nextAttemptAt: 'Next attempt',
         receiptNo: 'Receipt no.',
@@ -156,6 +157,9 @@ export const extraEn: ExtraMessages = {
         SENT: 'Sent',
         DEAD: 'Failed',
       },
+      possible_duplicate: 'Possible duplicate',
+      possible_duplicate_hint:
+        'The outcome of an earlier attempt (whether the SMTP server accepted it) was never recorded, so it was sent again with the same Message-ID. The recipients may have received it twice (receiving systems can merge copies with one Message-ID).',
       render_fallback: 'Earlier version',
       render_fallback_hint: 'The latest template version failed to render, so this e-mail was written from an earlier one (or the default). Check the template.',
       resend: {

@@ -36,6 +36,7 @@ export const extraJa = {
         attempts: '試行回数',
         lastError: '最終エラー',
         renderNote: 'テンプレートの注記',
+        possibleDuplicate: '重複の可能性のみ',
         sentAt: '送信日時',
         nextAttemptAt: '次回の試行',
         receiptNo: '申込受付番号',
@@ -158,6 +159,9 @@ export const extraJa = {
         SENT: '送信済',
         DEAD: '送信失敗',
       },
+      possible_duplicate: '重複の可能性',
+      possible_duplicate_hint:
+        '前回の送信の結果 (SMTPサーバーが受け付けたか) が記録されないまま、同じ Message-ID で送り直したメールです。お客様に2通届いている可能性があります (同じ Message-ID なので受信側で1通にまとめられることがあります)。',
       render_fallback: '前の版で作成',
       render_fallback_hint: '最新の版を描画できなかったため、前の版 (または既定の文面) で作成したメールです。通知テンプレートを確認してください。',
       resend: {

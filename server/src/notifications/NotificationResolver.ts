@@ -72,6 +72,7 @@ class OutboundEmailView {
   @Field(() => String, { nullable: true }) lastError?: string;
   @Field(() => String, { nullable: true, description: '描画の注記: 最新の版を描画できず、前の版 (または既定の文面) で作成した理由' }) renderNote?: string;
   @Field(() => String) messageId!: string;
+  @Field(() => Boolean, { description: '重複の可能性: 前の送信の結果が記録されないまま同じ Message-ID で送り直した (受信側に2通届いたかもしれない)' }) possibleDuplicate!: boolean;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date, { nullable: true }) sentAt?: Date;
   @Field(() => Date) nextAttemptAt!: Date;
@@ -89,6 +90,7 @@ class OutboundEmailFilter {
   @Field(() => String, { nullable: true }) templateKey?: string;
   @Field(() => String, { nullable: true, description: '宛先・件名の部分一致' }) q?: string;
   @Field(() => ID, { nullable: true }) applicationId?: string;
+  @Field(() => Boolean, { nullable: true, description: 'true: 重複の可能性があるメールだけ' }) possibleDuplicate?: boolean;
 }
 
 /** A template that does not render is the caller's input to fix (BAD_USER_INPUT), never an internal error. */
@@ -104,7 +106,7 @@ const secretMask = (s: string) => s.replace(/\[\[secret:\w+\]\]/g, '********');
 const view = (m: OutboundEmail): OutboundEmailView => ({
   id: m.id, templateKey: m.templateKey, templateVersion: m.templateVersion, receiptNo: m.application?.receiptNo, recipients: m.recipients,
   subject: m.subject, text: secretMask(m.text), html: m.html ? secretMask(m.html) : undefined, status: m.status, attempts: m.attempts,
-  lastError: m.lastError, renderNote: m.renderNote, messageId: m.messageId, createdAt: m.createdAt, sentAt: m.sentAt, nextAttemptAt: m.nextAttemptAt,
+  lastError: m.lastError, renderNote: m.renderNote, messageId: m.messageId, possibleDuplicate: m.possibleDuplicate, createdAt: m.createdAt, sentAt: m.sentAt, nextAttemptAt: m.nextAttemptAt,
 });
 
 async function templateView(ctx: Context, key: MailKey): Promise<NotificationTemplateView> {
@@ -220,6 +222,7 @@ export class NotificationResolver {
     if (filter?.status?.length) and.push({ status: { $in: filter.status } });
     if (filter?.templateKey) and.push({ templateKey: filter.templateKey });
     if (filter?.applicationId) and.push({ application: filter.applicationId });
+    if (filter?.possibleDuplicate) and.push({ possibleDuplicate: true });
     if (filter?.q?.trim()) {
       const q = `%${escapeLike(filter.q.trim())}%`;
       and.push({ $or: [{ subject: { $ilike: q } }, { recipients: { $overlap: [filter.q.trim().toLowerCase()] } }] });

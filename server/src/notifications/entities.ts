@@ -94,6 +94,18 @@ export class OutboundEmail {
 
   @Property({ type: 'datetime', nullable: true })
   sentAt?: Date;
+
+  /** The batch holding the claim while SENDING (delivery.ts): only its worker records the attempt's failure. */
+  @Property({ type: 'uuid', nullable: true, hidden: true })
+  claimToken?: string;
+
+  /** When the current claim's SMTP transmission began; a claim lost with this set has an unknown outcome. */
+  @Property({ type: 'datetime', nullable: true, hidden: true })
+  sendingSince?: Date;
+
+  /** An earlier attempt may have been accepted (its outcome was never recorded): the mail may arrive twice. */
+  @Property({ type: 'boolean', default: false })
+  possibleDuplicate: boolean = false;
 }
 
 /** One version of an editable Handlebars notification template. */
