@@ -9,7 +9,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import { logger } from './common/logger.js';
 import { requestContext, type Context } from './graphql/context.js';
-import { formatError } from './graphql/formatError.js';
+import { errorStatus, formatError } from './graphql/formatError.js';
+import { inputLimits } from './graphql/inputLimits.js';
+import { DomainError, ErrorCode, databaseTrouble, serviceUnavailable } from './common/errors.js';
+import { currentRequestId } from './common/requestId.js';
 import { schema } from './graphql/schema.js';
 import { createServices } from './graphql/services.js';
 import { certificateRoutes } from './certificates/routes.js';
@@ -17,7 +20,7 @@ import { authenticate } from './staff/authentication.js';
 import { forgetOnFlush } from './staff/sessions.js';
 import { requestId } from './common/requestId.js';
 import { loadTemplates } from './notifications/templates.js';
-import { LIMITS, armor, bodyErrors, cors, introspectionForSignedIn, listCostLimit, securityHeaders } from './graphql/limits.js';
+import { LIMITS, armor, parseOptions, queryShape, bodyErrors, cors, introspectionForSignedIn, listCostLimit, securityHeaders } from './graphql/limits.js';
 
 export interface RunningApp {
   url: string;
@@ -39,9 +42,10 @@ export async function createApp(orm: MikroORM, config: Config) {
     csrfPrevention: true,
     introspection: true,
     allowBatchedHttpRequests: false,
+    parseOptions,
     // Armor types its plugins against the CommonJS build of @apollo/server; they are the same at run time.
     plugins: [
-      ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]), introspectionForSignedIn, listCostLimit,
+      ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]), introspectionForSignedIn, listCostLimit, inputLimits, errorStatus,
       // No HTTP caching of GraphQL answers: without this, Apollo wraps every field's resolver to compute cache hints.
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -62,13 +66,23 @@ export async function createApp(orm: MikroORM, config: Config) {
   app.use(
     '/graphql',
     cors(config.corsOrigins),
-    express.json({ limit: LIMITS.bodyBytes }),
+    express.json({ limit: LIMITS.attachmentBodyBytes, verify: (req, _res, body) => ((req as { bodyBytes?: number }).bodyBytes = body.length) }),
     bodyErrors,
+    queryShape,
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
         const em = orm.em.fork();
-        const principal = await authenticate(em, services, req.headers.authorization, req.ip);
-        return requestContext(em, principal, services, req.ip);
+        try {
+          const principal = await authenticate(em, services, req.headers.authorization, req.ip);
+          return requestContext(em, principal, services, req.ip);
+        } catch (e) {
+          // Apollo would answer "Context creation failed: <driver text>" with 500.
+          const trouble = databaseTrouble(e);
+          const requestId = currentRequestId();
+          logger.error({ err: e, requestId }, trouble ? 'database unavailable at sign-in check' : 'context creation failed');
+          if (trouble) throw serviceUnavailable(trouble, { requestId });
+          throw new DomainError(ErrorCode.INTERNAL_SERVER_ERROR, '内部エラーが発生しました。時間をおいて再度お試しください。', { requestId, http: { status: 500 } });
+        }
       },
     }),
   );

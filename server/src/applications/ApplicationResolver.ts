@@ -87,6 +87,8 @@ export class ApplicationResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ApplicationPage> {
+    // `filter: null` / `sort: null` mean none, as absent ones do.
+    [filter, sort] = [filter ?? undefined, sort ?? undefined];
     const queue = await queueContext(ctx, filter?.queue === ReviewQueue.DUE_SOON);
     const page = await new ApplicationReads(ctx.em, info, !!ctx.staffId).page(filter, sort, offset, limit, queue);
     return (page as ApplicationPage | undefined) ?? new ApplicationQueries(ctx.em).list(filter, sort, offset, limit, queue);
@@ -101,6 +103,7 @@ export class ApplicationResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ApplicationExportPage> {
+    filter ??= undefined;
     const page = await new ApplicationReads(ctx.em, info, !!ctx.staffId).exportPage(after, limit, filter);
     return (page as ApplicationExportPage | undefined) ?? exportApplications(ctx.em, after, limit, filter);
   }
@@ -111,7 +114,7 @@ export class ApplicationResolver {
     @Arg('filter', () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | undefined,
     @Ctx() ctx: Context,
   ): Promise<ReviewQueueCounts> {
-    return readQueueCounts(ctx.em, await queueContext(ctx), filter);
+    return readQueueCounts(ctx.em, await queueContext(ctx), filter ?? undefined);
   }
 
   @Authorized(...roles('attachmentContent'))

@@ -36,7 +36,9 @@ export class OfficePage {
   totalCount!: number;
 }
 
-function officeWhere(filter: OfficeFilter = {}): FilterQuery<Office> {
+function officeWhere(given: OfficeFilter | null | undefined): FilterQuery<Office> {
+  // `filter: null` is no filter, as an absent one.
+  const filter = given ?? {};
   const and: FilterQuery<Office>[] = [];
   if (filter.status?.length) and.push({ status: { $in: filter.status } });
   const q = filter.q?.trim();

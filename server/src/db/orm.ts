@@ -6,6 +6,12 @@ import { entities } from './entities.js';
 
 export const migrationsDir = join(repoRoot, 'db', 'migrations');
 
+/**
+ * No statement of a request runs longer than this: a search or list that would is cancelled (the caller gets
+ * SERVICE_UNAVAILABLE) instead of holding a connection and a core. Migrations lift it for their own transaction.
+ */
+export const STATEMENT_TIMEOUT_MS = 10_000;
+
 /** The ORM configuration shared by the server, the migration generator and the tests. */
 export function ormConfig(clientUrl: string, extra: Partial<Options> = {}): Options {
   return defineConfig({
@@ -17,6 +23,8 @@ export function ormConfig(clientUrl: string, extra: Partial<Options> = {}): Opti
     forceUtcTimezone: true,
     ignoreUndefinedInQuery: true,
     pool: { min: 0, max: 10 },
+    // Set on every pooled connection at its start (pg's client option).
+    driverOptions: { statement_timeout: STATEMENT_TIMEOUT_MS },
     migrations: {
       path: migrationsDir,
       pathTs: migrationsDir,
@@ -37,7 +45,10 @@ export async function initOrm(clientUrl: string, extra: Partial<Options> = {}): 
   return MikroORM.init(ormConfig(clientUrl, extra));
 }
 
-/** Applies pending migrations (in one transaction). */
+/** Applies pending migrations (in one transaction, without the statement timeout: an index on millions of rows takes minutes). */
 export async function migrate(orm: MikroORM): Promise<void> {
-  await orm.migrator.up();
+  await orm.em.fork().transactional(async (em) => {
+    await em.getConnection().execute('set local statement_timeout = 0', [], 'run', em.getTransactionContext());
+    await orm.migrator.up({ transaction: em.getTransactionContext() });
+  });
 }

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { NextFunction, Request, Response } from 'express';
 import {
-  GraphQLError, Kind, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
+  GraphQLError, Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
 } from 'graphql';
 import type { Context } from './context.js';
 import { MAX_PAGE_SIZE } from '../common/paging.js';
@@ -14,11 +14,14 @@ export const LIMITS = {
   maxCost: 5_000,
   maxAliases: 50,
   maxTokens: 3_000,
+  /** Brackets and braces in the query text: selections (maxDepth) and input literals together. */
+  maxNesting: 64,
   maxDirectives: 20,
   /** Fields × the page sizes (limit) of the lists around them: what a request may make the server load. */
   maxListCost: 20_000,
-  /** Request body: submissions carry attachments (10 MB each, base64). */
-  bodyBytes: '15mb',
+  /** Request body: 1 MB, except for the submissions that carry attachments (10 MB each, base64). */
+  bodyBytes: 1024 * 1024,
+  attachmentBodyBytes: '15mb',
 } as const;
 
 export function armor() {
@@ -27,11 +30,16 @@ export function armor() {
     maxDepth: { n: LIMITS.maxDepth, exposeLimits: false, errorMessage: `クエリの入れ子が深すぎます (上限 ${LIMITS.maxDepth})。`, ignoreIntrospection: true, flattenFragments: true },
     costLimit: { maxCost: LIMITS.maxCost, exposeLimits: false, errorMessage: `クエリのコストが上限 (${LIMITS.maxCost}) を超えています。取得する項目や件数を減らしてください。` },
     maxAliases: { n: LIMITS.maxAliases, exposeLimits: false, errorMessage: `エイリアスが多すぎます (上限 ${LIMITS.maxAliases})。` },
-    maxTokens: { n: LIMITS.maxTokens, exposeLimits: false, errorMessage: `クエリが長すぎます (上限 ${LIMITS.maxTokens} トークン)。` },
+    // Tokens are counted by graphql's own parser (Apollo's parseOptions): armor's counter throws outside Apollo's
+    // parse step, which answered every syntax error with HTTP 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.maxDirectives, exposeLimits: false, errorMessage: `ディレクティブが多すぎます (上限 ${LIMITS.maxDirectives})。` },
     blockFieldSuggestion: { enabled: true },
   }).protect();
 }
+
+/** The parser's limit (Apollo's parseOptions): a longer document fails to parse, HTTP 400 GRAPHQL_PARSE_FAILED. */
+export const parseOptions = { maxTokens: LIMITS.maxTokens };
 
 /** Introspection is for signed-in staff and keys, not for anonymous callers. */
 export const introspectionForSignedIn: ApolloServerPlugin<Context> = {
@@ -79,13 +87,75 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
   next();
 }
 
+/** The operations whose input carries attachments (AttachmentInput): the only ones allowed a body over 1 MB. */
+export const ATTACHMENT_OPERATIONS = new Set(['submitNewApplication', 'submitChangeApplication', 'resubmitApplication']);
+
+/** Whether every root field of the request's operations is a submission with attachments (a cheap parse of the query). */
+function carriesAttachments(query: unknown): boolean {
+  if (typeof query !== 'string') return false;
+  try {
+    const doc = parse(query, { noLocation: true, maxTokens: LIMITS.maxTokens });
+    const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    return ops.length > 0 && ops.every((op) => op.operation === 'mutation' && op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && ATTACHMENT_OPERATIONS.has(s.name.value)));
+  } catch {
+    return false;
+  }
+}
+
+/** The deepest nesting of brackets and braces in a query text (strings and comments skipped). */
+export function nestingDepth(source: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '#') {
+      while (i < source.length && source[i] !== '\n') i++;
+    } else if (c === '"') {
+      const block = source.startsWith('"""', i);
+      const end = block ? '"""' : '"';
+      for (i += end.length; i < source.length && !source.startsWith(end, i); i++) if (source[i] === '\\') i++;
+      if (block) i += 2;
+    } else if (c === '{' || c === '[' || c === '(') {
+      if (++depth > max) max = depth;
+    } else if (c === '}' || c === ']' || c === ')') {
+      depth--;
+    }
+  }
+  return max;
+}
+
+/**
+ * A query nested deeper than any real one is refused before graphql's recursive parser meets it (10,000 levels
+ * overflowed its stack: a RangeError); and a body over 1 MB unless it is a submission carrying attachments.
+ */
+export function queryShape(req: Request, res: Response, next: NextFunction) {
+  const query = (req.body as { query?: unknown } | undefined)?.query;
+  if (typeof query === 'string' && nestingDepth(query) > LIMITS.maxNesting) {
+    res.status(400).json({ errors: [{ message: `クエリの入れ子が深すぎます (上限 ${LIMITS.maxNesting})。`, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] });
+    return;
+  }
+  attachmentsOnly(req, res, next);
+}
+
+/** A body over 1 MB is refused unless it is a submission carrying attachments. */
+export function attachmentsOnly(req: Request, res: Response, next: NextFunction) {
+  const bytes = (req as { bodyBytes?: number }).bodyBytes ?? 0;
+  if (bytes <= LIMITS.bodyBytes || carriesAttachments((req.body as { query?: unknown } | undefined)?.query)) return next();
+  res.status(413).json({
+    errors: [{
+      message: `リクエストが大きすぎます (上限 1MB。添付ファイルを含む申込の送信のみ ${LIMITS.attachmentBodyBytes} まで)。`,
+      extensions: { code: 'PAYLOAD_TOO_LARGE' },
+    }],
+  });
+}
+
 /** Body-parser failures (too large, not JSON) as GraphQL-shaped JSON errors, never HTML or a stack. */
 export function bodyErrors(err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) {
   if (!err || typeof err !== 'object' || !('type' in err)) return next(err);
   const tooLarge = err.type === 'entity.too.large';
   res.status(err.status ?? 400).json({
     errors: [{
-      message: tooLarge ? `リクエストが大きすぎます (上限 ${LIMITS.bodyBytes})。` : 'リクエストの形式が正しくありません (JSON)。',
+      message: tooLarge ? `リクエストが大きすぎます (上限 ${LIMITS.attachmentBodyBytes})。` : 'リクエストの形式が正しくありません (JSON)。',
       extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' },
     }],
   });

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_PAGE_SIZE } from '../common/paging.js';
-import { LIMITS, listCost, listCostLimit } from './limits.js';
+import { LIMITS, listCost, listCostLimit, nestingDepth } from './limits.js';
 
 /** listCost of a document's first operation, with its fragments. */
 const cost = (query: string, variables: Record<string, unknown> = {}): number => {
@@ -128,5 +128,19 @@ describe('listCostLimit (the Apollo plugin)', () => {
     expect(big.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
     expect(big.errors![0]!.message).toContain(String(LIMITS.maxListCost));
     expect(big.errors![0]!.message).toContain(String(1 + 100 + 10_000 + 30_000));
+  });
+});
+
+describe('nestingDepth: brackets and braces of a query text, outside strings and comments', () => {
+  it('counts selections, arguments and list literals', () => {
+    expect(nestingDepth('{ me { id } }')).toBe(2);
+    expect(nestingDepth('query($s: [X!]) { a(f: { s: [[1]] }) { b } }')).toBe(5);
+    expect(nestingDepth(`{ a(s: ${'['.repeat(10_000)}${']'.repeat(10_000)}) }`)).toBe(10_002);
+  });
+
+  it('skips strings (with escapes), block strings and comments', () => {
+    expect(nestingDepth('{ a(q: "{{[[(\\" ]]") }')).toBe(2);
+    expect(nestingDepth('{ a(q: """ {{{{ \\""" [[[ """) }')).toBe(2);
+    expect(nestingDepth('# {{{{\n{ a }')).toBe(1);
   });
 });

@@ -6,6 +6,8 @@ import { freshDatabase, type TestDatabase } from './db.js';
 import { DEMO_PASSWORD, TEST_DATA_DIR, TEST_SECRET_KEY } from './constants.js';
 import type { Clock } from '../common/clock.js';
 import { testClock } from './clock.js';
+import { initOrm } from '../db/orm.js';
+import { outageProxy, type Outage } from './outage.js';
 
 export { DEMO_PASSWORD };
 
@@ -26,11 +28,13 @@ export interface TestServer {
   queries(): number;
   /** The text of the last 500 statements (to say which ones a count is made of). */
   statements(): string[];
+  /** With `outage`: the server reaches its database through a proxy the test can cut. */
+  outage?: Outage;
   close(): Promise<void>;
 }
 
 /** A real HTTP server on a database of its own (demo data when `demo`), on a random port. */
-export async function startTestServer(options: { demo?: boolean; clock?: Clock } = {}): Promise<TestServer> {
+export async function startTestServer(options: { demo?: boolean; clock?: Clock; outage?: boolean; statementTimeoutMs?: number } = {}): Promise<TestServer> {
   const clock = options.clock ?? testClock;
   let queries = 0;
   const recent: string[] = [];
@@ -41,9 +45,12 @@ export async function startTestServer(options: { demo?: boolean; clock?: Clock }
       recent.push(message);
       if (recent.length > 500) recent.shift();
     },
+    ...(options.statementTimeoutMs ? { driverOptions: { statement_timeout: options.statementTimeoutMs } } : {}),
   }, options.demo ?? true);
+  const outage = options.outage ? await outageProxy(db.url) : undefined;
+  const orm = outage ? await initOrm(outage.url) : db.orm;
   const config = { ...loadConfig({ ...process.env, DATA_DIR: TEST_DATA_DIR, DEMO_PASSWORD, TOKEN_SECRET: 'test-token-secret-of-32-bytes-min', SECRET_KEY: TEST_SECRET_KEY }), port: 0, clock };
-  const running: RunningApp = await (await createApp(db.orm, config)).listen(0, '127.0.0.1');
+  const running: RunningApp = await (await createApp(orm, config)).listen(0, '127.0.0.1');
   const gql: TestServer['gql'] = async (query, variables, token) => {
     const res = await fetch(`${running.url}/graphql`, {
       method: 'POST',
@@ -68,8 +75,13 @@ export async function startTestServer(options: { demo?: boolean; clock?: Clock }
     },
     queries: () => queries,
     statements: () => [...recent],
+    outage,
     async close() {
       await running.close();
+      if (outage) {
+        await orm.close();
+        await outage.close();
+      }
       await db.drop();
     },
   };
