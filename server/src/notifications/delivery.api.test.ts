@@ -156,26 +156,53 @@ describe('outbox delivery, exactly once and promptly', () => {
     }
   });
 
-  it('when the database fails the SENT write after SMTP accepted, the retry reuses the Message-ID and carries the flag', async () => {
-    const [mail] = await queue(1);
-    const smtp = await sink();
-    const t0 = testClock.now().getTime();
-    // The database refuses to record SENT, as during an outage (the write comes right after the acceptance).
+  /** The database refuses to record SENT, as during an outage (the write comes right after the acceptance). */
+  async function refuseSent(during: () => Promise<void>) {
     await sql(`create function refuse_sent() returns trigger language plpgsql as $$ begin raise exception 'database unavailable'; end $$`);
     await sql(`create trigger refuse_sent before update on outbound_email for each row when (new.status = 'SENT') execute function refuse_sent()`);
     try {
-      await expect(deliverDueEmails(server.orm.em, smtp.transport, box, fixedClock(t0))).rejects.toThrow(/database unavailable/);
-      expect(smtp.received).toEqual([mail!.messageId]);
-      const left = await row(mail!.id);
-      expect(left.status).toBe('SENDING');
-      expect(left.sending_since).not.toBeNull();
+      await during();
     } finally {
       await sql(`drop trigger refuse_sent on outbound_email`);
       await sql(`drop function refuse_sent()`);
     }
+  }
+
+  it('records an acceptance whose SENT write failed on the next run of the same process, sending nothing twice', async () => {
+    const [mail] = await queue(1);
+    const smtp = await sink();
+    const t0 = testClock.now().getTime();
+    const memory = new Map<string, Date>();
     try {
-      expect(await deliverDueEmails(server.orm.em, smtp.transport, box, fixedClock(t0 + LEASE_MS - 1000))).toBe(0);
-      expect(await deliverDueEmails(server.orm.em, smtp.transport, box, fixedClock(t0 + LEASE_MS + 1000))).toBe(1);
+      await refuseSent(async () => {
+        await expect(deliverDueEmails(server.orm.em, smtp.transport, box, fixedClock(t0), { unrecorded: memory })).rejects.toThrow(/database unavailable/);
+      });
+      expect([...memory.keys()]).toEqual([mail!.id]);
+      // After the lease, too: the process records what it knows before it claims anything.
+      expect(await deliverDueEmails(server.orm.em, smtp.transport, box, fixedClock(t0 + LEASE_MS + 1000), { unrecorded: memory })).toBe(0);
+      expect(smtp.received).toEqual([mail!.messageId]);
+      expect(await row(mail!.id)).toMatchObject({ status: 'SENT', possible_duplicate: false, attempts: 1 });
+      expect(memory.size).toBe(0);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('when the database fails the SENT write after SMTP accepted and that process is gone, the retry reuses the Message-ID and carries the flag', async () => {
+    const [mail] = await queue(1);
+    const smtp = await sink();
+    const t0 = testClock.now().getTime();
+    await refuseSent(async () => {
+      await expect(deliverDueEmails(server.orm.em, smtp.transport, box, fixedClock(t0), { unrecorded: new Map() })).rejects.toThrow(/database unavailable/);
+      expect(smtp.received).toEqual([mail!.messageId]);
+      const left = await row(mail!.id);
+      expect(left.status).toBe('SENDING');
+      expect(left.sending_since).not.toBeNull();
+    });
+    try {
+      // Another process (the one that knew of the acceptance died with the outage).
+      expect(await deliverDueEmails(server.orm.em, smtp.transport, box, fixedClock(t0 + LEASE_MS - 1000), { unrecorded: new Map() })).toBe(0);
+      expect(await deliverDueEmails(server.orm.em, smtp.transport, box, fixedClock(t0 + LEASE_MS + 1000), { unrecorded: new Map() })).toBe(1);
       expect(smtp.received).toEqual([mail!.messageId, mail!.messageId]);
       expect(await row(mail!.id)).toMatchObject({ status: 'SENT', possible_duplicate: true, attempts: 2 });
       expect(await logOf(mail!.id)).toMatchObject({ status: 'SENT', messageId: mail!.messageId, possibleDuplicate: true });

@@ -66,12 +66,20 @@ interface Claimed {
 }
 
 /**
+ * Mails the SMTP server accepted whose SENT write failed (the database was unreachable), with when: recorded on this
+ * process's next run, before anything is claimed, so a short outage sends nothing twice. A process that dies first
+ * forgets them; the lease and the possible_duplicate flag cover that.
+ */
+const acceptedUnrecorded = new Map<string, Date>();
+
+/**
  * Delivers due outbox mails, each at most once as far as this side can know. A batch is claimed in one statement
  * (FOR UPDATE SKIP LOCKED, marked SENDING with this batch's claim token and a short lease that a heartbeat renews while
  * the batch is sending), so two workers never send the same mail and a dead worker's batch is free again within
  * LEASE_MS. Before each message its start is recorded (sending_since); right after the SMTP server accepts it, SENT is
- * recorded by its own statement, before anything else can fail. A mail reclaimed with a start but no outcome (the
- * worker died, or the database failed the SENT write) may have been delivered: it is flagged possible_duplicate and
+ * recorded by its own statement, before anything else can fail (if the database fails it, the process remembers it
+ * for its next run). A mail reclaimed with a start but no outcome (the worker died, or the database failed the SENT
+ * write and the process that knew is gone) may have been delivered: it is flagged possible_duplicate and
  * sent again with its stored Message-ID, so the receiving side can drop the copy. SMTP failures retry with backoff and
  * end DEAD after MAX_ATTEMPTS; a database error ends the run (the lease frees what it held). Returns how many were sent.
  */
@@ -80,11 +88,19 @@ export async function deliverDueEmails(
   transport: Transporter,
   box: SecretBox,
   clock: Clock,
-  options: { heartbeatMs?: number } = {},
+  options: { heartbeatMs?: number; unrecorded?: Map<string, Date> } = {},
 ): Promise<number> {
   const db = root.getConnection();
   const run = <T = Record<string, unknown>>(sql: string, params: unknown[]) => db.execute<T[]>(sql, params);
   const leaseEnd = () => new Date(clock.now().getTime() + LEASE_MS);
+  const unrecorded = options.unrecorded ?? acceptedUnrecorded;
+  // Accepted: that is a fact whoever holds the claim now, so only a SENT row is left alone.
+  const recordSent = (id: string, at: Date) =>
+    run(`update outbound_email set status = 'SENT', sent_at = ?, last_error = null, claim_token = null, sending_since = null where id = ? and status <> 'SENT'`, [at, id]);
+  for (const [id, at] of unrecorded) {
+    await recordSent(id, at);
+    unrecorded.delete(id);
+  }
   // Started MAX_ATTEMPTS times without a known outcome: no more tries (a message that kills its worker would loop).
   await run(
     `update outbound_email set status = 'DEAD', possible_duplicate = true, claim_token = null, sending_since = null,
@@ -143,13 +159,14 @@ export async function deliverDueEmails(
           logger.warn({ mail: mail.id, attempts: started.attempts, dead }, 'mail delivery failed');
           continue;
         }
-        // Accepted: that is a fact whoever holds the claim now, so only a SENT row is left alone.
-        await run(
-          `update outbound_email set status = 'SENT', sent_at = ?, last_error = null, claim_token = null, sending_since = null
-            where id = ? and status <> 'SENT'`,
-          [clock.now(), mail.id],
-        );
+        const at = clock.now();
         sent++;
+        try {
+          await recordSent(mail.id, at);
+        } catch (e) {
+          unrecorded.set(mail.id, at);
+          throw e;
+        }
       }
     } finally {
       clearInterval(heartbeat);
