@@ -85,16 +85,19 @@ const firstLine = (e: unknown) => String((e as Error)?.message ?? e).split('\n')
  */
 export function renderMail(key: MailKey, vars: Record<string, unknown>): { template: CompiledTemplate; subject: string; text: string; html?: string; note?: string } {
   const failed: string[] = [];
-  const fallback = { ...compile(defaultTemplate(key)), fileDefault: true };
-  for (const t of [...(recent.get(key) ?? []), fallback]) {
+  const kept = recent.get(key) ?? [];
+  // The file default is read only when every kept version has failed (this is the approval's hot path).
+  for (let i = 0; i <= kept.length; i++) {
+    const fileDefault = i === kept.length;
+    const t = fileDefault ? compile(defaultTemplate(key), false) : kept[i]!;
     try {
       const rendered = t.render(vars);
-      const used = 'fileDefault' in t ? '既定の文面 (templates/)' : `版 ${t.version}`;
+      const used = fileDefault ? '既定の文面 (templates/)' : `版 ${t.version}`;
       return { template: t, ...rendered, note: failed.length ? `テンプレートを描画できなかったため${used} で作成しました: ${failed.join(' / ')}` : undefined };
     } catch (e) {
       // Names and versions only: the variables are customer data.
       logger.error({ template: key, version: t.version, err: firstLine(e) }, 'notification template failed to render; trying an earlier version');
-      failed.push(`版 ${t.version}${'fileDefault' in t ? ' (既定)' : ''} (${firstLine(e)})`);
+      failed.push(`版 ${t.version}${fileDefault ? ' (既定)' : ''} (${firstLine(e)})`);
     }
   }
   throw new Error(`notification template ${key}: no version renders (${failed.join(' / ')})`);
