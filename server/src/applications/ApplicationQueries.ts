@@ -85,6 +85,9 @@ export class ApplicationFilter {
 
   @Field(() => String, { nullable: true, description: '事業所コード' })
   officeCode?: string;
+
+  /** The offices an API key is limited to (staff/keyScope.ts); set by the server, not a GraphQL field. */
+  officeIds?: string[];
 }
 
 @InputType()
@@ -117,6 +120,7 @@ export function applicationWhere(filter: ApplicationFilter = {}, queue: QueueCon
   if (filter.kind?.length) and.push({ kind: { $in: filter.kind } });
   if (filter.assigneeId) and.push({ assignee: filter.assigneeId });
   if (filter.officeCode) and.push({ office: { code: filter.officeCode.normalize('NFKC').trim().toUpperCase() } });
+  if (filter.officeIds) and.push({ office: { $in: filter.officeIds } });
   for (const [path, value, op] of [
     ['filter.receivedFrom', filter.receivedFrom, '$gte'],
     ['filter.receivedTo', filter.receivedTo, '$lt'],

@@ -19,6 +19,7 @@ import {
   type QueueContext,
 } from './ApplicationQueries.js';
 import { horizonClosures } from '../calendar/CalendarService.js';
+import { withinKey } from '../staff/keyScope.js';
 import { addBusinessDays } from '../calendar/businessDays.js';
 import { todayInJapan } from '../common/dates.js';
 import {
@@ -90,6 +91,7 @@ export class ApplicationResolver {
     // `filter: null` / `sort: null` mean none, as absent ones do.
     [filter, sort] = [filter ?? undefined, sort ?? undefined];
     const queue = await queueContext(ctx, filter?.queue === ReviewQueue.DUE_SOON);
+    filter = await withinKey(ctx, filter);
     const page = await new ApplicationReads(ctx.em, info, !!ctx.staffId).page(filter, sort, offset, limit, queue);
     return (page as ApplicationPage | undefined) ?? new ApplicationQueries(ctx.em).list(filter, sort, offset, limit, queue);
   }
@@ -104,6 +106,7 @@ export class ApplicationResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ApplicationExportPage> {
     filter ??= undefined;
+    filter = await withinKey(ctx, filter);
     const page = await new ApplicationReads(ctx.em, info, !!ctx.staffId).exportPage(after, limit, filter);
     return (page as ApplicationExportPage | undefined) ?? exportApplications(ctx.em, after, limit, filter);
   }
@@ -114,7 +117,7 @@ export class ApplicationResolver {
     @Arg('filter', () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | undefined,
     @Ctx() ctx: Context,
   ): Promise<ReviewQueueCounts> {
-    return readQueueCounts(ctx.em, await queueContext(ctx), filter ?? undefined);
+    return readQueueCounts(ctx.em, await queueContext(ctx), await withinKey(ctx, filter ?? undefined));
   }
 
   @Authorized(...roles('attachmentContent'))

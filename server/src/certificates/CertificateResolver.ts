@@ -7,6 +7,7 @@ import { related } from '../graphql/loaders.js';
 import { Application } from '../applications/Application.js';
 import { Office } from '../companies/Office.js';
 import { Terminal } from '../issuance/contract.js';
+import { keyOfficeIds } from '../staff/keyScope.js';
 import { Certificate } from './Certificate.js';
 import { CertificateService, isLocked, isRenewable } from './CertificateService.js';
 
@@ -54,7 +55,7 @@ export class CertificateResolver {
     @Ctx() ctx: Context,
   ): Promise<CertificatePage> {
     checkPage(offset, limit);
-    return new CertificateService(ctx.em, ctx.services.secrets, ctx.services.clock).list(filter ?? {}, offset, limit);
+    return new CertificateService(ctx.em, ctx.services.secrets, ctx.services.clock).list({ ...filter, officeIds: await keyOfficeIds(ctx) }, offset, limit);
   }
 
   @Authorized(...roles('issueCertificates'))

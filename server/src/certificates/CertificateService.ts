@@ -82,6 +82,8 @@ export interface CertificateFilter {
   /** Acquired certificates whose validity ends within this many days (renewal and expiry planning). */
   expiringWithinDays?: number;
   terminalName?: string;
+  /** The offices an API key is limited to (staff/keyScope.ts); set by the server, not a GraphQL field. */
+  officeIds?: string[];
 }
 
 export interface EnrollRequest {
@@ -342,6 +344,7 @@ export class CertificateService {
     if (filter.officeCode?.trim()) where.push({ terminal: { office: { code: normalise(filter.officeCode) } } });
     if (filter.terminalName?.trim()) where.push({ terminal: { name: normalise(filter.terminalName) } });
     if (filter.status?.length) where.push({ status: { $in: filter.status } });
+    if (filter.officeIds) where.push({ terminal: { office: { $in: filter.officeIds } } });
     if (filter.expiringWithinDays !== undefined && filter.expiringWithinDays !== null) {
       if (!Number.isInteger(filter.expiringWithinDays) || filter.expiringWithinDays < 0 || filter.expiringWithinDays > 3660) {
         throw badInput([{ path: 'filter.expiringWithinDays', message: 'expiringWithinDays は0〜3660の整数で指定してください。' }]);

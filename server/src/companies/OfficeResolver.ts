@@ -14,6 +14,7 @@ import { Application } from '../applications/Application.js';
 import { Line, Mailbox, Terminal, UserCode } from '../issuance/contract.js';
 import { ContractSnapshot, contractAsOf } from '../issuance/contractAsOf.js';
 import { isIsoDate } from '../common/paging.js';
+import { keyOfficeIds } from '../staff/keyScope.js';
 import { Company } from './Company.js';
 import { Office } from './Office.js';
 
@@ -36,10 +37,12 @@ export class OfficePage {
   totalCount!: number;
 }
 
-function officeWhere(given: OfficeFilter | null | undefined): FilterQuery<Office> {
+function officeWhere(given: OfficeFilter | null | undefined, officeIds?: string[]): FilterQuery<Office> {
   // `filter: null` is no filter, as an absent one.
   const filter = given ?? {};
   const and: FilterQuery<Office>[] = [];
+  // An API key limited to named companies or offices (staff/keyScope.ts) sees only those.
+  if (officeIds) and.push({ id: { $in: officeIds } });
   if (filter.status?.length) and.push({ status: { $in: filter.status } });
   const q = filter.q?.trim();
   if (q) {
@@ -96,7 +99,7 @@ export class OfficeResolver {
     const selected = projection.child('items');
     const json = selected ? projection.object('Office', 'r0', selected.sets) : `json_build_object('id', r0."id")`;
     if (json !== undefined) {
-      const where = officeWhere(filter);
+      const where = officeWhere(filter, await keyOfficeIds(ctx));
       const keys = ctx.em.createQueryBuilder(Office, 'o').select('o.id').where(where as never)
         .orderBy([{ code: 'asc nulls last' }, { createdAt: 'asc' }]).toQuery();
       const count = projection.selects('totalCount')
@@ -104,7 +107,7 @@ export class OfficeResolver {
       const page = await readPage<Office>(ctx.em, 'office', json, pageKeys(keys, offset, limit), count);
       return { items: page.items, totalCount: page.total };
     }
-    const [items, totalCount] = await ctx.em.findAndCount(Office, officeWhere(filter), {
+    const [items, totalCount] = await ctx.em.findAndCount(Office, officeWhere(filter, await keyOfficeIds(ctx)), {
       populate: ['company'],
       orderBy: [{ code: 'asc nulls last' }, { createdAt: 'asc' }],
       offset,

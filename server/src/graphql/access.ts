@@ -1,3 +1,4 @@
+import { registerEnumType } from 'type-graphql';
 import { Role } from '../common/enums.js';
 
 // The one authorization table: every query and mutation → the roles that may call it. Resolvers take their
@@ -103,3 +104,67 @@ export const FIELD_ACCESS = {
 
 export const mayRead = (field: keyof typeof FIELD_ACCESS, callerRoles: readonly Role[]): boolean =>
   callerRoles.some((r) => (FIELD_ACCESS[field] as readonly Role[]).includes(r));
+
+/** What an integrator API key may do, besides its role: read, submit, read passwords. */
+export enum ApiKeyScope {
+  READ = 'READ',
+  SUBMIT = 'SUBMIT',
+  REVEAL_PASSWORDS = 'REVEAL_PASSWORDS',
+}
+registerEnumType(ApiKeyScope, {
+  name: 'ApiKeyScope',
+  description: 'APIキーの権限',
+  valuesConfig: {
+    READ: { description: '参照: 利用申込・事業所・新着情報・ID通知内容 (パスワードは伏せる)・デジタル証明書・営業日' },
+    SUBMIT: { description: '申込: 仮アカウント・新規/変更申込・再申込・取下げ・システム設定申込の記録' },
+    REVEAL_PASSWORDS: { description: 'パスワード参照: ID通知内容のパスワードと認証コード (参照期間内; 参照は記録)' },
+  },
+});
+/** Every scope: keys made before scopes existed, and createApiKey without scopes. */
+export const ALL_SCOPES: readonly ApiKeyScope[] = [ApiKeyScope.READ, ApiKeyScope.SUBMIT, ApiKeyScope.REVEAL_PASSWORDS];
+
+/** The operations an integrator key may call at all. */
+export type IntegratorOperation = {
+  [K in Operation]: (typeof ACCESS)[K] extends readonly Role[] ? (typeof Role.INTEGRATOR extends (typeof ACCESS)[K][number] ? K : never) : never;
+}[Operation];
+
+/**
+ * The scope each integrator operation needs (a key without it is FORBIDDEN), and how a key limited to named companies
+ * or offices is held to them: `list` (the resolver reads only their records), `new` (refused: it would make a new
+ * company), `none` (nothing of a company's), or the argument naming the application / office / attachment (another
+ * company's is NOT_FOUND, as if it did not exist). A new integrator operation without a row here does not compile.
+ */
+export type KeyLimit = 'list' | 'new' | 'none'
+  | { applicationId: string; receiptNo?: string } | { officeId?: string; officeCode: string } | { attachmentId: string };
+export const KEY_ACCESS: { [K in IntegratorOperation]: { scope: ApiKeyScope; limit: KeyLimit } } = {
+  application: { scope: ApiKeyScope.READ, limit: { applicationId: 'id', receiptNo: 'receiptNo' } },
+  applications: { scope: ApiKeyScope.READ, limit: 'list' },
+  applicationsExport: { scope: ApiKeyScope.READ, limit: 'list' },
+  reviewQueueCounts: { scope: ApiKeyScope.READ, limit: 'list' },
+  attachmentContent: { scope: ApiKeyScope.READ, limit: { attachmentId: 'id' } },
+  registerProvisionalAccount: { scope: ApiKeyScope.SUBMIT, limit: 'new' },
+  submitNewApplication: { scope: ApiKeyScope.SUBMIT, limit: 'new' },
+  submitChangeApplication: { scope: ApiKeyScope.SUBMIT, limit: { officeCode: 'officeCode' } },
+  resubmitApplication: { scope: ApiKeyScope.SUBMIT, limit: { applicationId: 'id' } },
+  withdrawApplication: { scope: ApiKeyScope.SUBMIT, limit: { applicationId: 'id' } },
+  recordSystemSettings: { scope: ApiKeyScope.SUBMIT, limit: { applicationId: 'applicationId' } },
+  office: { scope: ApiKeyScope.READ, limit: { officeId: 'id', officeCode: 'code' } },
+  offices: { scope: ApiKeyScope.READ, limit: 'list' },
+  businessCalendar: { scope: ApiKeyScope.READ, limit: 'none' },
+  notices: { scope: ApiKeyScope.READ, limit: { officeCode: 'officeCode' } },
+  idNotice: { scope: ApiKeyScope.READ, limit: { applicationId: 'applicationId' } },
+  certificates: { scope: ApiKeyScope.READ, limit: 'list' },
+};
+
+/** Field-level scopes: a key reads these in clear only with the scope (passwords: REVEAL_PASSWORDS). */
+export const FIELD_SCOPE: { [F in keyof typeof FIELD_ACCESS]?: ApiKeyScope } = { password: ApiKeyScope.REVEAL_PASSWORDS };
+
+/**
+ * The caller's roles as field rules (mayRead) should see them: a key lacking a field's scope reads it as a role that
+ * may not (passwords masked, not readable).
+ */
+export function fieldRoles(caller: { roles: Role[]; apiKey?: { scopes: readonly ApiKeyScope[] } }, field: keyof typeof FIELD_ACCESS): Role[] {
+  const scope = FIELD_SCOPE[field];
+  if (!caller.apiKey || !scope || caller.apiKey.scopes.includes(scope)) return caller.roles;
+  return caller.roles.filter((r) => r !== Role.INTEGRATOR);
+}

@@ -1,4 +1,4 @@
-import { roles } from '../graphql/access.js';
+import { fieldRoles, roles } from '../graphql/access.js';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import {
   ApplicationKind, CertificateStatus, Industry, LineType, MailboxType, ProcessingMethod, RowAction, SystemCategory, TerminalType,
@@ -136,7 +136,7 @@ export class IdNoticeResolver {
     @Arg('revealPasswords', () => Boolean, { defaultValue: false }) revealPasswords: boolean,
     @Ctx() ctx: Context,
   ): Promise<IdNotice> {
-    return toNotice(await new IdNoticeService(ctx.em, ctx.services.secrets, ctx.services.clock).read(applicationId, ctx.roles, actorOf(ctx), revealPasswords));
+    return toNotice(await new IdNoticeService(ctx.em, ctx.services.secrets, ctx.services.clock).read(applicationId, fieldRoles(ctx, 'password'), actorOf(ctx), revealPasswords));
   }
 
   @Authorized(...roles('reissuePassword'))

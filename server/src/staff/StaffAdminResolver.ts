@@ -3,7 +3,9 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, 
 import { Role } from '../common/enums.js';
 import { badInput, notFound, type FieldError } from '../common/errors.js';
 import { DEFAULT_PAGE_SIZE, checkPage, isIsoDate } from '../common/paging.js';
-import { roles } from '../graphql/access.js';
+import { ALL_SCOPES, ApiKeyScope, roles } from '../graphql/access.js';
+import { Company } from '../companies/Company.js';
+import { Office } from '../companies/Office.js';
 import type { Context } from '../graphql/context.js';
 import { createApiKey } from './apiKeys.js';
 import { audit } from './audit.js';
@@ -18,6 +20,9 @@ class ApiKeyView {
   @Field(() => String) name!: string;
   @Field(() => String, { description: 'キーの先頭 (識別用; nk_<prefix>_...)' }) prefix!: string;
   @Field(() => [Role]) roles!: Role[];
+  @Field(() => [ApiKeyScope], { description: '権限 (参照・申込・パスワード参照)' }) scopes!: ApiKeyScope[];
+  @Field(() => [String], { description: '限定する企業 (企業略称; 空なら限定なし)' }) companies!: string[];
+  @Field(() => [String], { description: '限定する事業所 (事業所コード; 空なら限定なし)' }) offices!: string[];
   @Field(() => Date, { nullable: true }) expiresAt?: Date;
   @Field(() => Date, { nullable: true }) revokedAt?: Date;
   @Field(() => Date, { nullable: true }) lastUsedAt?: Date;
@@ -71,7 +76,38 @@ class StaffUpdate {
   @Field(() => Boolean, { nullable: true, description: 'false で無効化 (サインイン不可)' }) active?: boolean;
 }
 
-const view = (k: ApiKey): ApiKeyView => ({ id: k.id, name: k.name, prefix: k.prefix, roles: k.roles, expiresAt: k.expiresAt, revokedAt: k.revokedAt, lastUsedAt: k.lastUsedAt, createdAt: k.createdAt });
+const view = (k: ApiKey): ApiKeyView => ({
+  id: k.id, name: k.name, prefix: k.prefix, roles: k.roles, scopes: k.scopes, companies: k.companyCodes, offices: k.officeCodes,
+  expiresAt: k.expiresAt, revokedAt: k.revokedAt, lastUsedAt: k.lastUsedAt, createdAt: k.createdAt,
+});
+/** Companies or offices one key may be limited to. */
+const MAX_LIMITS = 100;
+
+/** Limits as codes (full-width and lower case are fine), each checked to exist; duplicates dropped. */
+async function checkLimits(ctx: Context, companies: string[] | undefined, offices: string[] | undefined, errors: FieldError[]) {
+  const norm = (list: string[] | undefined) => [...new Set((list ?? []).map((c) => c.normalize('NFKC').trim().toUpperCase()).filter(Boolean))];
+  const companyCodes = norm(companies);
+  const officeCodes = norm(offices);
+  for (const [path, codes, shape, label, find] of [
+    ['companies', companyCodes, /^[A-Z]{3}$/, '企業略称', (c: string[]) => ctx.em.find(Company, { abbreviation: { $in: c } }).then((r) => r.map((x) => x.abbreviation!))],
+    ['offices', officeCodes, /^[A-Z]{3}[0-9]{3}$/, '事業所コード', (c: string[]) => ctx.em.find(Office, { code: { $in: c } }).then((r) => r.map((x) => x.code!))],
+  ] as const) {
+    if (codes.length > MAX_LIMITS) {
+      errors.push({ path, message: `${label}は${MAX_LIMITS}件以内で指定してください。` });
+      continue;
+    }
+    const malformed = codes.filter((c) => !shape.test(c));
+    if (malformed.length) {
+      errors.push({ path, message: `${label}の形式が正しくありません: ${malformed.join(', ')}` });
+      continue;
+    }
+    if (!codes.length) continue;
+    const known = new Set(await find(codes));
+    const unknown = codes.filter((c) => !known.has(c));
+    if (unknown.length) errors.push({ path, message: `${label} ${unknown.join(', ')} は登録されていません。` });
+  }
+  return { companyCodes, officeCodes };
+}
 const STAFF_ROLES = [Role.ADMIN, Role.SUPERVISOR, Role.REVIEWER, Role.SUPPORT];
 
 function checkRoles(list: Role[] | undefined, allowed: Role[], path: string): FieldError[] {
@@ -149,13 +185,22 @@ export class StaffAdminResolver {
     @Arg('roles', () => [Role], { defaultValue: [Role.INTEGRATOR] }) keyRoles: Role[],
     @Arg('expiresAt', () => Date, { nullable: true }) expiresAt: Date | undefined,
     @Ctx() ctx: Context,
+    @Arg('scopes', () => [ApiKeyScope], { nullable: true, description: '権限 (省略時はすべて: 参照・申込・パスワード参照)' }) scopes?: ApiKeyScope[] | null,
+    @Arg('companies', () => [String], { nullable: true, description: 'この企業 (企業略称) の申込・事業所等だけを扱うキーにする' }) companies?: string[] | null,
+    @Arg('offices', () => [String], { nullable: true, description: 'この事業所 (事業所コード) の申込・事業所等だけを扱うキーにする' }) offices?: string[] | null,
   ): Promise<CreatedApiKey> {
     const errors = checkRoles(keyRoles, [Role.INTEGRATOR], 'roles');
     if (!name?.trim() || [...name].length > 80) errors.push({ path: 'name', message: '名前を80文字以内で入力してください。' });
     if (expiresAt && expiresAt <= ctx.services.clock.now()) errors.push({ path: 'expiresAt', message: '有効期限は未来の日時を指定してください。' });
+    const keyScopes = scopes ? [...new Set(scopes)] : [...ALL_SCOPES];
+    if (!keyScopes.length) errors.push({ path: 'scopes', message: '権限を1つ以上指定してください。' });
+    const limits = await checkLimits(ctx, companies ?? undefined, offices ?? undefined, errors);
     if (errors.length) throw badInput(errors);
-    const { apiKey, secret } = createApiKey(ctx.em, { name: name.trim(), roles: keyRoles, expiresAt });
-    audit(ctx.em, { action: 'API_KEY_CREATE', staff: ctx.staff, apiKey, target: apiKey.name, detail: `prefix=${apiKey.prefix}`, ip: ctx.ip });
+    const { apiKey, secret } = createApiKey(ctx.em, { name: name.trim(), roles: keyRoles, expiresAt, scopes: keyScopes, ...limits });
+    const detail = [`prefix=${apiKey.prefix}`, `scopes=${keyScopes.join(',')}`,
+      ...(limits.companyCodes.length ? [`companies=${limits.companyCodes.join(',')}`] : []),
+      ...(limits.officeCodes.length ? [`offices=${limits.officeCodes.join(',')}`] : [])].join(' ');
+    audit(ctx.em, { action: 'API_KEY_CREATE', staff: ctx.staff, apiKey, target: apiKey.name, detail, ip: ctx.ip });
     await ctx.em.flush();
     return { apiKey: view(apiKey), secret };
   }

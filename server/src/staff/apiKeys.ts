@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../common/enums.js';
+import { ALL_SCOPES, type ApiKeyScope } from '../graphql/access.js';
 import { ApiKey } from './security.js';
 
 // Integrator API keys: `nk_<prefix>_<secret>`. The prefix finds the row; only a SHA-256 of the whole key is
@@ -20,7 +21,7 @@ export function newApiKeySecret(prefix = randomBytes(6).toString('hex').slice(0,
 /** Creates a key and returns its secret (shown once). */
 export function createApiKey(
   em: EntityManager,
-  input: { name: string; roles?: Role[]; expiresAt?: Date; key?: string },
+  input: { name: string; roles?: Role[]; expiresAt?: Date; key?: string; scopes?: ApiKeyScope[]; companyCodes?: string[]; officeCodes?: string[] },
 ): { apiKey: ApiKey; secret: string } {
   const { key, prefix } = input.key ? { key: input.key, prefix: KEY.exec(input.key)![1]! } : newApiKeySecret();
   const apiKey = Object.assign(new ApiKey(), {
@@ -29,6 +30,9 @@ export function createApiKey(
     secretHash: hashKey(key),
     roles: input.roles ?? [Role.INTEGRATOR],
     expiresAt: input.expiresAt,
+    scopes: input.scopes ?? [...ALL_SCOPES],
+    companyCodes: input.companyCodes ?? [],
+    officeCodes: input.officeCodes ?? [],
   });
   em.persist(apiKey);
   return { apiKey, secret: key };

@@ -3,6 +3,7 @@ import { currentTime } from '../common/clock.js';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { BigIntType } from '@mikro-orm/core';
 import { Role } from '../common/enums.js';
+import { ALL_SCOPES, ApiKeyScope } from '../graphql/access.js';
 import { Staff } from './Staff.js';
 
 /** Integrator API key; only its hash is stored. */
@@ -22,6 +23,17 @@ export class ApiKey {
 
   @Enum({ items: () => Role, array: true })
   roles: Role[] = [Role.INTEGRATOR];
+
+  /** What the key may do (graphql/access.ts KEY_ACCESS); keys made before scopes have them all. */
+  @Enum({ items: () => ApiKeyScope, array: true })
+  scopes: ApiKeyScope[] = [...ALL_SCOPES];
+
+  /** 企業略称 and 事業所コード the key is limited to (their applications, offices, notices, certificates); none: all. */
+  @Property({ type: 'string[]', defaultRaw: `'{}'` })
+  companyCodes: string[] = [];
+
+  @Property({ type: 'string[]', defaultRaw: `'{}'` })
+  officeCodes: string[] = [];
 
   @Property({ type: 'datetime', nullable: true })
   expiresAt?: Date;
