@@ -1,3 +1,5 @@
+// type-graphql's decorators (inputs imported through the limits) need the Reflect polyfill before any of them runs.
+import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';

@@ -16,8 +16,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError) {
     const { stacktrace: _drop, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-    // graphql's parser says so in English.
-    const tokens = /Document contains more than (\d+) tokens/.exec(formatted.message);
+    // graphql's parser says so in English ("more that" in graphql 16).
+    const tokens = /Document contains more th[ae]n (\d+) tokens/.exec(formatted.message);
     const message = tokens ? `クエリが長すぎます (上限 ${tokens[1]} トークン)。` : formatted.message;
     return { message, locations: formatted.locations, path: formatted.path, extensions };
   }

@@ -133,6 +133,7 @@ describe('caller mistakes are HTTP 400 with their code, never 500 or an engine m
     expect(json.errors[0].extensions.code).toBe(code ?? json.errors[0].extensions.code);
     expect(json.errors[0].extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
     expect(text).not.toMatch(INTERNALS);
+    if (_name === 'too many tokens') expect(json.errors[0].message).toBe('クエリが長すぎます (上限 3000 トークン)。');
   });
 
   it('the list-cost limit is HTTP 400', async () => {
