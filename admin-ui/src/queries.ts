@@ -719,7 +719,7 @@ export const RESET_STAFF_PASSWORD = gql`
   }
 `;
 
-const API_KEY_FIELDS = `id name prefix roles expiresAt revokedAt lastUsedAt createdAt`;
+const API_KEY_FIELDS = `id name prefix roles scopes companies offices expiresAt revokedAt lastUsedAt createdAt`;
 
 export const API_KEYS = gql`
   query ApiKeys {
@@ -728,8 +728,15 @@ export const API_KEYS = gql`
 `;
 
 export const CREATE_API_KEY = gql`
-  mutation CreateApiKey($name: String!, $roles: [Role!]!, $expiresAt: DateTimeISO) {
-    createApiKey(name: $name, roles: $roles, expiresAt: $expiresAt) {
+  mutation CreateApiKey(
+    $name: String!
+    $roles: [Role!]!
+    $expiresAt: DateTimeISO
+    $scopes: [ApiKeyScope!]
+    $companies: [String!]
+    $offices: [String!]
+  ) {
+    createApiKey(name: $name, roles: $roles, expiresAt: $expiresAt, scopes: $scopes, companies: $companies, offices: $offices) {
       secret
       apiKey { ${API_KEY_FIELDS} }
     }

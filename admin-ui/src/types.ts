@@ -447,11 +447,19 @@ export interface ContractSnapshot {
   lines: string[];
 }
 
+/** What an integrator key may do (server: graphql/access.ts KEY_ACCESS). */
+export type ApiKeyScope = 'READ' | 'SUBMIT' | 'REVEAL_PASSWORDS';
+export const API_KEY_SCOPES: readonly ApiKeyScope[] = ['READ', 'SUBMIT', 'REVEAL_PASSWORDS'];
+
 export interface ApiKey {
   id: string;
   name: string;
   prefix: string;
   roles: Role[];
+  scopes: ApiKeyScope[];
+  /** 企業略称 / 事業所コード the key is limited to (both empty: no limit). */
+  companies: string[];
+  offices: string[];
   expiresAt?: Maybe<string>;
   revokedAt?: Maybe<string>;
   lastUsedAt?: Maybe<string>;

@@ -42,7 +42,7 @@ describe('admin console', () => {
     await page.getByRole('menuitem', { name: 'APIキー' }).click();
     await page.waitForURL(/\/apiKeys/);
 
-    // Create: a name and no expiry; the role is INTEGRATOR.
+    // Create: a name and no expiry; the role is INTEGRATOR, the permission 参照 unless more are ticked.
     const name = `通関システム連携 ${Date.now()}`;
     await page.getByTestId('create-api-key').click();
     const dialog = page.getByTestId('api-key-dialog');
@@ -62,6 +62,10 @@ describe('admin console', () => {
     // The list shows the key by its prefix only — never the secret.
     const row = page.locator('#main-content tbody tr', { hasText: name });
     await row.getByText('有効', { exact: true }).waitFor();
+    // Permissions: 参照 by default (a reporting tool's key), no limit.
+    await row.locator('[data-scope="READ"]').waitFor();
+    await expect(row.locator('[data-scope="SUBMIT"]').count()).resolves.toBe(0);
+    await row.getByText('限定なし').waitFor();
     await expect(page.locator('#main-content').textContent()).resolves.not.toContain(secret);
 
     // Revoke, after a confirmation.

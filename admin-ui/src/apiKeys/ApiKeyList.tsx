@@ -5,6 +5,7 @@ import type { ApiKey } from '../types';
 import { ApiKeyStatusChip } from './ApiKeyStatusChip';
 import { CreateApiKeyButton } from './CreateApiKeyButton';
 import { RevokeApiKeyButton } from './RevokeApiKeyButton';
+import { KeyLimits, ScopeChips } from './ScopeChips';
 
 const SearchBox = (props: SearchInputProps) => {
   const translate = useTranslate();
@@ -31,6 +32,8 @@ export const ApiKeyList = () => (
       <Column source="name" />
       <Column source="prefix" render={(k) => <Mono>{`nk_${k.prefix}_…`}</Mono>} />
       <Column source="roles" disableSort render={(k) => <RoleChips roles={k.roles} />} />
+      <Column source="scopes" disableSort render={(k) => <ScopeChips scopes={k.scopes} />} />
+      <Column source="companies" label="resources.apiKeys.limits" disableSort render={(k) => <KeyLimits apiKey={k} />} />
       <Column source="status" disableSort render={(k) => <ApiKeyStatusChip apiKey={k} />} />
       <Column source="createdAt" render={(k) => <DateTimeText value={k.createdAt} />} cellSx={() => ({ whiteSpace: 'nowrap' })} />
       <Column source="expiresAt" render={(k) => <DateTimeText value={k.expiresAt} />} cellSx={() => ({ whiteSpace: 'nowrap' })} />

@@ -3,11 +3,17 @@ import {
   Alert,
   Box,
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogContent,
   DialogContentText,
   DialogTitle,
+  FormControl,
+  FormControlLabel,
+  FormGroup,
+  FormHelperText,
+  FormLabel,
   Stack,
   TextField,
   Typography,
@@ -19,7 +25,8 @@ import { useServerAction } from '../components/useServerAction';
 import type { FieldError } from '../intake/inputTypes';
 import { CREATE_API_KEY } from '../queries';
 import { RoleChips } from '../staffAccounts/RoleChips';
-import type { ApiKey } from '../types';
+import { API_KEY_SCOPES, type ApiKey, type ApiKeyScope } from '../types';
+import { splitCodes } from './codes';
 import { DialogCancelButton, DialogConfirmButton } from '../components/DialogButtons';
 
 interface Created {
@@ -27,7 +34,8 @@ interface Created {
 }
 
 /**
- * APIキーの作成 (admin): a name (the integrating system) and an optional expiry; the role is INTEGRATOR (the only
+ * APIキーの作成 (admin): a name (the integrating system), its permissions (参照 only by default: reporting tools),
+ * optionally the companies and offices it is limited to, and an optional expiry; the role is INTEGRATOR (the only
  * role the server gives a key). The secret is in the server's answer only: it is shown once, with a copy button.
  */
 export const CreateApiKeyButton = () => {
@@ -36,6 +44,9 @@ export const CreateApiKeyButton = () => {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [expires, setExpires] = useState('');
+  const [scopes, setScopes] = useState<ApiKeyScope[]>(['READ']);
+  const [companies, setCompanies] = useState('');
+  const [offices, setOffices] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [created, setCreated] = useState<Created['createApiKey'] | null>(null);
 
@@ -44,13 +55,21 @@ export const CreateApiKeyButton = () => {
     setCreated(null);
     setName('');
     setExpires('');
+    setScopes(['READ']);
+    setCompanies('');
+    setOffices('');
     setErrors([]);
   };
+  const toggle = (scope: ApiKeyScope, on: boolean) =>
+    setScopes((now) => API_KEY_SCOPES.filter((s) => (s === scope ? on : now.includes(s))));
   const create = async () => {
     setErrors([]);
     const outcome = await run<Created>(CREATE_API_KEY, {
       name: name.trim(),
       roles: ['INTEGRATOR'],
+      scopes,
+      companies: splitCodes(companies),
+      offices: splitCodes(offices),
       // The end of the chosen day in Japan.
       expiresAt: expires ? new Date(`${expires}T23:59:59+09:00`).toISOString() : null,
     });
@@ -108,6 +127,63 @@ export const CreateApiKeyButton = () => {
                 helperText={at('expiresAt') || translate('resources.apiKeys.expires_hint')}
                 slotProps={{ inputLabel: { shrink: true } }}
               />
+              <FormControl error={!!at('scopes') || !scopes.length} component="fieldset" variant="standard">
+                <FormLabel component="legend">{translate('resources.apiKeys.fields.scopes')}</FormLabel>
+                <FormGroup>
+                  {API_KEY_SCOPES.map((scope) => (
+                    <FormControlLabel
+                      key={scope}
+                      control={
+                        <Checkbox
+                          size="small"
+                          checked={scopes.includes(scope)}
+                          onChange={(e) => toggle(scope, e.target.checked)}
+                          name={`scope-${scope}`}
+                          data-testid={`api-key-scope-${scope}`}
+                        />
+                      }
+                      label={
+                        <span>
+                          {translate(`resources.apiKeys.scopes.${scope}`)}
+                          <Typography variant="caption" color="text.secondary" component="span" sx={{ ml: 1 }}>
+                            {translate(`resources.apiKeys.scope_hints.${scope}`)}
+                          </Typography>
+                        </span>
+                      }
+                    />
+                  ))}
+                </FormGroup>
+                <FormHelperText>
+                  {at('scopes') || (scopes.length ? translate('resources.apiKeys.scopes_hint') : translate('resources.apiKeys.scopes_required'))}
+                </FormHelperText>
+              </FormControl>
+              <Box>
+                <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1 }}>
+                  {translate('resources.apiKeys.limits_hint')}
+                </Typography>
+                <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+                  <TextField
+                    fullWidth
+                    name="companies"
+                    label={translate('resources.apiKeys.fields.companies')}
+                    placeholder="NAC"
+                    value={companies}
+                    onChange={(e) => setCompanies(e.target.value)}
+                    error={!!at('companies')}
+                    helperText={at('companies') || ' '}
+                  />
+                  <TextField
+                    fullWidth
+                    name="offices"
+                    label={translate('resources.apiKeys.fields.offices')}
+                    placeholder="NAC001"
+                    value={offices}
+                    onChange={(e) => setOffices(e.target.value)}
+                    error={!!at('offices')}
+                    helperText={at('offices') || ' '}
+                  />
+                </Stack>
+              </Box>
               <Box>
                 <Typography variant="caption" color="text.secondary" component="div">
                   {translate('resources.apiKeys.fields.roles')}
@@ -126,7 +202,7 @@ export const CreateApiKeyButton = () => {
           ) : (
             <>
               <DialogCancelButton onClick={close} busy={busy} />
-              <DialogConfirmButton busy={busy} disabled={!name.trim()} onClick={() => void create()} data-testid="api-key-create-confirm">
+              <DialogConfirmButton busy={busy} disabled={!name.trim() || !scopes.length} onClick={() => void create()} data-testid="api-key-create-confirm">
                 {translate('resources.apiKeys.create_confirm')}
               </DialogConfirmButton>
             </>
