@@ -17,7 +17,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof GraphQLError) {
     const { stacktrace: _drop, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     // graphql's parser says so in English ("more that" in graphql 16).
-    const tokens = /Document contains more th[ae]n (\d+) tokens/.exec(formatted.message);
+    const tokens = /Document contains more (?:than|that) (\d+) tokens/.exec(formatted.message);
     const message = tokens ? `クエリが長すぎます (上限 ${tokens[1]} トークン)。` : formatted.message;
     return { message, locations: formatted.locations, path: formatted.path, extensions };
   }
