@@ -4,8 +4,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clockFromEnv, type Clock } from './common/clock.js';
 
-/** The repository root (server/src/config.ts → ../..). */
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The product's root: the nearest folder above this module holding templates/ (the repository from server/src, and
+ * from the compiled server/dist/server/src; /app in the image).
+ */
+export const repoRoot = ((): string => {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'templates'))) return dir;
+  return resolve(here, '../..');
+})();
 
 /** The pool the lines' IP addresses are issued from unless IP_POOL says otherwise. */
 export const DEFAULT_IP_POOL = '10.200.0.0/16';

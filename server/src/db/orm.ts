@@ -1,10 +1,15 @@
 import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { join } from 'node:path';
-import { repoRoot } from '../config.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { entities } from './entities.js';
 
-export const migrationsDir = join(repoRoot, 'db', 'migrations');
+/**
+ * db/migrations beside this module's tree: the TypeScript sources when run from source (tsx, tests), the compiled
+ * JavaScript in server/dist/db/migrations when run compiled (rootDir is the repository, so the layout is the same).
+ */
+export const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'db', 'migrations');
+const compiled = import.meta.url.endsWith('.js');
 
 /**
  * No statement of a request runs longer than this: a search or list that would is cancelled (the caller gets
@@ -28,7 +33,7 @@ export function ormConfig(clientUrl: string, extra: Partial<Options> = {}): Opti
     migrations: {
       path: migrationsDir,
       pathTs: migrationsDir,
-      glob: '!(*.d).{js,ts}',
+      glob: compiled ? '*.js' : '*.ts',
       emit: 'ts',
       snapshot: false,
       transactional: true,
