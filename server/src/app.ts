@@ -2,11 +2,12 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import { logger } from './common/logger.js';
@@ -14,7 +15,7 @@ import { requestContext, type Context } from './graphql/context.js';
 import { errorStatus, formatError } from './graphql/formatError.js';
 import { inputLimits } from './graphql/inputLimits.js';
 import { DomainError, ErrorCode, databaseTrouble, serviceUnavailable } from './common/errors.js';
-import { currentRequestId } from './common/requestId.js';
+import { currentRequest, currentRequestId, requestLogFields } from './common/requestId.js';
 import { schema } from './graphql/schema.js';
 import { createServices } from './graphql/services.js';
 import { certificateRoutes } from './certificates/routes.js';
@@ -22,21 +23,41 @@ import { authenticate } from './staff/authentication.js';
 import { forgetOnFlush } from './staff/sessions.js';
 import { requestId } from './common/requestId.js';
 import { loadTemplates } from './notifications/templates.js';
+import { migrationsDir } from './db/orm.js';
+import { Metrics } from './ops/metrics.js';
+import { ReadinessCheck, migrationsOnDisk, operationsRoutes } from './ops/health.js';
+import { principalLabel, requestLog } from './ops/requestLog.js';
 import { LIMITS, armor, parseOptions, queryShape, bodyErrors, cors, introspectionForSignedIn, listCostLimit, securityHeaders } from './graphql/limits.js';
 
 export interface RunningApp {
   url: string;
   server: Server;
+  /**
+   * Drains: /readyz answers 503, the listener closes, requests in flight finish (those still going after
+   * `drainMs` are cut), then Apollo and the session listener stop.
+   */
   close(): Promise<void>;
 }
 
+/** How long close() lets requests in flight finish by default (main.ts gives what SHUTDOWN_TIMEOUT_SECONDS leaves). */
+export const DRAIN_MS = 10_000;
+
 /** Builds the HTTP app (GraphQL at /graphql, the console at /) on an initialised ORM. */
-export async function createApp(orm: MikroORM, config: Config) {
+export async function createApp(orm: MikroORM, config: Config, options: { drainMs?: number } = {}) {
   const services = createServices(config, orm.config.get('clientUrl')!);
   await services.sessions.start();
   orm.em.getEventManager().registerSubscriber(forgetOnFlush(services.sessions));
   await loadTemplates(orm.em.fork());
   const protection = armor();
+  const metrics = new Metrics(orm);
+  const readiness = new ReadinessCheck(orm.config.get('clientUrl')!, migrationsOnDisk(migrationsDir));
+  // The server is made here, not by app.listen, so Apollo's drain plugin can close it gracefully.
+  const app = express();
+  const server = createServer(app);
+  // Longer than a load balancer's idle timeout (60 s on most): the balancer, not Node, closes idle keep-alive
+  // connections, so it never sends a request on one Node has just closed (a 502).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const apollo = new ApolloServer<Context>({
     schema: await schema(),
     formatError,
@@ -44,10 +65,15 @@ export async function createApp(orm: MikroORM, config: Config) {
     csrfPrevention: true,
     introspection: true,
     allowBatchedHttpRequests: false,
+    // main.ts drains on SIGTERM/SIGINT itself (requests, then jobs, then the database); Apollo's own handler would stop
+    // it first and re-raise the signal.
+    stopOnTerminationSignals: false,
     parseOptions,
     // Armor types its plugins against the CommonJS build of @apollo/server; they are the same at run time.
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]), introspectionForSignedIn, listCostLimit, inputLimits, errorStatus,
+      metrics.graphqlPlugin<Context>(),
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: options.drainMs ?? DRAIN_MS }),
       // No HTTP caching of GraphQL answers: without this, Apollo wraps every field's resolver to compute cache hints.
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -55,16 +81,15 @@ export async function createApp(orm: MikroORM, config: Config) {
   });
   await apollo.start();
 
-  const app = express();
   app.disable('x-powered-by');
   // GraphQL answers are POSTs nobody revalidates: no ETag (a SHA-1 of every response body).
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders);
   app.use(requestId);
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
-  });
+  app.use(requestLog);
+  app.use(metrics.http);
+  app.use(operationsRoutes(readiness, metrics, config.metricsToken));
   app.use(
     '/graphql',
     cors(config.corsOrigins),
@@ -76,12 +101,14 @@ export async function createApp(orm: MikroORM, config: Config) {
         const em = orm.em.fork();
         try {
           const principal = await authenticate(em, services, req.headers.authorization, req.ip);
+          const info = currentRequest();
+          if (info) info.principal = principalLabel(principal);
           return requestContext(em, principal, services, req.ip);
         } catch (e) {
           // Apollo would answer "Context creation failed: <driver text>" with 500.
           const trouble = databaseTrouble(e);
           const requestId = currentRequestId();
-          logger.error({ err: e, requestId }, trouble ? 'database unavailable at sign-in check' : 'context creation failed');
+          logger.error({ err: e, ...requestLogFields() }, trouble ? 'database unavailable at sign-in check' : 'context creation failed');
           if (trouble) throw serviceUnavailable(trouble, { requestId });
           throw new DomainError(ErrorCode.INTERNAL_SERVER_ERROR, '内部エラーが発生しました。時間をおいて再度お試しください。', { requestId, http: { status: 500 } });
         }
@@ -106,9 +133,12 @@ export async function createApp(orm: MikroORM, config: Config) {
 
   return {
     app,
+    metrics,
+    readiness,
     async listen(port: number, host = '0.0.0.0'): Promise<RunningApp> {
-      const server = await new Promise<Server>((resolve) => {
-        const s = app.listen(port, host, () => resolve(s));
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
       });
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -116,9 +146,8 @@ export async function createApp(orm: MikroORM, config: Config) {
         url: `http://127.0.0.1:${actualPort}`,
         server,
         close: async () => {
-          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-          server.closeAllConnections();
-          await closed;
+          readiness.drain();
+          // The drain plugin closes the listener, lets requests in flight finish and ends idle connections.
           await apollo.stop();
           await services.sessions.close();
         },

@@ -7,19 +7,20 @@ import {
   addBusinessDays, addDays, businessDaysBetween, closedReason, isBusinessDay, subtractBusinessDays, type ClosureSet,
 } from './businessDays.js';
 
-/** Standard lead times in business days (SPEC.md defaults; LEAD_TIME_* environment variables override). */
+/** Standard lead times in business days (SPEC.md defaults; LEAD_TIME_* override). */
 export interface LeadTimes {
   newLine: number;
   newOther: number;
   change: number;
 }
 
-export function leadTimesFrom(env: NodeJS.ProcessEnv = process.env): LeadTimes {
-  return {
-    newLine: Number(env.LEAD_TIME_NEW_LINE ?? 60),
-    newOther: Number(env.LEAD_TIME_NEW ?? 10),
-    change: Number(env.LEAD_TIME_CHANGE ?? 5),
-  };
+export const DEFAULT_LEAD_TIMES: LeadTimes = { newLine: 60, newOther: 10, change: 5 };
+
+// The process's lead times: the configured ones (LEAD_TIME_*, validated by config.ts), installed by main.ts at start.
+let processLeadTimes: LeadTimes = DEFAULT_LEAD_TIMES;
+
+export function installLeadTimes(leadTimes: LeadTimes): void {
+  processLeadTimes = leadTimes;
 }
 
 /** システム設定申込締切日 = start date − 4 business days (システム利用規程 第15条). */
@@ -60,7 +61,7 @@ export function forgetHorizonClosures(): void {
 export class CalendarService {
   private closures?: Promise<ClosureSet>;
 
-  constructor(private readonly em: EntityManager, private readonly leadTimes: LeadTimes = leadTimesFrom()) {}
+  constructor(private readonly em: EntityManager, private readonly leadTimes: LeadTimes = processLeadTimes) {}
 
   /** Closure days, read once per service (the promise is shared, so concurrent callers make one query). */
   closureSet(): Promise<ClosureSet> {

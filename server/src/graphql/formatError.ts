@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { logger } from '../common/logger.js';
 import { ErrorCode, TIMEOUT_MESSAGE, UNAVAILABLE_MESSAGE, databaseTrouble } from '../common/errors.js';
-import { currentRequestId } from '../common/requestId.js';
+import { currentRequestId, requestLogFields } from '../common/requestId.js';
 
 /**
  * Errors meant for the caller (GraphQLError: ours and GraphQL's own validation) keep their message and code;
@@ -21,18 +21,19 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const message = tokens ? `クエリが長すぎます (上限 ${tokens[1]} トークン)。` : formatted.message;
     return { message, locations: formatted.locations, path: formatted.path, extensions };
   }
-  // The request id ties the caller's report to this log line (the support desk asks for it).
+  // The request id ties the caller's report to this log line (the support desk asks for it); the line also names the
+  // operation and the principal, as the request log does.
   const requestId = currentRequestId();
   const trouble = databaseTrouble(original);
   if (trouble) {
-    logger.warn({ err: original, path: formatted.path, requestId }, trouble === 'timeout' ? 'statement timeout' : 'database unavailable');
+    logger.warn({ err: original, path: formatted.path, ...requestLogFields() }, trouble === 'timeout' ? 'statement timeout' : 'database unavailable');
     return {
       message: trouble === 'timeout' ? TIMEOUT_MESSAGE : UNAVAILABLE_MESSAGE,
       path: formatted.path,
       extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, ...(requestId ? { requestId } : {}) },
     };
   }
-  logger.error({ err: original, path: formatted.path, requestId }, 'internal error');
+  logger.error({ err: original, path: formatted.path, ...requestLogFields() }, 'internal error');
   return {
     message: '内部エラーが発生しました。時間をおいて再度お試しください。',
     path: formatted.path,

@@ -88,7 +88,7 @@ export async function deliverDueEmails(
   transport: Transporter,
   box: SecretBox,
   clock: Clock,
-  options: { heartbeatMs?: number; unrecorded?: Map<string, Date> } = {},
+  options: { heartbeatMs?: number; unrecorded?: Map<string, Date>; signal?: AbortSignal } = {},
 ): Promise<number> {
   const db = root.getConnection();
   const run = <T = Record<string, unknown>>(sql: string, params: unknown[]) => db.execute<T[]>(sql, params);
@@ -110,6 +110,8 @@ export async function deliverDueEmails(
   );
   let sent = 0;
   for (;;) {
+    // Shutting down: nothing more is claimed.
+    if (options.signal?.aborted) return sent;
     const token = randomUUID();
     const claimed = await run<Claimed>(
       `update outbound_email o set status = 'SENDING', claim_token = ?, next_attempt_at = ?,
@@ -136,6 +138,15 @@ export async function deliverDueEmails(
     heartbeat.unref();
     try {
       for (const mail of claimed) {
+        if (options.signal?.aborted) {
+          // Shutting down: the mails of this batch not yet started go back to the queue now, not after the lease.
+          await run(
+            `update outbound_email set status = 'PENDING', claim_token = null, next_attempt_at = ?
+              where claim_token = ? and status = 'SENDING' and sending_since is null`,
+            [clock.now(), token],
+          );
+          break;
+        }
         // Renews this mail's lease and records that an attempt starts; nothing when the claim was lost meanwhile.
         const [started] = await run<{ attempts: number }>(
           `update outbound_email set sending_since = ?, attempts = attempts + 1, next_attempt_at = ?
