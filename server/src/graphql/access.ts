@@ -151,7 +151,8 @@ export const KEY_ACCESS: { [K in IntegratorOperation]: { scope: ApiKeyScope; lim
   office: { scope: ApiKeyScope.READ, limit: { officeId: 'id', officeCode: 'code' } },
   offices: { scope: ApiKeyScope.READ, limit: 'list' },
   businessCalendar: { scope: ApiKeyScope.READ, limit: 'none' },
-  notices: { scope: ApiKeyScope.READ, limit: { officeCode: 'officeCode' } },
+  // Addressed by office code, receipt no. or provisional account: the resolver holds a limited key to its offices.
+  notices: { scope: ApiKeyScope.READ, limit: 'list' },
   idNotice: { scope: ApiKeyScope.READ, limit: { applicationId: 'applicationId' } },
   certificates: { scope: ApiKeyScope.READ, limit: 'list' },
 };
