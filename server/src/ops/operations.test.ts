@@ -1,5 +1,9 @@
+import express from 'express';
+import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/server.js';
+import { Metrics } from './metrics.js';
+import { ReadinessCheck, operationsRoutes } from './health.js';
 
 // /healthz, /readyz and /metrics of a real server: readiness follows the database (cut and restored through a TCP
 // proxy) and the migrations; the metrics name what a few requests did.
@@ -75,5 +79,24 @@ describe('metrics', () => {
     await get('/made/up/2');
     const after = await (await get('/metrics')).text();
     expect(after).not.toContain('/made/up');
+  });
+});
+
+describe('METRICS_TOKEN', () => {
+  it('when set, /metrics answers only its bearer', async () => {
+    const app = express().use(operationsRoutes(new ReadinessCheck(server.db.url, []), new Metrics(), 'scrape-token-0123456789'));
+    const srv = await new Promise<Server>((r) => {
+      const s = app.listen(0, '127.0.0.1', () => r(s));
+    });
+    const url = `http://127.0.0.1:${(srv.address() as { port: number }).port}/metrics`;
+    try {
+      expect((await fetch(url)).status).toBe(401);
+      expect((await fetch(url, { headers: { authorization: 'Bearer scrape-token-012345678X' } })).status).toBe(401);
+      const ok = await fetch(url, { headers: { authorization: 'Bearer scrape-token-0123456789' } });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toContain('process_cpu_seconds_total');
+    } finally {
+      await new Promise((r) => srv.close(r));
+    }
   });
 });
