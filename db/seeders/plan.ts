@@ -408,7 +408,8 @@ export class DemoPlan {
       CHG_IDENT: (o) => this.abolishable(o).length > 0,
       TERMINATION: (o) => o.open === 0,
       TRANSFER: () => this.inService(at).length > 1,
-      EQUIPMENT_SHARING: (o) => o.usesGeneral && this.inService(at, (x) => x !== o && x.usesGeneral).length > 0,
+      // 機器共用は同一企業内でのみ可能 (seed 000).
+      EQUIPMENT_SHARING: (o) => o.usesGeneral && this.inService(at, (x) => x !== o && x.firm === o.firm && x.usesGeneral).length > 0,
     };
     let candidates = this.inService(at, need[category]);
     if (!candidates.length) {
@@ -508,7 +509,7 @@ export class DemoPlan {
         };
       }
       default: {
-        const partner = pick(this.inService(at, (x) => x !== o && x.usesGeneral));
+        const partner = pick(this.inService(at, (x) => x !== o && x.firm === o.firm && x.usesGeneral));
         refs.push(partner);
         return {
           part: () => Promise.resolve({

@@ -45,6 +45,34 @@ function itemOfField(field: string): ChangeItem {
 
 const live = (today: string) => ({ $or: [{ endDate: null }, { endDate: { $gt: today } }] });
 
+/** A company name compared as typed: spaces of either width do not make another company. */
+const compact = (name?: string | null): string => (name ?? '').replace(/[\s\u3000]/g, '');
+
+/** One company: the same row, or (an office opened before 事業所追加 kept the company) the same registered name. */
+const sameCompany = (a: Company, b: Company): boolean => a.id === b.id || compact(a.profile.name) === compact(b.profile.name);
+
+/**
+ * Seed 000: "同一事業所の利用者コードは一度に複数の申込が可能です。ただし、複数の事業所の利用者コードを一度に申込を
+ * することはできません" — every code an application shares from another office must belong to one office.
+ */
+class SharedCodeOwners {
+  private first?: { office: Office; code: string };
+
+  constructor(private readonly errors: FieldError[]) {}
+
+  add(path: string, code: UserCode): void {
+    if (!this.first) {
+      this.first = { office: code.office, code: code.code };
+      return;
+    }
+    if (code.office.id === this.first.office.id) return;
+    this.errors.push({
+      path,
+      message: `複数の事業所の利用者コードを一度に申し込むことはできません (利用者コード ${code.code} は ${this.first.code} と別の事業所 (${code.office.code}) のコードです)。事業所ごとに申込してください。`,
+    });
+  }
+}
+
 /** Intake of applications from NSS (and from staff taking one by phone or paper). */
 export class IntakeService {
   constructor(private readonly em: EntityManager, private readonly secrets: SecretBox, private readonly clock: Clock) {}
@@ -101,19 +129,25 @@ export class IntakeService {
   /** Existence checks of codes a new application names (shared 利用者コード, 機器共用先, 一括請求先). */
   private async checkNewReferences(input: NewApplicationInput, em: EntityManager, today: string): Promise<FieldError[]> {
     const errors: FieldError[] = [];
+    const owners = new SharedCodeOwners(errors);
     for (const [i, uc] of (input.userCodes ?? []).entries()) {
       if (!uc.shared || !uc.userCode) continue;
-      const found = await em.findOne(UserCode, { code: uc.userCode.trim().toUpperCase(), ...live(today) });
+      const found = await em.findOne(UserCode, { code: uc.userCode.trim().toUpperCase(), ...live(today) }, { populate: ['office'] });
       if (!found) errors.push({ path: `userCodes.${i}.userCode`, message: `利用者コード ${uc.userCode} は存在しないか、廃止されています。` });
+      else owners.add(`userCodes.${i}.userCode`, found);
     }
-    await this.checkOfficeCode(em, errors, 'equipmentSharingOfficeCode', '機器共用先 事業所コード', input.equipmentSharingOfficeCode);
+    const sharing = await this.checkOfficeCode(em, errors, 'equipmentSharingOfficeCode', '機器共用先 事業所コード', input.equipmentSharingOfficeCode);
+    // Seed 000: 機器共用は同一企業内でのみ可能. A new application's company is the one it names.
+    if (sharing && compact(sharing.company.profile.name) !== compact(input.company?.name)) {
+      errors.push({ path: 'equipmentSharingOfficeCode', message: `機器共用は同一企業内でのみ可能です。機器共用先 事業所コード ${sharing.code} は ${sharing.company.profile.name ?? '他企業'} の事業所です。` });
+    }
     await this.checkBillingReferences(em, errors, input.billing);
     return errors;
   }
 
   private async checkOfficeCode(em: EntityManager, errors: FieldError[], path: string, label: string, code?: string): Promise<Office | undefined> {
     if (!code?.trim()) return undefined;
-    const office = await em.findOne(Office, { code: code.trim().toUpperCase(), status: OfficeStatus.ACTIVE });
+    const office = await em.findOne(Office, { code: code.trim().toUpperCase(), status: OfficeStatus.ACTIVE }, { populate: ['company'] });
     if (!office) errors.push({ path, message: `${label} ${code} の事業所は存在しないか、利用中ではありません。` });
     return office ?? undefined;
   }
@@ -203,14 +237,16 @@ export class IntakeService {
   private async checkChangeReferences(office: Office, input: ChangeApplicationInput, em: EntityManager, today: string): Promise<FieldError[]> {
     const errors: FieldError[] = [];
     const items = input.changeItems ?? [];
+    const owners = new SharedCodeOwners(errors);
     for (const [i, uc] of (input.userCodes ?? []).entries()) {
       if (!uc.userCode) continue;
-      const code = await em.findOne(UserCode, { code: uc.userCode.trim().toUpperCase(), ...live(today) }, { populate: ['sharedWith'] });
+      const code = await em.findOne(UserCode, { code: uc.userCode.trim().toUpperCase(), ...live(today) }, { populate: ['sharedWith', 'office'] });
       const mine = code && (code.office.id === office.id || code.sharedWith.getItems().some((o) => o.id === office.id));
       if (!code || (!mine && !uc.shared)) {
         errors.push({ path: `userCodes.${i}.userCode`, message: `利用者コード ${uc.userCode} はこの事業所 (${office.code}) の契約にありません。` });
         continue;
       }
+      if (!mine) owners.add(`userCodes.${i}.userCode`, code);
       const liveIds = await em.find(UserId, { userCode: code, office, ...live(today) });
       const deleting = new Set((uc.userIds ?? []).filter((u) => u.action === RowAction.DELETE).map((u) => u.identNo?.trim().toUpperCase()));
       for (const [j, u] of (uc.userIds ?? []).entries()) {
@@ -250,6 +286,13 @@ export class IntakeService {
       if (!l.existingLineId) continue;
       const ok = /^[0-9a-f-]{36}$/i.test(l.existingLineId) && (await em.count(Line, { id: l.existingLineId, office, ...live(today) }));
       if (!ok) errors.push({ path: `lines.${i}.existingLineId`, message: 'この事業所の契約にない回線が指定されています。' });
+    }
+    if (input.otherChange === OtherChange.EQUIPMENT_SHARING && input.equipmentSharingOfficeCode) {
+      const target = await this.checkOfficeCode(em, errors, 'equipmentSharingOfficeCode', '機器共用先 事業所コード', input.equipmentSharingOfficeCode);
+      if (target && target.id === office.id) errors.push({ path: 'equipmentSharingOfficeCode', message: '機器共用先 事業所コードに申込元と同じ事業所は指定できません。' });
+      else if (target && !sameCompany(target.company, office.company)) {
+        errors.push({ path: 'equipmentSharingOfficeCode', message: `機器共用は同一企業内でのみ可能です。機器共用先 事業所コード ${target.code} は ${office.company.profile.name ?? 'この企業'} の事業所ではありません。` });
+      }
     }
     if (input.otherChange === OtherChange.TRANSFER && input.transferTargetOfficeCode) {
       const target = await this.checkOfficeCode(em, errors, 'transferTargetOfficeCode', '付替先事業所コード', input.transferTargetOfficeCode);

@@ -1,5 +1,5 @@
 import {
-  BONDED_RECORD_INDUSTRIES, ChangeItem, Connection, LineType, MaintenanceHours, OtherChange, RowAction, SOLO_INDUSTRIES,
+  AttachmentKind, BONDED_RECORD_INDUSTRIES, ChangeItem, Connection, LineType, MaintenanceHours, OtherChange, RowAction, SOLO_INDUSTRIES,
   TerminalType,
 } from '../../common/enums.js';
 import type { FieldError } from '../../common/errors.js';
@@ -404,6 +404,15 @@ export function validateChangeApplication(input: ChangeApplicationInput, today: 
   }
   if (!items.length && !input.otherChange) c.add('changeItems', '変更申込を行う項目を1つ以上選択してください。');
   if (new Set(items).size !== items.length) c.add('changeItems', '変更項目が重複しています。');
+  if (input.otherChange === OtherChange.EQUIPMENT_SHARING) {
+    c.required('equipmentSharingOfficeCode', '機器共用先 事業所コード', input.equipmentSharingOfficeCode);
+  }
+  c.pattern('equipmentSharingOfficeCode', '機器共用先 事業所コード', input.equipmentSharingOfficeCode, CODE_SHAPE.officeCode, '半角英数字6桁');
+  // Seed 000: 共同利用の申込を行うお客様は「委任状(子事業所の役職印押印済みのもの)」を添付.
+  const jointUse = input.otherChange === OtherChange.JOINT_USE || input.otherChange === OtherChange.JOINT_USE_NEW_OFFICE;
+  if (jointUse && !(input.attachments ?? []).some((a) => a.kind === AttachmentKind.POWER_OF_ATTORNEY)) {
+    c.add('attachments', '共同利用の申込には「委任状 (子事業所の役職印押印済みのもの)」の添付が必要です。');
+  }
   if (input.otherChange === OtherChange.TRANSFER) {
     c.required('transferTargetOfficeCode', '付替先事業所コード', input.transferTargetOfficeCode);
     c.pattern('transferTargetOfficeCode', '付替先事業所コード', input.transferTargetOfficeCode, CODE_SHAPE.officeCode, '半角英数字6桁');

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../testing/server.js';
+import { givenOffices, type GivenOffice } from '../../testing/offices.js';
+import { createApiKey } from '../../staff/apiKeys.js';
+import { FUTURE, applicantKonsai, nacSystemApplication } from './fixtures.js';
+import type { NewApplicationInput } from './inputs.js';
+
+// Issue 16, intake side: the manuals' rules the first pass missed, each through GraphQL as the NSS portal with the
+// manuals' own values, asserting the refusal (BAD_USER_INPUT naming the field) or the effect.
+
+let server: TestServer;
+let portal: string;
+/** ナックスシステム株式会社 in service (seeds 001–004). */
+let nac: GivenOffice;
+/** サイバーポート株式会社 whose 利用者コード (CP999 in seed 000) other offices share. */
+let cyberPort: GivenOffice & { sharedUserCode: string };
+const sql = <T = Record<string, any>>(q: string, p: unknown[] = []) => server.orm.em.getConnection().execute<T[]>(q, p);
+const count = async (table: string) => Number((await sql<{ n: string }>(`select count(*) as n from ${table}`))[0]!.n);
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: false });
+  nac = await givenOffices(server).nacSystem();
+  cyberPort = await givenOffices(server).cyberPort();
+  const em = server.orm.em.fork();
+  portal = createApiKey(em, { name: 'NSS' }).secret;
+  await em.flush();
+});
+afterAll(async () => server?.close());
+
+const SUBMIT_NEW = `mutation($l: String!, $i: NewApplicationInput!) { submitNewApplication(provisionalLoginId: $l, input: $i) { id receiptNo } }`;
+const SUBMIT_CHANGE = `mutation($o: String!, $i: ChangeApplicationInput!) { submitChangeApplication(officeCode: $o, input: $i) { id receiptNo } }`;
+
+async function provisionalFor(companyName: string, companyNameKana: string): Promise<string> {
+  const res = await server.gql(
+    `mutation($i: ProvisionalAccountInput!) { registerProvisionalAccount(input: $i) { loginId } }`,
+    { i: { companyName, companyNameKana, applicant: applicantKonsai } },
+    portal,
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!.registerProvisionalAccount.loginId as string;
+}
+
+async function submitNew(input: NewApplicationInput) {
+  const loginId = await provisionalFor(input.company!.name!, input.company!.nameKana!);
+  return server.gql(SUBMIT_NEW, { l: loginId, i: input }, portal);
+}
+
+const submitChange = (officeCode: string, input: Record<string, unknown>) =>
+  server.gql(SUBMIT_CHANGE, { o: officeCode, i: { applicant: applicantKonsai, desiredStartDate: FUTURE, reason: '契約変更のため', ...input } }, portal);
+
+const fieldErrors = (res: { errors?: ReadonlyArray<{ extensions?: Record<string, any> }> }) => {
+  expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  return res.errors![0]!.extensions!.fieldErrors as Array<{ path: string; message: string }>;
+};
+
+/** Seed 000: サイバーポート利用のための申込 — 一般NACCS on its own system, CP999 shared, SMTP双方向, 1 識別番号. */
+const cyberPortUser = (sharedCodes: string[]): NewApplicationInput => ({
+  ...nacSystemApplication(), reason: 'サイバーポート利用のための申込', lines: [], terminals: [], attachments: [],
+  constructionContact: undefined, constructionAttendee: undefined, noLineRequired: true, plan: 'B' as never,
+  company: { name: 'サイバーポート株式会社', nameKana: 'サイバーポートカブシキガイシャ', headOfficeSameAsOffice: true },
+  office: { ...nacSystemApplication().office!, name: 'ＣＰ利用者', nameKana: 'サイバーポトリヨウシャ' },
+  userCodes: sharedCodes.map((userCode) => ({ userCode, shared: true, userIds: [{ industries: ['CUSTOMS_BROKER' as never], processingMethod: 'SMTP_BIDIRECTIONAL' as never, identCount: 1 }] })),
+});
+
+describe('shared 利用者コード (seed 000, seed 004)', () => {
+  it('refuses the 利用者コード of two different offices in one application ("複数の事業所の利用者コードを一度に申込不可"); nothing stored', async () => {
+    const before = await Promise.all(['application', 'office', 'company'].map(count));
+    const res = await submitNew(cyberPortUser([cyberPort.sharedUserCode, nac.userIds[0]!.userCode]));
+    expect(fieldErrors(res)).toEqual([{ path: 'userCodes.1.userCode', message: expect.stringContaining('複数の事業所の利用者コードを一度に申し込むことはできません') }]);
+    expect(await Promise.all(['application', 'office', 'company'].map(count))).toEqual(before);
+    // The same office's code twice is one office: "同一事業所の利用者コードは一度に複数の申込が可能".
+    const same = await submitNew(cyberPortUser([cyberPort.sharedUserCode, cyberPort.sharedUserCode]));
+    expect(same.errors).toBeUndefined();
+  });
+
+  it('refuses it in a change application too (the office shares codes of two other offices)', async () => {
+    const other = await givenOffices(server).cyberPort();
+    const row = (userCode: string) => ({ action: 'ADD', userCode, shared: true, userIds: [{ industries: ['CUSTOMS_BROKER'], processingMethod: 'SMTP_BIDIRECTIONAL', identCount: 1 }] });
+    const res = await submitChange(nac.code, { changeItems: ['USER_CODE'], userCodes: [row(cyberPort.sharedUserCode), row(other.sharedUserCode)] });
+    expect(fieldErrors(res)).toEqual([{ path: 'userCodes.1.userCode', message: expect.stringContaining(other.code) }]);
+  });
+
+  it('機器共用 only with an office of the same company ("機器共用は同一企業内でのみ可能です")', async () => {
+    // A new office of サイバーポート株式会社 asking to share ナックスシステム's equipment.
+    const foreign = await submitNew({ ...cyberPortUser([cyberPort.sharedUserCode]), equipmentSharingOfficeCode: nac.code });
+    expect(fieldErrors(foreign)).toEqual([{ path: 'equipmentSharingOfficeCode', message: expect.stringMatching(/機器共用は同一企業内でのみ可能.*ナックスシステム株式会社/) }]);
+    // ナックスシステム株式会社's own new office may.
+    const own = nacSystemApplication();
+    Object.assign(own, { lines: [], terminals: [], attachments: [], constructionContact: undefined, constructionAttendee: undefined, noLineRequired: true, equipmentSharingOfficeCode: nac.code });
+    own.office = { ...own.office!, name: '横浜営業所', nameKana: 'ヨコハマエイギョウショ' };
+    expect((await submitNew(own)).errors).toBeUndefined();
+    // A change application (その他の契約変更: 機器共用) names the office, of its own company.
+    const missing = await submitChange(nac.code, { otherChange: 'EQUIPMENT_SHARING' });
+    expect(fieldErrors(missing)).toEqual([{ path: 'equipmentSharingOfficeCode', message: expect.stringContaining('機器共用先 事業所コード') }]);
+    const other = await submitChange(nac.code, { otherChange: 'EQUIPMENT_SHARING', equipmentSharingOfficeCode: cyberPort.code });
+    expect(fieldErrors(other)).toEqual([{ path: 'equipmentSharingOfficeCode', message: expect.stringContaining('機器共用は同一企業内でのみ可能') }]);
+  });
+
+  it('共同利用 requires the 委任状 ("委任状(子事業所の役職印押印済みのもの)を添付してください")', async () => {
+    for (const otherChange of ['JOINT_USE', 'JOINT_USE_NEW_OFFICE']) {
+      const res = await submitChange(nac.code, { otherChange });
+      expect(fieldErrors(res)).toEqual([{ path: 'attachments', message: expect.stringContaining('委任状') }]);
+    }
+    const power = { kind: 'POWER_OF_ATTORNEY', fileName: '委任状.pdf', contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 委任状').toString('base64') };
+    const ok = await submitChange(nac.code, { otherChange: 'JOINT_USE', attachments: [power] });
+    expect(ok.errors).toBeUndefined();
+  });
+});
