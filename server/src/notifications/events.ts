@@ -20,6 +20,9 @@ const ADDRESSEE: Record<string, VariableSpec> = {
 const RECEIPT: Record<string, VariableSpec> = {
   receiptNo: { type: 'string', required: true, description: '申込受付番号', sample: '180055A' },
   receivedDate: { type: 'date', description: '申込受付年月日', sample: '2026年11月20日' },
+  // The manuals word mails by kind: 【NACCS】 and the "●新規申込（事業所追加含む）" paragraph for new applications (seed
+  // 000/001), 【NSS】 for a change's 利用申込確認完了 (seeds 002–004).
+  newApplication: { type: 'boolean', description: '新規申込 (事業所追加含む) か', sample: true },
 };
 
 export const EVENTS = {

@@ -53,7 +53,7 @@ describe('notification templates', () => {
     const keys = res.data!.notificationTemplates.map((t: any) => t.key);
     expect(keys).toEqual(expect.arrayContaining(['provisional-account-registered', 'application-received', 'application-returned', 'application-approved', 'application-withdrawn', 'application-cancelled', 'certificate-issued', 'password-reissued']));
     const approved = res.data!.notificationTemplates.find((t: any) => t.key === 'application-approved');
-    expect(approved).toMatchObject({ label: '利用申込確認完了', version: 1, subject: '【NACCS】利用申込確認完了のお知らせ' });
+    expect(approved).toMatchObject({ label: '利用申込確認完了', version: 1, subject: '{{#if newApplication}}【NACCS】{{else}}【NSS】{{/if}}利用申込確認完了のお知らせ' });
     expect(approved.variables).toEqual(expect.arrayContaining([{ name: 'receiptNo', type: 'string', required: true }, { name: 'startDate', type: 'date', required: true }]));
   });
 
@@ -87,7 +87,7 @@ describe('notification templates', () => {
     expect(mail!.subject).toMatch(/^【NSS】受付完了 \d{6}[A-Z]$/);
 
     const rolled = await server.gql('mutation { rollbackNotificationTemplate(key: "application-received", version: 1, expectedVersion: 2) { version subject } }', {}, supervisor);
-    expect(rolled.data!.rollbackNotificationTemplate).toEqual({ version: 3, subject: '【NSS】利用申込受付完了のお知らせ' });
+    expect(rolled.data!.rollbackNotificationTemplate).toEqual({ version: 3, subject: '【NACCS】利用申込受付完了のお知らせ' });
     const audit = await sql(`select detail from audit_log where action = 'TEMPLATE_SAVE' and target = 'application-received' order by id`);
     expect(audit.map((a) => a.detail)).toEqual(['保存: 版 2', '版 1 に戻す: 版 3']);
   });

@@ -1,6 +1,7 @@
 import { japaneseDate } from '../common/dates.js';
 import { fullName } from '../common/embeddables.js';
 import type { Application } from '../applications/Application.js';
+import { ApplicationKind } from '../common/enums.js';
 
 /** The addressee block and receipt of every application mail (申込担当者 宛). */
 export function applicationVariables(app: Application): Record<string, unknown> {
@@ -11,6 +12,7 @@ export function applicationVariables(app: Application): Record<string, unknown> 
     recipientName: fullName(app.applicant),
     receiptNo: app.receiptNo,
     receivedDate: japaneseDate(app.receivedAt),
+    newApplication: app.kind === ApplicationKind.NEW,
   };
 }
 
