@@ -9,12 +9,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { countingProxy } from './wire.js';
-import { productToday, repoRoot, startProduct, type StartedProduct } from '../test/support/server.js';
+import { cpuMs, pgCpuMs, postmasterOf } from './measure.js';
+import { productToday, repoRoot, startProduct } from '../test/support/server.js';
 import { addBusinessDays } from '../server/src/calendar/businessDays.js';
 import { applicantKonsai, nacSystemApplication } from '../server/src/applications/intake/seedInputs.js';
 
 const COUNT = Number(process.env.BENCH_APPROVALS ?? 1000);
 const CLIENTS = Number(process.env.BENCH_APPROVAL_CLIENTS ?? 10);
+/** BENCH_APPROVAL_RUNS=one: only the one-process run and the statement count (quick iterations; README left as it is). */
+const ONLY_ONE = process.env.BENCH_APPROVAL_RUNS === 'one';
 const PASSWORD = 'naccs-demo';
 /** English names the new companies share: their 企業略称 candidates collide. */
 const SHARED_NAMES = ['NACCS SYSTEM CO.,LTD.', 'PACIFIC LOGISTICS INC.', 'NIPPON CUSTOMS BROKER CO.,LTD.', 'SAKURA EXPRESS K.K.'];
@@ -97,12 +100,23 @@ interface Run {
   perSecond: number;
   p50: number;
   p99: number;
+  /** CPU per approval, ms: the server processes' own (utime+stime) and PostgreSQL's whole process tree. */
+  serverCpu: number;
+  pgCpu: number;
 }
 
-async function approveAll(urls: string[], supervisor: string, apps: Array<{ id: string; version: number }>, label: string, clients = CLIENTS): Promise<Run> {
+/** What a run costs the machine, read from /proc: the server processes and PostgreSQL (NaN when not found). */
+interface Meters {
+  servers: number[];
+  postmaster?: number;
+}
+const cpuNow = (m: Meters) => ({ server: m.servers.reduce((a, pid) => a + cpuMs(pid), 0), pg: m.postmaster ? pgCpuMs(m.postmaster) : NaN });
+
+async function approveAll(urls: string[], supervisor: string, apps: Array<{ id: string; version: number }>, label: string, meters: Meters, clients = CLIENTS): Promise<Run> {
   const start = addBusinessDays(productToday(), 30);
   const latencies: number[] = [];
   const failureCodes: Record<string, number> = {};
+  const cpu0 = cpuNow(meters);
   const t0 = performance.now();
   await pool(clients, apps, async (app, i) => {
     const t = performance.now();
@@ -114,10 +128,12 @@ async function approveAll(urls: string[], supervisor: string, apps: Array<{ id: 
     }
   });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu1 = cpuNow(meters);
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!);
   const failures = Object.values(failureCodes).reduce((a, b) => a + b, 0);
-  return { label, approvals: apps.length, failures, failureCodes, seconds, perSecond: apps.length / seconds, p50: pct(0.5), p99: pct(0.99) };
+  return { label, approvals: apps.length, failures, failureCodes, seconds, perSecond: apps.length / seconds, p50: pct(0.5), p99: pct(0.99),
+    serverCpu: (cpu1.server - cpu0.server) / apps.length, pgCpu: (cpu1.pg - cpu0.pg) / apps.length };
 }
 
 async function duplicates(db: pg.Client): Promise<string[]> {
@@ -135,7 +151,7 @@ export async function benchApprovals(log: (line: string) => void = console.log):
   // BENCH_PROFILE=dir: the first server process writes a V8 CPU profile there when it stops (Chrome DevTools opens it).
   const nodeArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const first = await startProduct('bench-approvals', { env, nodeArgs });
-  let second: StartedProduct | undefined;
+  let second: Awaited<ReturnType<typeof startProduct>> | undefined;
   let proxy: Awaited<ReturnType<typeof countingProxy>> | undefined;
   const dbUrl = `postgres://postgres:postgres@127.0.0.1:${first.pgPort}/naccs`;
   const db = new pg.Client({ connectionString: dbUrl });
@@ -157,7 +173,8 @@ export async function benchApprovals(log: (line: string) => void = console.log):
     let t = performance.now();
     const one = await prepare(first.url, db, supervisor, COUNT, 'イ', portal);
     log(`prepared ${one.length} applications in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    const single = await approveAll([first.url], supervisor, one, 'one server process');
+    const meters: Meters = { servers: [first.child.pid!], postmaster: postmasterOf(first.child.pid!) };
+    const single = await approveAll([first.url], supervisor, one, 'one server process', meters);
     log(JSON.stringify(single));
 
     // A second server process on the same database (same data folder: same secrets and CA), connected through a
@@ -166,20 +183,21 @@ export async function benchApprovals(log: (line: string) => void = console.log):
     second = await startProduct('bench-approvals', { keepData: true, env: { ...env, DATABASE_URL: `postgres://postgres:postgres@127.0.0.1:${proxy.port}/naccs`, SEED_DEMO: 'false' } });
     const sample = await prepare(first.url, db, supervisor, 20, 'サ', portal);
     const before = proxy.statements();
-    const sampled = await approveAll([second.url], supervisor, sample, 'sample', 1);
+    const sampled = await approveAll([second.url], supervisor, sample, 'sample', meters, 1);
     if (sampled.failures) throw new Error(`sample approvals failed: ${JSON.stringify(sampled.failureCodes)}`);
     const perApproval = (proxy.statements() - before) / sample.length;
     log(`SQL statements per approval (on the wire, the session check included): ${perApproval.toFixed(1)}`);
+    if (ONLY_ONE) return JSON.stringify({ single, perApproval, load: [load0, loadavg()] });
     t = performance.now();
     const two = await prepare(first.url, db, supervisor, COUNT, 'ロ', portal);
     log(`prepared ${two.length} applications in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    const double = await approveAll([first.url, second.url], supervisor, two, 'two server processes');
+    const double = await approveAll([first.url, second.url], supervisor, two, 'two server processes', { ...meters, servers: [first.child.pid!, second.child.pid!] });
     log(JSON.stringify(double));
     const dupes = await duplicates(db);
     // What the servers logged about failures (warnings and errors only): the reason of a failed approval.
     for (const p of [first, second]) for (const line of p.output().split('\n').filter((l) => /"level":(40|50)/.test(l)).slice(0, 5)) log(line.slice(0, 400));
     const load1 = loadavg();
-    const row = (r: Run) => `| ${r.label} | ${r.approvals} | ${CLIENTS} | ${r.perSecond.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.failures}${r.failures ? ` (${Object.entries(r.failureCodes).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''} |`;
+    const row = (r: Run) => `| ${r.label} | ${r.approvals} | ${CLIENTS} | ${r.perSecond.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.failures}${r.failures ? ` (${Object.entries(r.failureCodes).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''} | ${r.serverCpu.toFixed(1)} | ${r.pgCpu.toFixed(1)} |`;
     return `## Approvals
 
 \`pnpm --filter @naccs/bench bench:approvals\` (bench/approvals.ts): ${COUNT} applications per run — 40 % new 一般NACCS (a line, so an
@@ -188,8 +206,8 @@ new companies share four English names (the same 企業略称 candidates) — su
 supervisor over the API, then approved by ${CLIENTS} concurrent clients over HTTP. Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'},
 ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${load0.map((x) => x.toFixed(2)).join(' ')} before, ${load1.map((x) => x.toFixed(2)).join(' ')} after. Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
 
-| run | approvals | clients | approvals/s | p50 ms | p99 ms | failures |
-|---|---:|---:|---:|---:|---:|---:|
+| run | approvals | clients | approvals/s | p50 ms | p99 ms | failures | server CPU ms/approval | PostgreSQL CPU ms/approval |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
 ${row(single)}
 ${row(double)}
 
@@ -208,6 +226,10 @@ Duplicate identifiers over ${IDENTIFIERS.map(([t, c]) => `${t}.${c}`).join(', ')
 // Run directly: write the section into bench/README.md (replacing an earlier one).
 if (process.argv[1]?.endsWith('approvals.ts')) {
   const section = await benchApprovals();
+  if (ONLY_ONE) {
+    console.log(section);
+    process.exit(0);
+  }
   const file = join(repoRoot, 'bench', 'README.md');
   const readme = readFileSync(file, 'utf8');
   const start = readme.indexOf('## Approvals');

@@ -6,6 +6,8 @@
 // is looked up after the lock is held, so one committed by the lock's previous holder is seen. Several claims
 // of one approval run in one statement. Serial identifiers within a company (事業所コード, 利用者コード, メールボックスID,
 // 識別番号) are the next free ones under a row lock on the company or the 利用者コード (lockCompany / lockUserCode).
+// A pool (IP addresses) is walked lazily from where this process last claimed, then from its start: each address
+// looked up by the index until enough are claimed, never the whole pool sorted (a /16 is 65,534 addresses).
 import { quoteIdent } from '../common/sql.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -43,6 +45,16 @@ export interface PoolClaim {
   pool: string;
 }
 
+/**
+ * Where the next free address of a pool probably is, per database and pool: one past the last this process claimed
+ * (addresses are never given back, so the ones below are taken). Only where the walk starts: every candidate is still
+ * looked up and locked, and the walk goes on from the pool's start, so an address freed below is found too.
+ */
+const poolHints = new Map<string, number>();
+
+/** An IPv4 address as a number. */
+const ipNumber = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+
 
 /**
  * Claims every request in one statement; each answer holds at most `count` values (fewer when the candidates ran
@@ -52,27 +64,42 @@ export async function claim<K extends string>(em: EntityManager, requests: Recor
   const keys = Object.keys(requests) as K[];
   if (!keys.length) return {} as Record<K, string[]>;
   const params: unknown[] = [];
+  const database = String(em.config.get('dbName') ?? '');
   const parts = keys.map((key, i) => {
     const r = requests[key] as Claim & PoolClaim;
-    const taken = `not exists (select 1 from ${quoteIdent(r.taken.table)} x where x.${quoteIdent(r.taken.column)} = u.c)`;
-    let source: string;
+    let candidates: string;
     if (r.pool !== undefined) {
+      // The pool's addresses from the hint to its end, then from its start: generated one at a time (a set-returning
+      // function in the select list, appended in order), each looked up by the index (a subquery with a limit is not
+      // turned into a join), so the walk stops as soon as enough are claimed.
       const [, bits] = r.pool.split('/');
-      params.push(r.pool, 2 ** (32 - Number(bits)) - 2);
-      source = `(select host(network(?::cidr) + g) as c, g as ord from generate_series(1, ?::bigint) g) u`;
+      const size = 2 ** (32 - Number(bits)) - 2;
+      const hint = Math.min(Math.max(1, poolHints.get(`${database} ${r.pool}`) ?? 1), size);
+      params.push(r.pool, hint, size, hint - 1);
+      candidates = `select u.c from (select host(network(?::cidr) + s.g) as c from (select generate_series(?::bigint, ?::bigint) as g
+        union all select generate_series(1, ?::bigint)) s) u
+        where (select 1 from ${quoteIdent(r.taken.table)} x where x.${quoteIdent(r.taken.column)} = u.c limit 1) is null offset 0`;
     } else {
       // As JSON: the driver layer would spread an array parameter into a list.
       params.push(JSON.stringify(r.candidates));
-      source = `json_array_elements_text(?::json) with ordinality u(c, ord)`;
+      candidates = `select u.c from json_array_elements_text(?::json) with ordinality u(c, ord)
+        where not exists (select 1 from ${quoteIdent(r.taken.table)} x where x.${quoteIdent(r.taken.column)} = u.c) order by u.ord offset 0`;
     }
     params.push(r.namespace, r.taken.table, r.taken.column, r.count);
     // The fence (offset 0) keeps the order and skips what this statement's snapshot already sees taken; then each
     // candidate is locked and looked up afresh (claim_identifier, db/migrations) until `count` are claimed.
-    return `coalesce((select array_agg(p.c) from (select f.c from (select u.c from ${source} where ${taken} order by u.ord offset 0) f
+    return `coalesce((select array_agg(p.c) from (select f.c from (${candidates}) f
       where claim_identifier(?, ?, ?, f.c) limit ?) p), '{}') as "k${i}"`;
   });
   const [row] = await em.execute<Array<Record<string, string[]>>>(`select ${parts.join(', ')}`, params);
-  return Object.fromEntries(keys.map((key, i) => [key, row![`k${i}`] ?? []])) as Record<K, string[]>;
+  const got = Object.fromEntries(keys.map((key, i) => [key, row![`k${i}`] ?? []])) as Record<K, string[]>;
+  for (const key of keys) {
+    const r = requests[key] as PoolClaim;
+    if (r.pool === undefined || !got[key].length) continue;
+    const base = ipNumber(r.pool.split('/')[0]!);
+    poolHints.set(`${database} ${r.pool}`, Math.max(...got[key].map((ip) => ipNumber(ip) - base)) + 1);
+  }
+  return got;
 }
 
 /** Serial identifiers of a company (事業所コード, 利用者コード, メールボックスID) are allocated under its row lock. */
