@@ -1,4 +1,5 @@
-import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
+import { Suspense, type ReactNode } from 'react';
+import { Admin, CustomRoutes, Loading, reactRouterProvider, Resource } from 'react-admin';
 import { mayCall } from './access';
 import apiKeys from './apiKeys';
 import applications from './applications';
@@ -7,14 +8,25 @@ import certificates from './certificates';
 import emails from './emails';
 import templates from './templates';
 import { authProvider } from './authProvider';
-import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
-import { IntakePage } from './intake/IntakePage';
-import { Layout } from './layout/Layout';
+import { lazyComponent } from './lazyComponent';
+import { dataProvider } from './lazyDataProvider';
 import { LoginPage } from './login/LoginPage';
 import offices from './offices';
 import staffAccounts from './staffAccounts';
 import { theme } from './theme';
+
+// The sign-in page is this chunk; the layout, every page and the data provider are chunks of their own
+// (lazyComponent, lazyDataProvider), fetched once signed in — or while the sign-in form waits (login/preload.ts).
+const SignedInLayout = lazyComponent(() => import('./layout/Layout'), 'Layout');
+const IntakePage = lazyComponent(() => import('./intake/IntakePage'), 'IntakePage');
+
+/** The layout's chunk loads under a Suspense boundary of its own (react-admin's is inside the layout). */
+const Layout = ({ children }: { children: ReactNode }) => (
+  <Suspense fallback={<Loading />}>
+    <SignedInLayout>{children}</SignedInLayout>
+  </Suspense>
+);
 
 /** react-router's Route, through react-admin's router adapter (the console does not depend on react-router). */
 const { Route } = reactRouterProvider;

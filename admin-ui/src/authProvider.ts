@@ -1,54 +1,30 @@
-import { gql } from '@apollo/client';
 import type { AuthProvider } from 'react-admin';
-import { apolloClient, errorCodeOf, graphQLErrorsOf, session, type SessionStaff } from './graphqlClient';
+import { errorCodeOf, graphQLErrorsOf } from './graphqlErrors';
+import { session } from './session';
 
-const LOGIN = gql`
-  mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
-      token
-      staff {
-        id
-        name
-        email
-        roles
-        operations
-      }
-      businessTime
-    }
-  }
-`;
-
-const LOGOUT = gql`
-  mutation Logout {
-    logout
-  }
-`;
-
-interface LoginResult {
-  login: { token: string; staff: SessionStaff; businessTime: string } | null;
-}
+/** The mutations, with the Apollo client they need: fetched at the first sign-in or sign-out, not with the sign-in page. */
+let api: Promise<typeof import('./authApi')> | undefined;
+const authApi = () => (api ??= import('./authApi'));
 
 /** Staff sign in with e-mail and password; the session token lives in localStorage. */
 export const authProvider: AuthProvider = {
   login: async ({ email, password }: { email?: string; password?: string }) => {
     session.clear();
     try {
-      const { data } = await apolloClient.mutate<LoginResult>({
-        mutation: LOGIN,
-        variables: { email: (email ?? '').trim(), password: password ?? '' },
-      });
-      if (!data?.login?.token) throw new Error('naccs.login.failed');
-      session.save(data.login.token, data.login.staff, data.login.businessTime);
+      const login = await (await authApi()).login((email ?? '').trim(), password ?? '');
+      if (!login?.token) throw new Error('naccs.login.failed');
+      session.save(login.token, login.staff, login.businessTime);
     } catch (error) {
       const message = graphQLErrorsOf(error)[0]?.message;
       throw new Error(message || (error instanceof Error ? error.message : 'naccs.login.failed'));
     }
   },
   logout: async () => {
-    // The server ends the session (the old token stops answering); signed out here whatever it answers.
-    if (session.token()) await apolloClient.mutate({ mutation: LOGOUT }).catch(() => undefined);
+    // The server ends the session (the old token stops answering); signed out here whatever it answers. Without a
+    // session (the sign-in page's own check) nothing is fetched, unless the client was loaded and may hold a cache.
+    const signedIn = !!session.token();
+    if (signedIn || api) await authApi().then((a) => a.logout(signedIn)).catch(() => undefined);
     session.clear();
-    await apolloClient.clearStore();
   },
   checkAuth: async () => {
     // A session saved before the server listed the operations: sign in again rather than show an empty console.

@@ -1,7 +1,5 @@
 // type-graphql's decorators (inputs imported through the limits) need the Reflect polyfill before any of them runs.
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -19,6 +17,7 @@ import { currentRequest, currentRequestId, requestLogFields } from './common/req
 import { schema } from './graphql/schema.js';
 import { createServices } from './graphql/services.js';
 import { certificateRoutes } from './certificates/routes.js';
+import { serveConsole } from './console.js';
 import { authenticate } from './staff/authentication.js';
 import { forgetOnFlush } from './staff/sessions.js';
 import { requestId } from './common/requestId.js';
@@ -119,17 +118,8 @@ export async function createApp(orm: MikroORM, config: Config, options: { drainM
   // Digital certificates: terminals enroll with their 認証コード; the CRL and the CA certificate (outside GraphQL).
   app.use('/certificates', express.json({ limit: '64kb' }), ...certificateRoutes(orm, services.secrets, config, services.clock));
 
-  if (existsSync(join(config.consoleDir, 'index.html'))) {
-    app.use(express.static(config.consoleDir, { index: false, maxAge: '1h' }));
-    // Client-side routes of the console all render index.html.
-    app.get(/^\/(?!graphql).*/, (_req, res) => {
-      res.sendFile(join(config.consoleDir, 'index.html'));
-    });
-  } else {
-    app.get('/', (_req, res) => {
-      res.type('text/plain; charset=utf-8').send('コンソールが未ビルドです: pnpm --filter @naccs/admin-ui build');
-    });
-  }
+  // The console at / (last: every GET left is its): precompressed, hashed assets immutable, index.html revalidated.
+  serveConsole(app, config.consoleDir);
 
   return {
     app,

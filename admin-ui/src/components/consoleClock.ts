@@ -1,4 +1,4 @@
-import { session } from '../graphqlClient';
+import { session } from '../session';
 
 /**
  * The console's "now": the server's business time (NOW, when the server pins it for a demo or a support reproduction)

@@ -4,7 +4,7 @@ import { alpha } from '@mui/material/styles';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useCreatePath, useDataProvider, useNavigate, useNotify, useTranslate } from 'react-admin';
 import { isEditable } from '../components/keyboard';
-import { errorCodeOf } from '../graphqlClient';
+import { errorCodeOf } from '../graphqlErrors';
 import { normalizeReceiptNo, OFFICE_CODE_PATTERN, RECEIPT_NO_PATTERN } from '../normalize';
 
 /**

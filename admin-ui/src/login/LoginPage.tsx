@@ -1,9 +1,12 @@
 import { Typography } from '@mui/material';
+import { useEffect } from 'react';
 import { Login, LoginForm, PasswordInput, TextInput, email, required, useTranslate } from 'react-admin';
+import { preloadSignedIn } from './preload';
 
 /** Sign-in with e-mail address and password (in Japanese by default). */
 export const LoginPage = () => {
   const translate = useTranslate();
+  useEffect(preloadSignedIn, []);
   return (
     <Login>
       <Typography variant="subtitle1" component="h1" align="center" sx={{ px: 2, fontWeight: 600 }}>

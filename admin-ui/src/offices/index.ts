@@ -1,5 +1,8 @@
 import BusinessIcon from '@mui/icons-material/Business';
-import { OfficeList } from './OfficeList';
-import { OfficeShow } from './OfficeShow';
+import { lazyComponent } from '../lazyComponent';
+
+// Each page is its own chunk, loaded when first shown.
+const OfficeList = lazyComponent(() => import('./OfficeList'), 'OfficeList');
+const OfficeShow = lazyComponent(() => import('./OfficeShow'), 'OfficeShow');
 
 export default { list: OfficeList, show: OfficeShow, icon: BusinessIcon, recordRepresentation: 'code' };

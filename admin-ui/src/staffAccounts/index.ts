@@ -1,7 +1,10 @@
 import BadgeIcon from '@mui/icons-material/Badge';
-import { StaffAccountCreate } from './StaffAccountCreate';
-import { StaffAccountEdit } from './StaffAccountEdit';
-import { StaffAccountList } from './StaffAccountList';
+import { lazyComponent } from '../lazyComponent';
+
+// Each page is its own chunk, loaded when first shown.
+const StaffAccountCreate = lazyComponent(() => import('./StaffAccountCreate'), 'StaffAccountCreate');
+const StaffAccountEdit = lazyComponent(() => import('./StaffAccountEdit'), 'StaffAccountEdit');
+const StaffAccountList = lazyComponent(() => import('./StaffAccountList'), 'StaffAccountList');
 
 export default {
   list: StaffAccountList,
