@@ -26,7 +26,7 @@ import type { Actor } from '../../server/src/review/history.js';
 import { ReviewService } from '../../server/src/review/ReviewService.js';
 import {
   billingContactChange, contractSpec, contractorChange, desiredDate, generalTerminalsOnLine, identAbolition, industryAddition,
-  mailboxAddition, managerChange, newDraft, paymentMethodChange, planChange, relocation, sharedOnlySpec, sharedUserCode,
+  mailboxAddition, managerChange, newDraft, paymentMethodChange, planChange, relocation, relocationWithLines, sharedOnlySpec, sharedUserCode,
   statisticsChange, terminalAddition, userCodeAddition, type ChangePart, type ContractSpec, type Registered,
 } from './factories/applications.js';
 import { billingInput, firm, resolvedBilling, site, type ConsolidatedWith, type Firm } from './factories/companies.js';
@@ -568,6 +568,14 @@ export class DemoPlan {
     switch (pick(options)) {
       case 'COMPANY_OFFICE': {
         const { part, office } = relocation(r);
+        if (o.lines > 0) {
+          // Its lines move with it (read from the contract at submission).
+          const constructionDate = addBusinessDays(receivedDate, 10);
+          return {
+            part: async (db) => relocationWithLines(part, await db.liveLines(o.exec.id!), constructionDate),
+            effect: () => { o.office = { ...o.office, ...office }; },
+          };
+        }
         return fixed(part, () => { o.office = { ...o.office, ...office }; });
       }
       case 'CONTRACTOR': {

@@ -111,6 +111,7 @@ describe('intake (phone / paper)', () => {
       'office.emergencyFaxes.0.value': '0398765432',
     });
     await choose(page, 'office.customsOffice', '横浜税関'); // stored as 横浜
+    await input(page, 'office.managerConfirmed').check(); // 上記を確認しました。
     await input(page, 'connection').waitFor({ state: 'attached' });
     await page.locator('input[type="radio"][name="connection"][value="NET"]').check();
 

@@ -228,6 +228,7 @@ export const enCustom: CustomMessages = {
           fax: 'Office FAX',
           customsOffice: 'Customs office',
           managerSameAsApplicant: 'System manager is the applicant',
+          managerConfirmed: 'Confirmed: the system manager takes security measures such as virus protection',
           emergencyFax: 'Emergency FAX %{n}',
         },
         userCode: {

@@ -232,6 +232,7 @@ export const jaCustom = {
           fax: '事業所 FAX番号',
           customsOffice: '管轄税関',
           managerSameAsApplicant: '管理責任者は申込担当者に同じ',
+          managerConfirmed: '上記を確認しました。 (管理責任者には、ウイルス対策などのセキュリティ対策を講じていただきます)',
           emergencyFax: '緊急連絡用FAX番号%{n}',
         },
         userCode: {

@@ -50,6 +50,13 @@ export const BillingSection = () => {
         <FieldGrid>
           <BooleanInput source="billing.sameAccount" label={L('sameAccount')} helperText={false} />
           {sameAccount ? <TextInput source="billing.sameAccountCode" label={L('sameAccountCode')} helperText={false} /> : null}
+          {/* 同一口座振替 names the account's company and office (seed 001), in the same fields as 一括請求. */}
+          {sameAccount && !consolidated ? (
+            <>
+              <TextInput source="billing.companyName" label={L('companyName')} helperText={false} />
+              <TextInput source="billing.officeName" label={L('officeName')} helperText={false} />
+            </>
+          ) : null}
         </FieldGrid>
       ) : null}
       {paymentMethod === 'TRANSFER' ? (

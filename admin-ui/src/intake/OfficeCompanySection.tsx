@@ -58,6 +58,9 @@ export const OfficeCompanySection = () => {
         <BooleanInput source="office.managerSameAsApplicant" label={L('office.managerSameAsApplicant')} helperText={false} />
       </FieldGrid>
       {managerSameAsApplicant ? null : <PersonFields source="office.manager" />}
+      <FieldGrid>
+        <BooleanInput source="office.managerConfirmed" label={L('office.managerConfirmed')} helperText={false} />
+      </FieldGrid>
       <ScalarListInput
         source="office.emergencyFaxes"
         label="resources.intake.sections.emergencyFaxes"

@@ -60,6 +60,7 @@ export interface OfficeInput {
   customsOffice?: Maybe<string>;
   contractor?: Maybe<PersonInput>;
   managerSameAsApplicant?: Maybe<boolean>;
+  managerConfirmed?: Maybe<boolean>;
   manager?: Maybe<PersonInput>;
   emergencyFaxes?: Maybe<Array<Maybe<string>>>;
 }

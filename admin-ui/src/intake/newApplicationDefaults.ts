@@ -22,7 +22,7 @@ export const newApplicationDefaults = (
     soleProprietor: false,
     headOfficeSameAsOffice: true,
   },
-  office: { managerSameAsApplicant: false, emergencyFaxes: [{ value: '' }] },
+  office: { managerSameAsApplicant: false, managerConfirmed: false, emergencyFaxes: [{ value: '' }] },
   userCodes: [newUserCodeRow() as never],
   terminals: [],
   lines: [],

@@ -104,14 +104,17 @@ const line = (l: LineInput): LineInput => {
 const billing = (b: NewApplicationFormValues['billing'], maps: IndexMaps): BillingInput | undefined => {
   if (!b) return undefined;
   const rest: BillingInput = { ...b, emails: packList(b.emails, 'billing.emails', maps) };
+  if (rest.paymentMethod !== 'DEBIT') delete rest.sameAccount;
   if (!rest.consolidated) {
     delete rest.consolidatedBillingCode;
     delete rest.consolidatedOfficeCode;
+  }
+  // 企業名・事業所名 belong to 一括請求 and to 同一口座振替.
+  if (!rest.consolidated && !rest.sameAccount) {
     delete rest.companyName;
     delete rest.officeName;
   }
   if (rest.addressSameAsOffice !== false) delete rest.address;
-  if (rest.paymentMethod !== 'DEBIT') delete rest.sameAccount;
   if (!rest.sameAccount) delete rest.sameAccountCode;
   if (rest.paymentMethod !== 'TRANSFER') delete rest.bankName;
   return rest;

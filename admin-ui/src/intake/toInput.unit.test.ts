@@ -146,6 +146,11 @@ describe('toNewApplicationInput', () => {
 
     values.billing!.sameAccount = false;
     expect(toNewApplicationInput(values).input.billing).not.toHaveProperty('sameAccountCode');
+
+    // 同一口座振替 without 一括請求 still names the account's 企業名 and 事業所名 (seed 001).
+    Object.assign(values.billing!, { consolidated: false, sameAccount: true });
+    expect(toNewApplicationInput(values).input.billing).toMatchObject({ sameAccount: true, sameAccountCode: 'X', companyName: '別会社', officeName: '別事業所' });
+    expect(toNewApplicationInput(values).input.billing).not.toHaveProperty('consolidatedBillingCode');
   });
 
   it('packs the FAX and e-mail lists and maps error paths back to the rows they came from', () => {

@@ -137,7 +137,8 @@ export function contractSpec(s: Site, connection: Connection): ContractSpec {
       terminals.push({ type: TerminalType.GENERAL, systemCategory: lines[lineNo - 1]!.systemCategory, count: int(1, 8), lineNo });
     }
     if (edifact) mailboxes.push({ type: MailboxType.EDIFACT, count: 1 });
-    if (methods.includes(ProcessingMethod.SMTP_POP3) || chance(0.35)) mailboxes.push({ type: MailboxType.SMTP_POP3, count: int(1, 3) });
+    // Seed 001: no mailbox for an office on the package software only (一般接続 lines, インタラクティブ).
+    if (methods.includes(ProcessingMethod.SMTP_POP3) || (gateway && chance(0.35))) mailboxes.push({ type: MailboxType.SMTP_POP3, count: int(1, 3) });
   }
   return { connection, noLineRequired: false, plan: chance(0.55) ? Plan.A : Plan.B, userCodes, lines, terminals, mailboxes };
 }
@@ -225,7 +226,7 @@ export function newDraft(
         reason,
         desiredStartDate,
         company: companyInput(s),
-        office: managerSameAsApplicant ? { ...s.office, manager: undefined, managerSameAsApplicant: true } : s.office,
+        office: { ...(managerSameAsApplicant ? { ...s.office, manager: undefined, managerSameAsApplicant: true } : s.office), managerConfirmed: true },
         userCodes,
         terminals: spec.terminals.map((t): TerminalInput => ({ action: RowAction.ADD, terminalType: t.type, systemCategory: t.systemCategory, count: t.count, lineNo: t.lineNo })),
         lines: spec.lines.map((l): LineInput => ({
@@ -307,6 +308,23 @@ export function relocation(r: Registered): { part: ChangePart; office: { address
   // The item's screen starts with the company section: the registered names, unchanged.
   const company = { name: r.firm.name, nameKana: r.firm.nameKana };
   return { part: { changeItems: [ChangeItem.COMPANY_OFFICE], company, office, reason: '事業所移転に伴い、所在地および電話番号を変更するため。' }, office };
+}
+
+/**
+ * 移転 of an office with lines: seed 002 "回線を利用している事業所が移転する場合は、「一般NACCS回線の登録情報」も選択し、
+ * 回線設置場所も変更してください" — each registered line listed as changed, placed at the office's new address.
+ */
+export function relocationWithLines(part: ChangePart, lines: RegisteredLine[], constructionDate: string): ChangePart {
+  if (!lines.length) return part;
+  return {
+    ...part,
+    changeItems: [ChangeItem.COMPANY_OFFICE, ChangeItem.GENERAL_LINE],
+    lines: lines.map((line) => ({
+      action: RowAction.CHANGE, existingLineId: line.id, systemCategory: line.systemCategory, connectionMethod: line.connectionMethod,
+      lineType: line.lineType, speed: line.speed, indoorWiring: line.indoorWiring, maintenance: line.maintenance,
+      redundancy: line.redundancy, spareRouter: line.spareRouter, pingMonitoring: line.pingMonitoring, constructionDate, placeSameAsOffice: true,
+    })),
+  };
 }
 
 /** 契約者 (代表者の交代). */

@@ -48,6 +48,13 @@ const live = (today: string) => ({ $or: [{ endDate: null }, { endDate: { $gt: to
 /** A company name compared as typed: spaces of either width do not make another company. */
 const compact = (name?: string | null): string => (name ?? '').replace(/[\s\u3000]/g, '');
 
+const addressKey = (a?: { postalCode?: string | null; prefecture?: string | null; address?: string | null }): string =>
+  [a?.postalCode, a?.prefecture, a?.address].map((x) => compact(x)).join('|');
+
+/** 移転: the change application gives the office an address other than its registered one. */
+const movesOffice = (office: Office, input: ChangeApplicationInput): boolean =>
+  !!input.office?.address && addressKey(input.office.address) !== addressKey(office.profile.address);
+
 /** One company: the same row, or (an office opened before 事業所追加 kept the company) the same registered name. */
 const sameCompany = (a: Company, b: Company): boolean => a.id === b.id || compact(a.profile.name) === compact(b.profile.name);
 
@@ -281,6 +288,10 @@ export class IntakeService {
       if (!(await em.count(Mailbox, { mailboxId: m.mailboxId.trim().toUpperCase(), office, ...live(today) }))) {
         errors.push({ path: `mailboxes.${i}.mailboxId`, message: `メールボックスID ${m.mailboxId} はこの事業所 (${office.code}) の契約にありません。` });
       }
+    }
+    if (movesOffice(office, input) && !items.includes(ChangeItem.GENERAL_LINE) && (await em.count(Line, { office, ...live(today) }))) {
+      // Seed 002: "回線を利用している事業所が移転する場合は、「一般NACCS回線の登録情報」も選択し、回線設置場所も変更してください".
+      errors.push({ path: 'changeItems', message: '回線を利用している事業所が移転する場合は「一般NACCS回線の登録情報」も選択し、回線設置場所も変更してください。' });
     }
     for (const [i, l] of (input.lines ?? []).entries()) {
       if (!l.existingLineId) continue;

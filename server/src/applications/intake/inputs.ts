@@ -60,6 +60,10 @@ export class OfficeInput {
   @Field(() => Boolean, { nullable: true, description: '管理責任者は申込担当者に同じ' }) managerSameAsApplicant?: boolean;
   @Field(() => PersonInput, { nullable: true }) manager?: PersonInput;
   @Field(() => [String], { nullable: true, description: '緊急連絡用FAX番号 1〜3 (ない場合は 0000000000)' }) emergencyFaxes?: string[];
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '「管理責任者には、ウイルス対策などのセキュリティ対策を講じていただきます。」の「上記を確認しました。」 (新規申込で必須)',
+  }) managerConfirmed?: boolean;
 }
 
 @InputType({ description: '利用者ID (業種・処理方式・識別番号数; 廃止は識別番号)' })

@@ -106,3 +106,64 @@ describe('shared 利用者コード (seed 000, seed 004)', () => {
     expect(ok.errors).toBeUndefined();
   });
 });
+
+describe('新規申込 and 移転 (seeds 000/001/002)', () => {
+  const READ = `query($r: String) { application(receiptNo: $r) { lines { redundancy spareRouter pingMonitoring } mailboxes { mailboxType count } billing { sameAccount sameAccountCode companyName officeName } } }`;
+  const read = async (receiptNo: string) => (await server.gql(READ, { r: receiptNo }, portal)).data!.application;
+
+  it('冗長化 includes Ping監視 ("冗長化を選択する場合は、Ping監視が付帯されます"): stored true', async () => {
+    const input = nacSystemApplication();
+    input.lines = [{ ...input.lines![0]!, redundancy: true, pingMonitoring: false }];
+    const res = await submitNew(input);
+    expect(res.errors).toBeUndefined();
+    expect((await read(res.data!.submitNewApplication.receiptNo)).lines).toEqual([{ redundancy: true, spareRouter: false, pingMonitoring: true }]);
+  });
+
+  it('refuses a mailbox for an office on the package software only ("パッケージソフトのみご利用の方は、入力不可"), takes it for 自社システム', async () => {
+    const packageOnly = { ...nacSystemApplication(), mailboxes: [{ mailboxType: 'SMTP_POP3' as never, count: 1 }] };
+    expect(fieldErrors(await submitNew(packageOnly))).toEqual([{ path: 'mailboxes', message: expect.stringContaining('パッケージソフトのみ') }]);
+    // ゲートウェイ接続 (自社システム) with SMTP/POP3: "自社システム（SMTP/POP3）利用の方は必要に応じてメールボックス数を入力".
+    const ownSystem = { ...packageOnly, lines: [{ ...packageOnly.lines![0]!, connectionMethod: 'GATEWAY' as never }] };
+    ownSystem.userCodes = [{ ...ownSystem.userCodes![0]!, userIds: [{ industries: ['CUSTOMS_BROKER' as never], processingMethod: 'SMTP_POP3' as never, identCount: 1 }] }];
+    const ok = await submitNew(ownSystem);
+    expect(ok.errors).toBeUndefined();
+    expect((await read(ok.data!.submitNewApplication.receiptNo)).mailboxes).toEqual([{ mailboxType: 'SMTP_POP3', count: 1 }]);
+  });
+
+  it('同一口座振替 needs 企業名 and 事業所名 ("「登録請求先コード」もしくは「事業所コード」のどちらかを入力し、「企業名」及び「事業所名」を入力")', async () => {
+    const input = nacSystemApplication();
+    input.billing = { ...input.billing!, sameAccount: true, sameAccountCode: nac.code };
+    const paths = fieldErrors(await submitNew(input)).map((e) => e.path).sort();
+    expect(paths).toEqual(['billing.companyName', 'billing.officeName']);
+    input.billing = { ...input.billing, companyName: 'ナックスシステム株式会社', officeName: '本社' };
+    const ok = await submitNew(input);
+    expect(ok.errors).toBeUndefined();
+    expect((await read(ok.data!.submitNewApplication.receiptNo)).billing).toEqual({ sameAccount: true, sameAccountCode: nac.code, companyName: 'ナックスシステム株式会社', officeName: '本社' });
+  });
+
+  it('needs "上記を確認しました。" under the 管理責任者 ("必ず確認し、チェックをしてください")', async () => {
+    for (const managerConfirmed of [undefined, false]) {
+      const input = nacSystemApplication();
+      input.office = { ...input.office!, managerConfirmed };
+      expect(fieldErrors(await submitNew(input))).toEqual([{ path: 'office.managerConfirmed', message: expect.stringContaining('上記を確認しました') }]);
+    }
+  });
+
+  it('an office with a line that moves (移転) selects 一般NACCS回線の登録情報 too (seed 002)', async () => {
+    const opened = await givenOffices(server).approveNew(nacSystemApplication());
+    const contract = await server.gql('query($c: String) { office(code: $c) { lines { id systemCategory connectionMethod lineType speed maintenance } } }', { c: opened.officeCode }, portal);
+    const line = contract.data!.office.lines[0];
+    const moved = { company: { name: 'ナックスシステム株式会社', nameKana: 'ナックスシステムカブシキカイシャ' },
+      office: { address: { postalCode: '2310023', prefecture: '神奈川県', address: '横浜市中区山下町１番地', addressKana: 'ヨコハマシナカクヤマシタチョウ１バンチ' } } };
+    const alone = await submitChange(opened.officeCode, { changeItems: ['COMPANY_OFFICE'], ...moved });
+    expect(fieldErrors(alone)).toEqual([{ path: 'changeItems', message: expect.stringContaining('一般NACCS回線の登録情報') }]);
+    const withLine = await submitChange(opened.officeCode, {
+      changeItems: ['COMPANY_OFFICE', 'GENERAL_LINE'], ...moved,
+      lines: [{ action: 'CHANGE', existingLineId: line.id, systemCategory: line.systemCategory, connectionMethod: line.connectionMethod, lineType: line.lineType, speed: line.speed, maintenance: line.maintenance, constructionDate: FUTURE }],
+    });
+    expect(withLine.errors).toBeUndefined();
+    // Only the office's name changing is no move.
+    const renamed = await submitChange(opened.officeCode, { changeItems: ['COMPANY_OFFICE'], company: moved.company, office: { name: '横浜本社', nameKana: 'ヨコハマホンシャ' } });
+    expect(renamed.errors).toBeUndefined();
+  });
+});

@@ -98,7 +98,8 @@ export function setSections(app: Application, input: ApplicationSectionsInput): 
       application: app, action: l.action ?? RowAction.ADD, lineNo: i + 1, existingLineId: t(l.existingLineId),
       systemCategory: l.systemCategory, connectionMethod: l.connectionMethod, edifact: l.edifact ?? false, lineType: l.lineType,
       speed: t(l.speed), indoorWiring: l.indoorWiring, maintenance: l.maintenance, redundancy: l.redundancy ?? false,
-      spareRouter: l.spareRouter ?? false, pingMonitoring: l.pingMonitoring ?? false, constructionDate: t(l.constructionDate),
+      // Seed 001: "冗長化を選択する場合は、Ping監視が付帯されます".
+      spareRouter: l.spareRouter ?? false, pingMonitoring: (l.redundancy || l.pingMonitoring) ?? false, constructionDate: t(l.constructionDate),
       placeSameAsOffice: l.placeSameAsOffice ?? true, place: l.placeSameAsOffice === false ? toAddress(l.place) : undefined,
       shared: l.shared ?? false,
     }));

@@ -21,6 +21,7 @@ export function nacSystemApplication(desiredStartDate: string): NewApplicationIn
       contractor: { lastName: '南楠', firstName: '太郎', lastNameKana: 'ナックス', firstNameKana: 'タロウ', title: '代表取締役社長' },
       manager: { lastName: '保税', firstName: '花子', lastNameKana: 'ホゼイ', firstNameKana: 'ハナコ', department: '営業一課', title: '課長', phone: '0355559999', fax: '0388881111', email: 'Hozei.hanako@naccs.co.jp' },
       emergencyFaxes: ['0398765432'],
+      managerConfirmed: true,
     },
     userCodes: [{ systemCategory: SystemCategory.SEA, singleSignOn: false, statisticsPaid: false, statisticsFree: true, userIds: [{ industries: [Industry.CUSTOMS_BROKER], processingMethod: ProcessingMethod.INTERACTIVE, identCount: 1 }] }],
     lines: [{ systemCategory: SystemCategory.SEA, connectionMethod: 'INTERACTIVE' as never, lineType: 'LEASED' as never, speed: '1Mbps', indoorWiring: 'CENTER_RENTAL' as never, maintenance: 'H24_365' as never, constructionDate: desiredStartDate }],

@@ -1,6 +1,6 @@
 import {
-  AttachmentKind, BONDED_RECORD_INDUSTRIES, ChangeItem, Connection, LineType, MaintenanceHours, OtherChange, RowAction, SOLO_INDUSTRIES,
-  TerminalType,
+  AttachmentKind, BONDED_RECORD_INDUSTRIES, ChangeItem, Connection, LineConnectionMethod, LineType, MaintenanceHours, OtherChange,
+  ProcessingMethod, RowAction, SOLO_INDUSTRIES, TerminalType,
 } from '../../common/enums.js';
 import type { FieldError } from '../../common/errors.js';
 import { Checker, blank } from './checker.js';
@@ -119,6 +119,10 @@ function checkOffice(c: Checker, office: OfficeInput | undefined, required: bool
   if (!office) {
     if (required) c.required('office', '事業所', undefined);
     return;
+  }
+  // Seeds 000/001: the new application's "上記を確認しました。" under the 管理責任者 ("必ず確認し、チェックをしてください").
+  if (required && office.managerConfirmed !== true) {
+    c.add('office.managerConfirmed', '管理責任者のセキュリティ対策 (ウイルス対策など) を確認し、「上記を確認しました。」を選択してください。');
   }
   if (required) {
     c.required('office.name', '事業所名', office.name);
@@ -303,6 +307,9 @@ export function checkBilling(c: Checker, b: BillingInput | undefined, required: 
   if (b.sameAccount) {
     if (b.paymentMethod !== 'DEBIT') c.add('billing.sameAccount', '同一口座振替は口座振替の場合のみ選択できます。');
     c.required('billing.sameAccountCode', '同一口座振替の請求先コードまたは事業所コード', b.sameAccountCode);
+    // Seed 001: "コード欄の「登録請求先コード」もしくは「事業所コード」のどちらかを入力し、「企業名」及び「事業所名」を入力".
+    c.required('billing.companyName', '同一口座振替の企業名', b.companyName);
+    c.required('billing.officeName', '同一口座振替の事業所名', b.officeName);
     c.pattern('billing.sameAccountCode', '同一口座振替のコード', b.sameAccountCode, /^([0-9]{7}|[0-9A-Z]{6})$/, '請求先コード(数字7桁)または事業所コード(英数字6桁)');
   }
   if (b.paymentMethod === 'TRANSFER') c.required('billing.bankName', '振込先銀行', b.bankName);
@@ -362,9 +369,27 @@ export function validateNewApplication(input: NewApplicationInput, today: string
   }
   c.pattern('equipmentSharingOfficeCode', '機器共用先 事業所コード', input.equipmentSharingOfficeCode, CODE_SHAPE.officeCode, '半角英数字6桁');
   checkMailboxes(c, input.mailboxes, input.connection, true);
+  if (input.mailboxes?.length && packageSoftwareOnly(input)) {
+    c.add('mailboxes', 'メールボックスは自社システム (SMTP/POP3・EDIFACT) を利用する場合のみ申し込めます。パッケージソフトのみご利用の場合は入力できません。');
+  }
   c.required('plan', '料金プラン', input.plan);
   checkBilling(c, input.billing, true);
   return c.errors;
+}
+
+/** 処理方式 of a customer's own system (自社システム): they use mailboxes or a ゲートウェイ接続. */
+const OWN_SYSTEM_METHODS: readonly ProcessingMethod[] = [ProcessingMethod.SMTP_POP3, ProcessingMethod.EDIFACT, ProcessingMethod.SMTP_BIDIRECTIONAL];
+
+/**
+ * Seed 001 (メールボックス): "パッケージソフトのみご利用の方は、入力不可" — a 一般NACCS office whose lines are all
+ * 一般接続(インタラクティブ) without EDIFACT and whose 利用者ID are all processed by the package software.
+ */
+function packageSoftwareOnly(input: NewApplicationInput): boolean {
+  const lines = input.lines ?? [];
+  if (input.connection !== Connection.GENERAL || lines.length === 0) return false;
+  if (lines.some((l) => l.connectionMethod !== LineConnectionMethod.INTERACTIVE || l.edifact)) return false;
+  const methods = (input.userCodes ?? []).flatMap((u) => (u.userIds ?? []).map((x) => x.processingMethod));
+  return !methods.some((m) => m && OWN_SYSTEM_METHODS.includes(m));
 }
 
 /** Which sections each checkbox item of the 変更申込 screen lets the customer fill in. */
