@@ -7,7 +7,7 @@ import type {
 } from '../../../server/src/applications/intake/inputs.js';
 import {
   AttachmentKind, BONDED_RECORD_INDUSTRIES, ChangeItem, Connection, IndoorWiring, Industry, LineConnectionMethod, LineType,
-  MailboxType, MaintenanceHours, PaymentMethod, Plan, ProcessingMethod, RowAction, SOLO_INDUSTRIES,
+  MailboxType, MaintenanceHours, PaymentMethod, Plan, ProcessingMethod, RowAction, SOLO_INDUSTRIES, industryGroup,
   SystemCategory, TerminalType,
 } from '../../../server/src/common/enums.js';
 import { companyInput, resolvedBilling, type ConsolidatedWith, type Firm, type Site } from './companies.js';
@@ -71,7 +71,9 @@ export interface ContractSpec {
 }
 
 function industriesFor(f: Firm, singleSignOn: boolean): Industry[] {
-  const options = f.business.industries.filter((i) => !SOLO_INDUSTRIES.includes(i));
+  // シングルサインオン combines industries of one 枠 only (seed 000).
+  const free = f.business.industries.filter((i) => !SOLO_INDUSTRIES.includes(i));
+  const options = free.filter((i) => industryGroup(i) === industryGroup(free[0]!));
   if (singleSignOn && options.length >= 2) return faker.helpers.arrayElements(options, 2);
   return [pick(f.business.industries)];
 }
@@ -152,7 +154,7 @@ export function sharedUserCode(f: Firm, shared: { code: () => string; systemCate
     statisticsPaid: false,
     statisticsFree: chance(0.5),
     bondedRecordService: false,
-    ids: [{ industries: [pick([Industry.CUSTOMS_BROKER, Industry.NVOCC, f.business.industries[0]!])], processingMethod: ProcessingMethod.SMTP_BIDIRECTIONAL, identCount: int(1, 2) }],
+    ids: [{ industries: [pick([Industry.CUSTOMS_BROKER, Industry.MARINE_FORWARDER, f.business.industries[0]!])], processingMethod: ProcessingMethod.SMTP_BIDIRECTIONAL, identCount: int(1, 2) }],
   };
 }
 

@@ -58,24 +58,24 @@ export interface Business {
 }
 
 export const BUSINESSES: readonly Business[] = [
-  { word: ['海運', 'カイウン', 'KAIUN'], english: 'KAIUN', industries: [Industry.SHIPPING_AGENT, Industry.NVOCC, Industry.CUSTOMS_BROKER], category: SystemCategory.SEA },
+  { word: ['海運', 'カイウン', 'KAIUN'], english: 'KAIUN', industries: [Industry.SHIPPING_AGENT, Industry.MARINE_FORWARDER, Industry.CUSTOMS_BROKER], category: SystemCategory.SEA },
   { word: ['通関', 'ツウカン', 'TSUKAN'], english: 'TSUKAN', industries: [Industry.CUSTOMS_BROKER], category: SystemCategory.BOTH },
   { word: ['倉庫', 'ソウコ', 'SOKO'], english: 'SOKO', industries: [Industry.BONDED_WAREHOUSE, Industry.CUSTOMS_BROKER], category: SystemCategory.SEA },
   { word: ['航空貨物', 'コウクウカモツ', 'KOKU KAMOTSU'], english: 'KOKU KAMOTSU', industries: [Industry.CONSOLIDATOR, Industry.CUSTOMS_BROKER], category: SystemCategory.AIR },
   { word: ['商事', 'ショウジ', 'SHOJI'], english: 'SHOJI', industries: [Industry.SELF_CUSTOMS, Industry.TRADER], category: SystemCategory.BOTH },
-  { word: ['運輸', 'ウンユ', 'UNYU'], english: 'UNYU', industries: [Industry.CUSTOMS_BROKER, Industry.NVOCC], category: SystemCategory.SEA },
-  { word: ['物流', 'ブツリュウ', 'BUTSURYU'], english: 'BUTSURYU', industries: [Industry.CUSTOMS_BROKER, Industry.NVOCC, Industry.BONDED_WAREHOUSE], category: SystemCategory.BOTH },
-  { word: ['港運', 'コウウン', 'KOUN'], english: 'KOUN', industries: [Industry.CONTAINER_YARD, Industry.NVOCC], category: SystemCategory.SEA },
+  { word: ['運輸', 'ウンユ', 'UNYU'], english: 'UNYU', industries: [Industry.CUSTOMS_BROKER, Industry.MARINE_FORWARDER], category: SystemCategory.SEA },
+  { word: ['物流', 'ブツリュウ', 'BUTSURYU'], english: 'BUTSURYU', industries: [Industry.CUSTOMS_BROKER, Industry.MARINE_FORWARDER, Industry.BONDED_WAREHOUSE], category: SystemCategory.BOTH },
+  { word: ['港運', 'コウウン', 'KOUN'], english: 'KOUN', industries: [Industry.CONTAINER_YARD, Industry.MARINE_FORWARDER], category: SystemCategory.SEA },
   { word: ['汽船', 'キセン', 'KISEN'], english: 'KISEN', industries: [Industry.SHIPPING_LINE, Industry.SHIPPING_AGENT], category: SystemCategory.SEA },
-  { word: ['ロジスティクス', 'ロジスティクス', 'LOGISTICS'], english: 'LOGISTICS', industries: [Industry.CUSTOMS_BROKER, Industry.CONSOLIDATOR, Industry.NVOCC], category: SystemCategory.BOTH },
+  { word: ['ロジスティクス', 'ロジスティクス', 'LOGISTICS'], english: 'LOGISTICS', industries: [Industry.CUSTOMS_BROKER, Industry.CONSOLIDATOR, Industry.MARINE_FORWARDER], category: SystemCategory.BOTH },
   { word: ['エクスプレス', 'エクスプレス', 'EXPRESS'], english: 'EXPRESS', industries: [Industry.CONSOLIDATOR, Industry.CUSTOMS_BROKER], category: SystemCategory.AIR },
-  { word: ['トランスポート', 'トランスポート', 'TRANSPORT'], english: 'TRANSPORT', industries: [Industry.NVOCC, Industry.CUSTOMS_BROKER], category: SystemCategory.SEA },
+  { word: ['トランスポート', 'トランスポート', 'TRANSPORT'], english: 'TRANSPORT', industries: [Industry.MARINE_FORWARDER, Industry.CUSTOMS_BROKER], category: SystemCategory.SEA },
   { word: ['シッピング', 'シッピング', 'SHIPPING'], english: 'SHIPPING', industries: [Industry.SHIPPING_AGENT, Industry.SHIPPING_LINE], category: SystemCategory.SEA },
   { word: ['トレーディング', 'トレーディング', 'TRADING'], english: 'TRADING', industries: [Industry.TRADER, Industry.SELF_CUSTOMS], category: SystemCategory.BOTH },
   { word: ['エアカーゴ', 'エアカーゴ', 'AIR CARGO'], english: 'AIR CARGO', industries: [Industry.CONSOLIDATOR, Industry.AIRLINE], category: SystemCategory.AIR },
   { word: ['機内サービス', 'キナイサービス', 'INFLIGHT SERVICE'], english: 'INFLIGHT SERVICE', industries: [Industry.AIRCRAFT_SUPPLIES, Industry.CAPTAIN_AGENT], category: SystemCategory.AIR },
   { word: ['貿易', 'ボウエキ', 'BOEKI'], english: 'BOEKI', industries: [Industry.TRADER, Industry.SELF_CUSTOMS], category: SystemCategory.BOTH },
-  { word: ['海陸運送', 'カイリクウンソウ', 'KAIRIKU UNSO'], english: 'KAIRIKU UNSO', industries: [Industry.NVOCC, Industry.CONTAINER_YARD, Industry.CUSTOMS_BROKER], category: SystemCategory.SEA },
+  { word: ['海陸運送', 'カイリクウンソウ', 'KAIRIKU UNSO'], english: 'KAIRIKU UNSO', industries: [Industry.MARINE_FORWARDER, Industry.CONTAINER_YARD, Industry.CUSTOMS_BROKER], category: SystemCategory.SEA },
 ];
 
 /** 法人格: kanji, kana, English suffix. */

@@ -39,25 +39,51 @@ export enum ProcessingMethod {
   EDIFACT = 'EDIFACT',
 }
 
-/** 業種 of the NSS 利用者コード screen. */
+/**
+ * 業種: the 17 choices of the NSS 利用者コード screen (seed 000), in its order. Values kept from the first list keep their
+ * meaning (TRADER is 輸出入者(貿易管理システム利用)); 海貨業 (once NVOCC) is the screen's 海運業 and 銀行 (once BANK, not on
+ * the screen) became その他 — stored data was migrated (Migration20261203120000_industries_of_the_screen).
+ */
 export enum Industry {
   CUSTOMS_BROKER = 'CUSTOMS_BROKER', // 通関業
-  SELF_CUSTOMS = 'SELF_CUSTOMS', // 自社通関
   CONSOLIDATOR = 'CONSOLIDATOR', // 混載業
-  SHIPPING_LINE = 'SHIPPING_LINE', // 船会社
-  SHIPPING_AGENT = 'SHIPPING_AGENT', // 船舶代理店
+  AIRCRAFT_SUPPLIES = 'AIRCRAFT_SUPPLIES', // 機用品業
+  SELF_CUSTOMS = 'SELF_CUSTOMS', // 自社通関
   AIRLINE = 'AIRLINE', // 航空会社
+  CAPTAIN_AGENT = 'CAPTAIN_AGENT', // 機長代行
+  MARINE_FORWARDER = 'MARINE_FORWARDER', // 海運業 (海貨業)
+  IMPORTER_EXPORTER = 'IMPORTER_EXPORTER', // 輸出入者
+  AIR_CARGO_AGENT = 'AIR_CARGO_AGENT', // 航空貨物代理店
+  IWCC = 'IWCC', // IWCC
+  TRADER = 'TRADER', // 輸出入者(貿易管理システム利用)
   BONDED_WAREHOUSE = 'BONDED_WAREHOUSE', // 保税蔵置場
   CONTAINER_YARD = 'CONTAINER_YARD', // CY
-  AIRCRAFT_SUPPLIES = 'AIRCRAFT_SUPPLIES', // 機用品業
-  BANK = 'BANK', // 銀行
-  TRADER = 'TRADER', // 輸出入者(貿易管理システム利用)
-  CAPTAIN_AGENT = 'CAPTAIN_AGENT', // 機長代行
-  NVOCC = 'NVOCC', // 海貨業
+  SHIPPING_LINE = 'SHIPPING_LINE', // 船会社
+  SHIPPING_AGENT = 'SHIPPING_AGENT', // 船舶代理店
+  INSURER = 'INSURER', // 損害保険会社
+  OTHER = 'OTHER', // その他
 }
 
-/** 業種 that may never be combined under シングルサインオン (seed 000). */
+/** 業種 that may never be combined under シングルサインオン (seed 000: 「自社通関」「輸出入者(貿易管理システム利用)」「機長代行」は除外). */
 export const SOLO_INDUSTRIES: readonly Industry[] = [Industry.SELF_CUSTOMS, Industry.TRADER, Industry.CAPTAIN_AGENT];
+
+/**
+ * The screen's 枠 (seed 000: "シングルサインオン「要」を選択すると、同じ枠内の業種は複数選択することができます"), as NACCS's
+ * シングルサインオン groups have them: Ⅰ the cargo trades, Ⅱ 保税蔵置場 and CY; the others stand alone.
+ */
+export const INDUSTRY_GROUPS: ReadonlyArray<readonly Industry[]> = [
+  [Industry.CUSTOMS_BROKER, Industry.CONSOLIDATOR, Industry.AIRCRAFT_SUPPLIES, Industry.SELF_CUSTOMS, Industry.AIRLINE, Industry.CAPTAIN_AGENT,
+    Industry.MARINE_FORWARDER, Industry.IMPORTER_EXPORTER, Industry.AIR_CARGO_AGENT, Industry.IWCC, Industry.TRADER],
+  [Industry.BONDED_WAREHOUSE, Industry.CONTAINER_YARD],
+  [Industry.SHIPPING_LINE],
+  [Industry.SHIPPING_AGENT],
+  [Industry.INSURER],
+  [Industry.OTHER],
+];
+
+/** The 枠 (index into INDUSTRY_GROUPS) of an industry. */
+export const industryGroup = (industry: Industry): number => INDUSTRY_GROUPS.findIndex((g) => g.includes(industry));
+
 /** 業種 for which 保税管理資料保存サービス is offered. */
 export const BONDED_RECORD_INDUSTRIES: readonly Industry[] = [
   Industry.CONTAINER_YARD,

@@ -167,3 +167,45 @@ describe('新規申込 and 移転 (seeds 000/001/002)', () => {
     expect(renamed.errors).toBeUndefined();
   });
 });
+
+describe('業種 (seed 000: the 17 choices and シングルサインオン "同じ枠内の業種は複数選択することができます")', () => {
+  it('offers the screen\'s 17 業種 in its order', async () => {
+    const res = await server.gql('{ __type(name: "Industry") { enumValues { name } } }', {}, portal);
+    expect(res.data!.__type.enumValues.map((v: { name: string }) => v.name)).toEqual([
+      'CUSTOMS_BROKER', 'CONSOLIDATOR', 'AIRCRAFT_SUPPLIES', 'SELF_CUSTOMS', 'AIRLINE', 'CAPTAIN_AGENT', 'MARINE_FORWARDER', 'IMPORTER_EXPORTER',
+      'AIR_CARGO_AGENT', 'IWCC', 'TRADER', 'BONDED_WAREHOUSE', 'CONTAINER_YARD', 'SHIPPING_LINE', 'SHIPPING_AGENT', 'INSURER', 'OTHER',
+    ]);
+  });
+
+  const withIndustries = (industries: string[], singleSignOn = true): NewApplicationInput => {
+    const input = nacSystemApplication();
+    input.userCodes = [{ ...input.userCodes![0]!, singleSignOn, userIds: [{ industries: industries as never, processingMethod: 'INTERACTIVE' as never, identCount: 1 }] }];
+    return input;
+  };
+
+  it('combines 業種 of one 枠 on one 利用者ID with シングルサインオン 要', async () => {
+    for (const industries of [['CUSTOMS_BROKER', 'CONSOLIDATOR', 'MARINE_FORWARDER'], ['AIR_CARGO_AGENT', 'IMPORTER_EXPORTER', 'IWCC'], ['BONDED_WAREHOUSE', 'CONTAINER_YARD']]) {
+      const res = await submitNew(withIndustries(industries));
+      expect(res.errors, industries.join()).toBeUndefined();
+      const read = await server.gql('query($r: String) { application(receiptNo: $r) { userCodes { singleSignOn userIds { industries } } } }', { r: res.data!.submitNewApplication.receiptNo }, portal);
+      expect(read.data!.application.userCodes).toEqual([{ singleSignOn: true, userIds: [{ industries }] }]);
+    }
+    // 損害保険会社 and その他 on their own.
+    for (const industries of [['INSURER'], ['OTHER']]) expect((await submitNew(withIndustries(industries, false))).errors).toBeUndefined();
+  });
+
+  it('refuses 業種 of two 枠, the excluded three, and several without シングルサインオン', async () => {
+    const refused: Array<[string[], boolean, RegExp]> = [
+      [['CUSTOMS_BROKER', 'BONDED_WAREHOUSE'], true, /同じ枠内/],
+      [['SHIPPING_LINE', 'SHIPPING_AGENT'], true, /同じ枠内/],
+      [['INSURER', 'OTHER'], true, /同じ枠内/],
+      [['CUSTOMS_BROKER', 'SELF_CUSTOMS'], true, /自社通関/],
+      [['AIRLINE', 'CAPTAIN_AGENT'], true, /機長代行/],
+      [['IMPORTER_EXPORTER', 'TRADER'], true, /輸出入者\(貿易管理システム利用\)/],
+      [['CUSTOMS_BROKER', 'CONSOLIDATOR'], false, /シングルサインオン「要」/],
+    ];
+    for (const [industries, sso, message] of refused) {
+      expect(fieldErrors(await submitNew(withIndustries(industries, sso))), industries.join()).toEqual([{ path: 'userCodes.0.userIds.0.industries', message: expect.stringMatching(message) }]);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import {
   AttachmentKind, BONDED_RECORD_INDUSTRIES, ChangeItem, Connection, LineConnectionMethod, LineType, MaintenanceHours, OtherChange,
-  ProcessingMethod, RowAction, SOLO_INDUSTRIES, TerminalType,
+  ProcessingMethod, RowAction, SOLO_INDUSTRIES, TerminalType, industryGroup,
 } from '../../common/enums.js';
 import type { FieldError } from '../../common/errors.js';
 import { Checker, blank } from './checker.js';
@@ -193,6 +193,9 @@ function checkUserCodes(c: Checker, codes: UserCodeInput[] | undefined, connecti
         const solo = industries.filter((x) => SOLO_INDUSTRIES.includes(x));
         if (solo.length) c.add(`${q}.industries`, '自社通関・輸出入者(貿易管理システム利用)・機長代行は他の業種と同じ利用者IDにできません。');
         if (new Set(industries).size !== industries.length) c.add(`${q}.industries`, '業種が重複しています。');
+        if (new Set(industries.map(industryGroup)).size > 1) {
+          c.add(`${q}.industries`, 'シングルサインオンで同じ利用者IDにできるのは同じ枠内の業種のみです (通関業・混載業・機用品業・航空会社・海運業・輸出入者・航空貨物代理店・IWCC、または 保税蔵置場・CY)。');
+        }
       }
       if (connection === Connection.NET && u.processingMethod && !['INTERACTIVE', 'SMTP_BIDIRECTIONAL', 'EBMS'].includes(u.processingMethod)) {
         c.add(`${q}.processingMethod`, 'netNACCS の処理方式はインタラクティブ・SMTP双方向・ebMS から選択してください。');
