@@ -69,10 +69,13 @@ export class CalendarService {
     return this.closures;
   }
 
-  /** Lead time of an application kind: 60 for a new 専用線/BB光 line, 10 for other new, 5 for change/abolition. */
+  /**
+   * Lead time: 60 for a 専用線/BB光 line to be laid — by a new application, or added or moved by a change application
+   * (seeds 001/002: the line needs its construction either way) — 10 for other new, 5 for other change/abolition.
+   */
   leadTime(app: Pick<Application, 'kind'>, hasNewLine: boolean): number {
-    if (app.kind !== ApplicationKind.NEW) return this.leadTimes.change;
-    return hasNewLine ? this.leadTimes.newLine : this.leadTimes.newOther;
+    if (hasNewLine) return this.leadTimes.newLine;
+    return app.kind === ApplicationKind.NEW ? this.leadTimes.newOther : this.leadTimes.change;
   }
 
   async advise(app: Application, hasNewLine: boolean): Promise<StartDateAdvice> {
@@ -113,5 +116,9 @@ export class CalendarService {
   }
 }
 
-/** Whether an application asks for a new line (the 60-business-day lead time). */
-export const asksForNewLine = (lines: Array<{ action: RowAction }>): boolean => lines.some((l) => l.action === RowAction.ADD);
+/**
+ * Whether an application asks for a line to be laid (the 60-business-day lead time): a line added, or an existing line
+ * given a 設置場所 (moved; an office's 移転 moves the lines that stand at its address — the intake records their new place).
+ */
+export const asksForNewLine = (lines: Array<{ action: RowAction; place?: unknown }>): boolean =>
+  lines.some((l) => l.action === RowAction.ADD || (l.action === RowAction.CHANGE && !!l.place));

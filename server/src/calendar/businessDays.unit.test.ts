@@ -19,6 +19,15 @@ describe('business-day calendar', () => {
     expect(addBusinessDays('2026-11-02', 1)).toBe('2026-11-04');
   });
 
+  it("seed 001's worked example: 1Mbps回線申込 令和1年11月1日 → 回線設置工事 令和2年2月3日 (「60営業日後」) counts the application day", () => {
+    // 2019-11-01 (Fri) → 2020-02-03 (Mon) is 59 business days after it (11/4 振替休日, 12/30–1/3, 1/13 成人の日 closed); the
+    // manual's "60" counts 11/1 itself. The lead time here counts business days after the receipt day, so its earliest
+    // start date is one business day later (2020-02-04): never earlier than the manual's, and 2020-02-03 is flagged.
+    expect(businessDaysBetween('2019-11-01', '2020-02-03')).toBe(59);
+    expect(addBusinessDays('2019-11-01', 59)).toBe('2020-02-03');
+    expect(addBusinessDays('2019-11-01', 60)).toBe('2020-02-04');
+  });
+
   it('puts the システム設定申込締切日 4 business days before the start date', () => {
     expect(subtractBusinessDays('2027-01-06', 4)).toBe('2026-12-25');
     expect(subtractBusinessDays('2026-11-26', 4)).toBe('2026-11-19');

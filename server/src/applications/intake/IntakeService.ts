@@ -229,7 +229,7 @@ export class IntakeService {
       });
       setApplicant(app, input);
       if (!input.plan) app.plan = office.plan;
-      setSections(app, input);
+      setSections(app, input, movesOffice(office, input) ? input.office!.address : undefined);
       const before = flatten({ companyProfile: office.company.profile, officeProfile: office.profile, billing: office.billing, plan: office.plan });
       const after = flatten({ companyProfile, officeProfile, billing, plan: app.plan });
       for (const change of diffFlat(before, after)) {
@@ -388,7 +388,7 @@ export class IntakeService {
         app.billing = toBilling(data.billing, office.billing);
         setApplicant(app, data);
         if (!data.plan) app.plan = office.plan;
-        setSections(app, data);
+        setSections(app, data, movesOffice(office, data) ? data.office!.address : undefined);
       }
       const changes = diffFlat(before, flatten(snapshot(app)));
       app.status = to;

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/server.js';
 import { givenOffices, type GivenOffice } from '../../testing/offices.js';
 import { createApiKey } from '../../staff/apiKeys.js';
-import { FUTURE, applicantKonsai, nacSystemApplication } from './fixtures.js';
+import { todayInJapan } from '../../common/dates.js';
+import { addBusinessDays } from '../../calendar/businessDays.js';
+import { FUTURE, applicantKonsai, createStaff, nacSystemApplication } from './fixtures.js';
+import { Role } from '../../common/enums.js';
 import type { NewApplicationInput } from './inputs.js';
 
 // Issue 16, intake side: the manuals' rules the first pass missed, each through GraphQL as the NSS portal with the
@@ -207,5 +210,46 @@ describe('業種 (seed 000: the 17 choices and シングルサインオン "同�
     for (const [industries, sso, message] of refused) {
       expect(fieldErrors(await submitNew(withIndustries(industries, sso))), industries.join()).toEqual([{ path: 'userCodes.0.userIds.0.industries', message: expect.stringMatching(message) }]);
     }
+  });
+});
+
+describe('lead time of a line added or moved by a change application (seeds 001/002)', () => {
+  const ADVICE = 'query($r: String) { application(receiptNo: $r) { startDateAdvice { leadTimeBusinessDays earliestStartDate desiredDateTooSoon } } }';
+  let reviewer: string;
+  beforeAll(async () => {
+    await createStaff(server.orm.em.fork(), 'lead-time@example.jp', [Role.REVIEWER], 'lead-time-pass-1');
+    reviewer = await server.login('lead-time@example.jp', 'lead-time-pass-1');
+  });
+  const advice = async (receiptNo: string) => {
+    return (await server.gql(ADVICE, { r: receiptNo }, reviewer)).data!.application.startDateAdvice;
+  };
+  const today = () => todayInJapan(server.clock.now());
+
+  it('a 専用線 added by 一般NACCS回線の登録情報(追加) needs the 60 business days ("専用回線 60営業日") as a new one does', async () => {
+    const desired = addBusinessDays(today(), 30);
+    const line = nacSystemApplication().lines![0]!;
+    const res = await submitChange(nac.code, { changeItems: ['GENERAL_LINE'], desiredStartDate: desired, lines: [{ ...line, constructionDate: desired }],
+      constructionContact: nacSystemApplication().constructionContact, constructionAttendee: nacSystemApplication().constructionAttendee });
+    expect(res.errors).toBeUndefined();
+    expect(await advice(res.data!.submitChangeApplication.receiptNo)).toEqual({ leadTimeBusinessDays: 60, earliestStartDate: addBusinessDays(today(), 60), desiredDateTooSoon: true });
+    // A change without a line keeps the 5 business days.
+    const plan = await submitChange(nac.code, { changeItems: ['PLAN'], plan: 'B', desiredStartDate: desired });
+    expect(await advice(plan.data!.submitChangeApplication.receiptNo)).toEqual({ leadTimeBusinessDays: 5, earliestStartDate: addBusinessDays(today(), 5), desiredDateTooSoon: false });
+  });
+
+  it('a line moved with its office (移転) or to another 設置場所 needs them too; a line only re-listed does not', async () => {
+    const opened = await givenOffices(server).approveNew(nacSystemApplication());
+    const line = (await server.gql('query($c: String) { office(code: $c) { lines { id systemCategory connectionMethod lineType speed maintenance } } }', { c: opened.officeCode }, portal)).data!.office.lines[0];
+    const changed = { action: 'CHANGE', existingLineId: line.id, systemCategory: line.systemCategory, connectionMethod: line.connectionMethod, lineType: line.lineType, speed: line.speed, maintenance: line.maintenance, constructionDate: FUTURE };
+    const address = { postalCode: '2310023', prefecture: '神奈川県', address: '横浜市中区山下町１番地', addressKana: 'ヨコハマシナカクヤマシタチョウ１バンチ' };
+    const move = await submitChange(opened.officeCode, { changeItems: ['COMPANY_OFFICE', 'GENERAL_LINE'], company: { name: 'ナックスシステム株式会社', nameKana: 'ナックスシステムカブシキカイシャ' }, office: { address }, lines: [changed] });
+    expect(move.errors).toBeUndefined();
+    expect((await advice(move.data!.submitChangeApplication.receiptNo)).leadTimeBusinessDays).toBe(60);
+    const read = await server.gql('query($r: String) { application(receiptNo: $r) { lines { action placeSameAsOffice place { postalCode address } } } }', { r: move.data!.submitChangeApplication.receiptNo }, portal);
+    expect(read.data!.application.lines).toEqual([{ action: 'CHANGE', placeSameAsOffice: true, place: { postalCode: '2310023', address: '横浜市中区山下町１番地' } }]);
+    const elsewhere = await submitChange(opened.officeCode, { changeItems: ['GENERAL_LINE'], lines: [{ ...changed, placeSameAsOffice: false, place: address }] });
+    expect((await advice(elsewhere.data!.submitChangeApplication.receiptNo)).leadTimeBusinessDays).toBe(60);
+    const speed = await submitChange(opened.officeCode, { changeItems: ['GENERAL_LINE'], lines: [{ ...changed, speed: '3Mbps' }] });
+    expect((await advice(speed.data!.submitChangeApplication.receiptNo)).leadTimeBusinessDays).toBe(5);
   });
 });

@@ -8,7 +8,7 @@ import {
   ApplicationLine, ApplicationMailbox, ApplicationTerminal, ApplicationUserCode, ApplicationUserId, Attachment,
 } from '../sections.js';
 import type {
-  AddressInput, ApplicationSectionsInput, BillingInput, CompanyInput, OfficeInput, PersonInput,
+  AddressInput, ApplicationSectionsInput, BillingInput, CompanyInput, LineInput, OfficeInput, PersonInput,
 } from './inputs.js';
 
 // Input (what NSS sends) → the application's stored sections. Trimmed strings; codes upper-cased.
@@ -63,12 +63,20 @@ export function toBilling(b: BillingInput | undefined, base?: Billing): Billing 
   }));
 }
 
+function linePlace(l: LineInput, movedTo?: AddressInput): Address | undefined {
+  if (l.placeSameAsOffice === false) return toAddress(l.place);
+  return l.action === RowAction.CHANGE && movedTo ? toAddress(movedTo) : undefined;
+}
+
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** Replaces the application's child rows (利用者コード, 論理端末, 回線, メールボックス, 添付) from the input. */
-export function setSections(app: Application, input: ApplicationSectionsInput): void {
+/**
+ * Replaces the application's child rows (利用者コード, 論理端末, 回線, メールボックス, 添付) from the input. `movedTo`: the
+ * office's new address in a 移転 — a changed line that stands at the office's address is recorded at that place.
+ */
+export function setSections(app: Application, input: ApplicationSectionsInput, movedTo?: AddressInput): void {
   app.userCodes.removeAll();
   app.terminals.removeAll();
   app.lines.removeAll();
@@ -100,7 +108,7 @@ export function setSections(app: Application, input: ApplicationSectionsInput): 
       speed: t(l.speed), indoorWiring: l.indoorWiring, maintenance: l.maintenance, redundancy: l.redundancy ?? false,
       // Seed 001: "冗長化を選択する場合は、Ping監視が付帯されます".
       spareRouter: l.spareRouter ?? false, pingMonitoring: (l.redundancy || l.pingMonitoring) ?? false, constructionDate: t(l.constructionDate),
-      placeSameAsOffice: l.placeSameAsOffice ?? true, place: l.placeSameAsOffice === false ? toAddress(l.place) : undefined,
+      placeSameAsOffice: l.placeSameAsOffice ?? true, place: linePlace(l, movedTo),
       shared: l.shared ?? false,
     }));
   });
