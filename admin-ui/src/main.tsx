@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { preloadSignedIn } from './login/preload';
+import { session } from './session';
 
 // A page still running the previous version's index.html asks for chunks a new build has replaced (the server answers
 // 404 for an unknown asset): reload once to the new index.html (never cached) instead of failing. Once a minute at most,
@@ -13,6 +15,8 @@ window.addEventListener('vite:preloadError', (event) => {
   event.preventDefault();
   window.location.reload();
 });
+
+if (session.token()) preloadSignedIn('now');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

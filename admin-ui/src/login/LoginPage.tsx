@@ -6,7 +6,7 @@ import { preloadSignedIn } from './preload';
 /** Sign-in with e-mail address and password (in Japanese by default). */
 export const LoginPage = () => {
   const translate = useTranslate();
-  useEffect(preloadSignedIn, []);
+  useEffect(() => preloadSignedIn('idle'), []);
   return (
     <Login>
       <Typography variant="subtitle1" component="h1" align="center" sx={{ px: 2, fontWeight: 600 }}>

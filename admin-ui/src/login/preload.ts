@@ -1,11 +1,12 @@
 import { loadDataProvider } from '../lazyDataProvider';
 
 /**
- * While the sign-in form waits for the staff member, the browser fetches, when idle, what signing in will show: the
- * layout, the queue (the applications list, every role's first page), the data provider and the sign-in mutation.
- * The form itself never waits for them; a failure here is retried by the pages' own imports.
+ * What signing in shows first — the layout, the queue (the applications list, every role's first page), the data
+ * provider — and the sign-in mutation. While the sign-in form waits for the staff member, fetched when the browser is
+ * idle (the form never waits for them). Already signed in (a reload), fetched at once, side by side, rather than one
+ * after another as each lazy component renders and asks for the next. A failure here is retried by the pages' imports.
  */
-export function preloadSignedIn(): void {
+export function preloadSignedIn(when: 'idle' | 'now' = 'idle'): void {
   const run = () =>
     void Promise.all([
       import('../authApi'),
@@ -13,6 +14,7 @@ export function preloadSignedIn(): void {
       import('../layout/Layout'),
       import('../applications/ApplicationList'),
     ]).catch(() => undefined);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+  if (when === 'now') run();
+  else if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
   else setTimeout(run, 100);
 }
