@@ -85,8 +85,8 @@ describe('intake (phone / paper)', () => {
     await expect(input(page, 'applicant.lastName').inputValue()).resolves.toBe('混載');
     await expect(input(page, 'company.name').inputValue()).resolves.toBe('ナックスシステム株式会社');
 
-    // One deliberate mistake: the applicant's phone with hyphens.
-    await input(page, 'applicant.phone').fill('03-1234-5678');
+    // One deliberate mistake: the applicant's phone one digit short (hyphens are fine: the server removes them).
+    await input(page, 'applicant.phone').fill('0123-45-678');
     await fill(page, {
       reason: '通関業許可取得に伴い、NACCSを利用するため。',
       desiredStartDate: isoDateIn(60),
@@ -143,14 +143,14 @@ describe('intake (phone / paper)', () => {
     await page.getByTestId('intake-submit').click();
     const phoneError = control(page, 'applicant.phone').locator('.MuiFormHelperText-root');
     await phoneError.waitFor();
-    await expect(phoneError.textContent()).resolves.toContain('ハイフン');
+    await expect(phoneError.textContent()).resolves.toContain('10桁または11桁');
     await expect(page.getByTestId('intake-error-summary').textContent()).resolves.toContain('1件');
     await expect(page.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('applicant.phone');
     await expect(input(page, 'applicant.phone').isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(artifacts, 'intake-form.png') });
 
-    // Fixed and sent again: the new application's page with its receipt number.
-    await input(page, 'applicant.phone').fill('0123456789');
+    // Fixed as a customer types it (full-width, hyphens) and sent again: the new application's page with its receipt number.
+    await input(page, 'applicant.phone').fill('０１２３－４５－６７８９');
     await expect(phoneError.count()).resolves.toBe(0);
     await page.getByTestId('intake-submit').click();
     await page.waitForURL(/\/applications\/[^/]+\/show/);

@@ -27,6 +27,7 @@ import type { ChangeApplicationInput, NewApplicationInput, ProvisionalAccountInp
 import {
   applicationSearchText, setApplicant, setSections, toBilling, toCompanyProfile, toOfficeProfile, toPerson,
 } from './mapping.js';
+import { normalizeChangeApplication, normalizeNewApplication, normalizeProvisionalAccount } from './normalize.js';
 import { ITEM_LABEL, validateChangeApplication, validateNewApplication, validateProvisionalAccount } from './validation.js';
 
 export const PROVISIONAL_ACCOUNT_HOURS = 48;
@@ -85,7 +86,8 @@ export class IntakeService {
   constructor(private readonly em: EntityManager, private readonly secrets: SecretBox, private readonly clock: Clock) {}
 
   /** 仮アカウント申込: returns 仮ログインID and 仮パスワード once; the mail goes to the outbox in the same transaction. */
-  async registerProvisionalAccount(input: ProvisionalAccountInput): Promise<{ loginId: string; password: string; expiresAt: Date }> {
+  async registerProvisionalAccount(typed: ProvisionalAccountInput): Promise<{ loginId: string; password: string; expiresAt: Date }> {
+    const input = normalizeProvisionalAccount(typed);
     const errors = validateProvisionalAccount(input);
     if (errors.length) throw badInput(errors);
     const password = issuePassword();
@@ -176,7 +178,8 @@ export class IntakeService {
   }
 
   /** 新規利用申込 with a provisional account: company, office (仮), application, history, outbox mail — one transaction. */
-  async submitNew(provisionalLoginId: string, provisionalPassword: string | undefined, input: NewApplicationInput, actor: Actor): Promise<Application> {
+  async submitNew(provisionalLoginId: string, provisionalPassword: string | undefined, typed: NewApplicationInput, actor: Actor): Promise<Application> {
+    const input = normalizeNewApplication(typed);
     const today = todayInJapan(this.clock.now());
     const errors = validateNewApplication(input, today);
     if (errors.length) throw badInput(errors);
@@ -205,7 +208,8 @@ export class IntakeService {
   }
 
   /** 変更申込 for an existing office: every named code must be the office's own; before/after recorded. */
-  async submitChange(officeCode: string, input: ChangeApplicationInput, actor: Actor): Promise<Application> {
+  async submitChange(officeCode: string, typed: ChangeApplicationInput, actor: Actor): Promise<Application> {
+    const input = normalizeChangeApplication(typed);
     const today = todayInJapan(this.clock.now());
     const errors = validateChangeApplication(input, today);
     if (errors.length) throw badInput(errors);
@@ -358,7 +362,7 @@ export class IntakeService {
       await em.populate(app, ['userCodes.userIds', 'terminals', 'lines', 'mailboxes', 'office.company']);
       const before = flatten(snapshot(app));
       if (app.kind === ApplicationKind.NEW) {
-        const data = input.newApplication;
+        const data = input.newApplication && normalizeNewApplication(input.newApplication);
         if (!data) throw badInput([{ path: 'newApplication', message: '新規申込の再申込には newApplication を指定してください。' }]);
         const errors = [...validateNewApplication({ ...data, connection: data.connection ?? app.connection }, today)];
         if (errors.length) throw badInput(errors);
@@ -373,7 +377,7 @@ export class IntakeService {
         setApplicant(app, data);
         setSections(app, data);
       } else {
-        const data = input.changeApplication;
+        const data = input.changeApplication && normalizeChangeApplication(input.changeApplication);
         if (!data) throw badInput([{ path: 'changeApplication', message: '変更申込の再申込には changeApplication を指定してください。' }]);
         const errors = validateChangeApplication(data, today);
         if (errors.length) throw badInput(errors);

@@ -253,3 +253,57 @@ describe('lead time of a line added or moved by a change application (seeds 001/
     expect((await advice(speed.data!.submitChangeApplication.receiptNo)).leadTimeBusinessDays).toBe(5);
   });
 });
+
+describe('input as customers type it (全角/半角, hyphens, ひらがな)', () => {
+  it('converts seed 001\'s values typed in the other width, with hyphens and in hiragana, before the rules run, and stores them converted', async () => {
+    const input = nacSystemApplication();
+    input.applicant = { ...applicantKonsai, lastNameKana: 'こんさい', firstNameKana: 'ｲﾁﾛｳ', phone: '0123-45-6789', fax: '０１２３９８７６５０', email: 'konsai.ichiro＠naccs.co.jp' };
+    input.company = { ...input.company!, nameKana: 'なっくすしすてむかぶしきかいしゃ' };
+    input.office = {
+      ...input.office!, phone: '03-1234-5678', emergencyFaxes: ['03-9876-5432'],
+      address: { postalCode: '999-0000', prefecture: '神奈川県', address: '川崎市幸区堀川町999番地 ナックスタワー1階', addressKana: 'かわさきしさいわいくほりかわちょう999ばんち ﾅｯｸｽﾀﾜｰ1ｶｲ' },
+    };
+    const res = await submitNew(input);
+    expect(res.errors).toBeUndefined();
+    const read = await server.gql(
+      `query($r: String) { application(receiptNo: $r) { applicant { lastNameKana firstNameKana phone fax email } companyProfile { nameKana }
+        officeProfile { phone emergencyFaxes address { postalCode address addressKana } } } }`,
+      { r: res.data!.submitNewApplication.receiptNo }, portal,
+    );
+    expect(read.data!.application).toEqual({
+      applicant: { lastNameKana: 'コンサイ', firstNameKana: 'イチロウ', phone: '0123456789', fax: '0123987650', email: 'konsai.ichiro@naccs.co.jp' },
+      companyProfile: { nameKana: 'ナックスシステムカブシキカイシャ' },
+      officeProfile: {
+        phone: '0312345678', emergencyFaxes: ['0398765432'],
+        // The seed's own forms: full-width digits and an ideographic space, as seed 001 shows the address.
+        address: { postalCode: '9990000', address: '川崎市幸区堀川町９９９番地　ナックスタワー１階', addressKana: 'カワサキシサイワイクホリカワチョウ９９９バンチ　ナックスタワー１カイ' },
+      },
+    });
+  });
+
+  it('still refuses what no conversion makes right: kanji in a カナ field, letters in a phone number, half-width letters in a code shape', async () => {
+    const input = nacSystemApplication();
+    input.applicant = { ...applicantKonsai, lastNameKana: '混載', phone: '03-1234-ABCD' };
+    const paths = fieldErrors(await submitNew(input)).map((e) => e.path).sort();
+    expect(paths).toEqual(['applicant.lastNameKana', 'applicant.phone']);
+  });
+
+  it('takes codes in either width and case (a shared 利用者コード typed "ｃｐ９９９")', async () => {
+    const typed = cyberPort.sharedUserCode.toLowerCase().replace(/[0-9a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const res = await submitNew(cyberPortUser([typed]));
+    expect(res.errors).toBeUndefined();
+    const read = await server.gql('query($r: String) { application(receiptNo: $r) { userCodes { userCode } } }', { r: res.data!.submitNewApplication.receiptNo }, portal);
+    expect(read.data!.application.userCodes).toEqual([{ userCode: cyberPort.sharedUserCode }]);
+  });
+
+  it('仮アカウント申込 takes the company name and kana as typed ("(株)ナックス", "なっくす")', async () => {
+    const res = await server.gql(
+      `mutation($i: ProvisionalAccountInput!) { registerProvisionalAccount(input: $i) { loginId } }`,
+      { i: { companyName: 'ナックス物流(株)', companyNameKana: 'なっくすぶつりゅう', applicant: { ...applicantKonsai, phone: '0123-45-6789' } } },
+      portal,
+    );
+    expect(res.errors).toBeUndefined();
+    const [row] = await sql<{ company_name: string; company_name_kana: string }>('select company_name, company_name_kana from provisional_account where login_id = ?', [res.data!.registerProvisionalAccount.loginId]);
+    expect(row).toEqual({ company_name: 'ナックス物流（株）', company_name_kana: 'ナックスブツリュウ' });
+  });
+});

@@ -36,9 +36,9 @@ type Breaker<T> = (input: T, junk: string) => void;
 
 /** Each breaks one rule of SPEC.md "Validation" or the seeds' screens. */
 const NEW_BREAKERS: Array<Breaker<NewApplicationInput>> = [
-  (i) => (i.applicant!.phone = '03-1234-5678'),
+  (i) => (i.applicant!.phone = '03-1234-567'),
   (i) => (i.applicant!.emailConfirmation = 'other@example.jp'),
-  (i) => (i.applicant!.lastNameKana = 'こんさい'),
+  (i) => (i.applicant!.lastNameKana = 'konsai'),
   (i) => (i.reason = 'あ'.repeat(241)),
   (i) => (i.remarks = 'い'.repeat(300)),
   (i) => (i.desiredStartDate = '2027-02-30'),
@@ -59,7 +59,7 @@ const NEW_BREAKERS: Array<Breaker<NewApplicationInput>> = [
   (i) => (i.userCodes![0]!.bondedRecordService = true),
   (i) => (i.plan = undefined),
   (i) => (i.connection = undefined),
-  (i, junk) => (i.applicant!.lastName = `${junk}a`),
+  (i, junk) => (i.applicant!.lastName = `${junk}${'混'.repeat(21)}`),
   (i, junk) => (i.office!.phone = `${junk}x`),
   (i, junk) => (i.company!.nameKana = `${junk}漢`),
   (i, junk) => (i.attachments = [{ ...nacSystemApplication().attachments![0]!, contentBase64: `${junk}!!` }]),
@@ -75,7 +75,7 @@ const CHANGE_BREAKERS: Array<Breaker<ChangeApplicationInput>> = [
   (i) => (i.applicant!.email = 'not-an-email'),
   (i) => (i.desiredStartDate = undefined),
   (i, junk) => (i.reason = junk.repeat(50) + 'あ'.repeat(241)),
-  (i, junk) => (i.applicant!.fax = `${junk}-`),
+  (i, junk) => (i.applicant!.fax = `${junk}-x`),
 ];
 
 const junk = fc.string({ unit: 'binary', maxLength: 12 });
