@@ -33,7 +33,10 @@ const { Route } = reactRouterProvider;
 
 /** The admin's resources exist only for those who may use them (getPermissions gives the operations). */
 export const App = () => (
+  // requireAuth: signed out, the sign-in page comes at once, without first rendering (and fetching) the layout and
+  // the queue that would then find no session and redirect.
   <Admin
+    requireAuth
     disableTelemetry
     title="NACCS"
     dataProvider={dataProvider}
