@@ -1,6 +1,7 @@
-import { Box, Button, Step, StepLabel, Stepper } from '@mui/material';
+import { Box, Button, Step, StepLabel, Stepper, Tab, Tabs } from '@mui/material';
 import { useState } from 'react';
 import { ResourceContextProvider, Title, useTranslate } from 'react-admin';
+import { ChangeIntake } from './ChangeIntake';
 import type { NewApplicationFormValues, ProvisionalAccountInput, ProvisionalAccountResult } from './inputTypes';
 import { newApplicationDefaults } from './newApplicationDefaults';
 import { NewApplicationForm } from './NewApplicationForm';
@@ -13,11 +14,10 @@ interface Registered {
 }
 
 /**
- * 申込の受付 (電話・書面): staff enter a customer's application from a phone call or a paper form, in the two
- * NSS steps — a) 仮アカウント申込, whose 仮ログインID and 仮パスワード are shown once; b) 新規利用申込 with that
- * 仮ログインID. A customer who already has a 仮ログインID can start at b.
+ * 新規申込 in the two NSS steps — a) 仮アカウント申込, whose 仮ログインID and 仮パスワード are shown once; b) 新規利用申込
+ * with that 仮ログインID. A customer who already has a 仮ログインID can start at b.
  */
-export const IntakePage = () => {
+const NewIntake = () => {
   const translate = useTranslate();
   const [step, setStep] = useState(0);
   const [registered, setRegistered] = useState<Registered | null>(null);
@@ -30,10 +30,7 @@ export const IntakePage = () => {
   };
 
   return (
-    // A resource context for react-admin's list inputs; labels are given explicitly (resources.intake.fields.*).
-    <ResourceContextProvider value="intake">
-    <Box sx={{ maxWidth: 1200, py: 2 }}>
-      <Title title="resources.intake.title" />
+    <>
       <Stepper activeStep={step} sx={{ mb: 3, maxWidth: 640 }}>
         <Step completed={!!registered}>
           <StepLabel>{translate('resources.intake.steps.provisional')}</StepLabel>
@@ -63,7 +60,47 @@ export const IntakePage = () => {
           <NewApplicationForm defaultValues={defaults} />
         </>
       ) : null}
-    </Box>
+    </>
+  );
+};
+
+type Mode = 'new' | 'change' | 'abolish';
+
+/**
+ * 申込の受付 (電話・書面): staff enter a customer's application from a phone call or a paper form — a 新規申込, or a
+ * 変更申込 / 利用者ID廃止 for an office with a code, starting from its current contract.
+ */
+export const IntakePage = () => {
+  const translate = useTranslate();
+  const [mode, setMode] = useState<Mode>('new');
+  return (
+    // A resource context for react-admin's list inputs; labels are given explicitly (resources.intake.fields.*).
+    <ResourceContextProvider value="intake">
+      <Box sx={{ maxWidth: 1200, py: 2 }}>
+        <Title title="resources.intake.title" />
+        <Tabs
+          value={mode}
+          onChange={(_, value: Mode) => setMode(value)}
+          aria-label={translate('resources.intake.change.kinds')}
+          sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}
+        >
+          <Tab value="new" label={translate('resources.intake.change.kind_new')} data-testid="intake-mode-new" />
+          <Tab value="change" label={translate('resources.intake.change.kind_change')} data-testid="intake-mode-change" />
+          <Tab value="abolish" label={translate('resources.intake.change.kind_abolish')} data-testid="intake-mode-abolish" />
+        </Tabs>
+        {mode === 'new' ? <NewIntake /> : null}
+        {mode === 'change' ? (
+          <ChangeIntake key="change" title="resources.intake.change.kind_change" submitLabel="resources.intake.change.submit" />
+        ) : null}
+        {mode === 'abolish' ? (
+          <ChangeIntake
+            key="abolish"
+            title="resources.intake.change.kind_abolish"
+            submitLabel="resources.intake.change.submit_abolish"
+            items={['IDENT_NO']}
+          />
+        ) : null}
+      </Box>
     </ResourceContextProvider>
   );
 };

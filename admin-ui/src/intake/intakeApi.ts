@@ -1,5 +1,7 @@
-import { apolloClient } from '../graphqlClient';
+import { apolloClient, errorCodeOf } from '../graphqlClient';
 import { REGISTER_PROVISIONAL_ACCOUNT, SUBMIT_NEW_APPLICATION } from '../queries';
+import { OFFICE_FOR_CHANGE, SUBMIT_CHANGE_APPLICATION } from './changeQueries';
+import type { ChangeApplicationInput, OfficeForChange } from './changeTypes';
 import type { NewApplicationInput, ProvisionalAccountInput, ProvisionalAccountResult } from './inputTypes';
 
 /** 仮アカウント申込: the 仮パスワード is in this answer only. */
@@ -29,4 +31,33 @@ export const submitNewApplication = async ({
     variables: { provisionalLoginId, input },
   });
   return data!.submitNewApplication;
+};
+
+/** The office a 変更申込 starts from, or null when no office has that 事業所コード. */
+export const fetchOfficeForChange = async (code: string): Promise<OfficeForChange | null> => {
+  try {
+    const { data } = await apolloClient.query<{ office: OfficeForChange | null }>({
+      query: OFFICE_FOR_CHANGE,
+      variables: { code },
+    });
+    return data?.office ?? null;
+  } catch (error) {
+    if (errorCodeOf(error) === 'NOT_FOUND') return null;
+    throw error;
+  }
+};
+
+/** 変更申込 / 利用者ID廃止 for an office with a code. */
+export const submitChangeApplication = async ({
+  officeCode,
+  input,
+}: {
+  officeCode: string;
+  input: ChangeApplicationInput;
+}): Promise<SubmittedApplication> => {
+  const { data } = await apolloClient.mutate<{ submitChangeApplication: SubmittedApplication }>({
+    mutation: SUBMIT_CHANGE_APPLICATION,
+    variables: { officeCode, input },
+  });
+  return data!.submitChangeApplication;
 };

@@ -37,10 +37,10 @@ export const dropEmpty = <T>(value: T): T => {
   return value;
 };
 
-type IndexMaps = Map<string, number[]>;
+export type IndexMaps = Map<string, number[]>;
 
 /** The filled rows of a list of single values, remembering which row each came from. */
-const packList = (rows: ReadonlyArray<ValueRow> | null | undefined, path: string, maps: IndexMaps): string[] | undefined => {
+export const packList = (rows: ReadonlyArray<ValueRow> | null | undefined, path: string, maps: IndexMaps): string[] | undefined => {
   const kept: string[] = [];
   const from: number[] = [];
   (rows ?? []).forEach((row, i) => {
@@ -54,7 +54,7 @@ const packList = (rows: ReadonlyArray<ValueRow> | null | undefined, path: string
 };
 
 /** `billing.emails.1` of the API (the 2nd filled row) → the form's `billing.emails.3.value`. */
-const remapper = (maps: IndexMaps) => (path: string): string => {
+export const remapper = (maps: IndexMaps) => (path: string): string => {
   for (const [prefix, from] of maps) {
     if (!path.startsWith(`${prefix}.`)) continue;
     const index = path.slice(prefix.length + 1);
@@ -101,7 +101,7 @@ const line = (l: LineInput): LineInput => {
   return rest;
 };
 
-const billing = (b: NewApplicationFormValues['billing'], maps: IndexMaps): BillingInput | undefined => {
+export const billing = (b: NewApplicationFormValues['billing'], maps: IndexMaps): BillingInput | undefined => {
   if (!b) return undefined;
   const rest: BillingInput = { ...b, emails: packList(b.emails, 'billing.emails', maps) };
   if (rest.paymentMethod !== 'DEBIT') delete rest.sameAccount;

@@ -1,0 +1,107 @@
+import { useCallback, useState } from 'react';
+import { useCreatePath, useNavigate, useNotify } from 'react-admin';
+import { useFormContext } from 'react-hook-form';
+import { ChangeConfirmDialog } from './ChangeConfirmDialog';
+import {
+  BillingChangeSection,
+  ChangeApplicantSection,
+  ChangeRemarksSection,
+  CompanyOfficeChangeSection,
+  ContractorChangeSection,
+  HeadOfficeChangeSection,
+  MailboxesChangeSection,
+  ManagerChangeSection,
+  PlanChangeSection,
+  TerminalsChangeSection,
+  useChangeItems,
+  UserCodesChangeSection,
+} from './ChangeSections';
+import { ChangeItemsSection } from './ChangeItemsSection';
+import type { ChangeFormValues } from './changeTypes';
+import { IntakeForm } from './IntakeForm';
+import { submitChangeApplication, type SubmittedApplication } from './intakeApi';
+import { PathError } from './PathError';
+import { ServerErrorSummary } from './ServerErrorSummary';
+import { SubmitBar } from './SubmitBar';
+import { toChangeInput } from './toChangeInput';
+import { useIntakeSubmit } from './useIntakeSubmit';
+
+export const CHANGE_FORM_ID = 'intake-change-form';
+
+/** The sections of the ticked items, in the order of the NSS screens. */
+const ItemSections = () => {
+  const items = useChangeItems();
+  const has = (...xs: string[]) => xs.some((x) => items.includes(x as never));
+  return (
+    <>
+      {has('COMPANY_OFFICE') ? <CompanyOfficeChangeSection /> : null}
+      {has('CONTRACTOR') ? <ContractorChangeSection /> : null}
+      {has('HEAD_OFFICE') ? <HeadOfficeChangeSection /> : null}
+      {has('MANAGER') ? <ManagerChangeSection /> : null}
+      {has('USER_CODE', 'IDENT_NO') ? <UserCodesChangeSection /> : null}
+      {has('NET_TERMINAL', 'WEB_CERTIFICATE', 'GENERAL_TERMINAL') ? <TerminalsChangeSection /> : null}
+      {has('MAILBOX') ? <MailboxesChangeSection /> : null}
+      {has('PLAN') ? <PlanChangeSection /> : null}
+      {has('BILLING_ADDRESS', 'BILLING_CONTACT', 'PAYMENT_METHOD') ? <BillingChangeSection /> : null}
+    </>
+  );
+};
+
+/** 申込内容を登録する: the confirmation first, then the server; refused fields are shown where they were typed. */
+const ChangeSubmit = ({ officeLabel, label }: { officeLabel: string; label: string }) => {
+  const { reset, getValues } = useFormContext<ChangeFormValues>();
+  const navigate = useNavigate();
+  const createPath = useCreatePath();
+  const notify = useNotify();
+  const [confirming, setConfirming] = useState(false);
+  const onSuccess = useCallback(
+    (result: SubmittedApplication) => {
+      reset(getValues());
+      notify('resources.intake.messages.submitted', { type: 'success', messageArgs: { receiptNo: result.receiptNo } });
+      navigate(createPath({ resource: 'applications', id: result.id, type: 'show' }));
+    },
+    [reset, getValues, notify, navigate, createPath],
+  );
+  const { submit, submitting } = useIntakeSubmit({
+    formId: CHANGE_FORM_ID,
+    prepare: toChangeInput,
+    send: submitChangeApplication,
+    onSuccess,
+  });
+  const confirm = () => {
+    void submit().finally(() => setConfirming(false));
+  };
+  return (
+    <>
+      <SubmitBar label={label} submitting={submitting} onSubmit={() => setConfirming(true)} testId="change-submit" />
+      <ChangeConfirmDialog
+        open={confirming}
+        officeLabel={officeLabel}
+        submitting={submitting}
+        onCancel={() => setConfirming(false)}
+        onConfirm={confirm}
+      />
+    </>
+  );
+};
+
+/** The 変更申込 form of one office, starting from its current contract; asks before leaving with unsaved input. */
+export const ChangeApplicationForm = ({
+  defaultValues,
+  officeLabel,
+  submitLabel,
+}: {
+  defaultValues: ChangeFormValues;
+  officeLabel: string;
+  submitLabel: string;
+}) => (
+  <IntakeForm id={CHANGE_FORM_ID} defaultValues={defaultValues} warnWhenUnsavedChanges>
+    <PathError source="officeCode" />
+    <ServerErrorSummary />
+    <ChangeItemsSection />
+    <ChangeApplicantSection />
+    <ItemSections />
+    <ChangeRemarksSection />
+    <ChangeSubmit officeLabel={officeLabel} label={submitLabel} />
+  </IntakeForm>
+);

@@ -1,0 +1,80 @@
+import { Box, Checkbox, FormControlLabel, FormGroup, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { useController } from 'react-hook-form';
+import type { ChangeItem } from '../labels';
+import { FormSection } from './FormSection';
+import { PathError } from './PathError';
+
+/** The 変更申込 screen's groups of items (seed 002 ④), in its order. */
+const GROUPS: Array<{ title: string; items: ChangeItem[] }> = [
+  { title: 'office', items: ['COMPANY_OFFICE', 'CONTRACTOR', 'HEAD_OFFICE', 'MANAGER'] },
+  { title: 'userCodes', items: ['INDUSTRY', 'USER_CODE', 'IDENT_NO'] },
+  { title: 'net', items: ['NET_TERMINAL', 'WEB_CERTIFICATE'] },
+  { title: 'general', items: ['GENERAL_LINE', 'GENERAL_TERMINAL', 'MAILBOX'] },
+  { title: 'plan', items: ['PLAN'] },
+  { title: 'statistics', items: ['STATISTICS', 'BONDED_RECORD_SERVICE'] },
+  { title: 'billing', items: ['BILLING_ADDRESS', 'BILLING_CONTACT', 'PAYMENT_METHOD'] },
+];
+
+/** Items whose sections this console does not take yet (NSS does): shown, not selectable. */
+export const UNSUPPORTED_ITEMS: ChangeItem[] = ['INDUSTRY', 'GENERAL_LINE', 'STATISTICS', 'BONDED_RECORD_SERVICE'];
+
+const L = (key: string) => `resources.intake.change.${key}`;
+
+/** 契約変更に関する項目: one box per item (Space toggles, Tab moves on); the ticked items open their sections. */
+export const ChangeItemsSection = () => {
+  const translate = useTranslate();
+  const { field } = useController({ name: 'changeItems' });
+  const selected = (field.value ?? []) as ChangeItem[];
+  const toggle = (item: ChangeItem, on: boolean) =>
+    field.onChange(on ? [...selected, item] : selected.filter((x) => x !== item));
+  return (
+    <FormSection id="intake-change-items" title={L('sections.items')}>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {translate(L('items_hint'))}
+      </Typography>
+      <PathError source="changeItems" />
+      <Box
+        sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', columnGap: 3, rowGap: 1 }}
+      >
+        {GROUPS.map((g) => (
+          <Box key={g.title} component="fieldset" sx={{ border: 0, p: 0, m: 0 }}>
+            <Typography component="legend" variant="subtitle2" sx={{ fontWeight: 700, color: 'text.secondary' }}>
+              {translate(L(`groups.${g.title}`))}
+            </Typography>
+            <FormGroup>
+              {g.items.map((item) => {
+                const unsupported = UNSUPPORTED_ITEMS.includes(item);
+                return (
+                  <FormControlLabel
+                    key={item}
+                    disabled={unsupported}
+                    control={
+                      <Checkbox
+                        size="small"
+                        checked={selected.includes(item)}
+                        onChange={(e) => toggle(item, e.target.checked)}
+                        inputProps={{ 'data-change-item': item } as Record<string, string>}
+                      />
+                    }
+                    label={
+                      <>
+                        {translate(`enums.ChangeItem.${item}`)}
+                        {unsupported ? (
+                          <Typography component="span" variant="caption" color="text.secondary">
+                            {' '}
+                            {translate(L('unsupported'))}
+                          </Typography>
+                        ) : null}
+                      </>
+                    }
+                  />
+                );
+              })}
+            </FormGroup>
+          </Box>
+        ))}
+      </Box>
+    </FormSection>
+  );
+};

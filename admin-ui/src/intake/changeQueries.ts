@@ -1,0 +1,94 @@
+import { gql } from '@apollo/client';
+import { ADDRESS, BILLING, COMPANY_PROFILE, OFFICE_PROFILE, PERSON } from '../queries';
+
+/**
+ * The office a 変更申込 starts from: its current contract (profiles, plan, billing, the live rows) and the
+ * 申込担当者 of its latest application (NSS shows the last one for the customer to overwrite).
+ */
+export const OFFICE_FOR_CHANGE = gql`
+  query OfficeForChange($code: String) {
+    office(code: $code) {
+      id
+      code
+      status
+      usesNet
+      usesGeneral
+      plan
+      billingCode
+      startDate
+      endDate
+      company {
+        id
+        abbreviation
+        profile {
+          ...CompanyProfileFields
+        }
+      }
+      profile {
+        ...OfficeProfileFields
+      }
+      billing {
+        ...BillingFields
+      }
+      userCodes {
+        id
+        code
+        systemCategory
+        statisticsPaid
+        statisticsFree
+        bondedRecordService
+        shared
+        ownerOfficeCode
+        startDate
+        endDate
+        userIds {
+          id
+          identNo
+          userId
+          industries
+          processingMethod
+          connection
+          startDate
+          endDate
+        }
+      }
+      terminals {
+        id
+        name
+        type
+        systemCategory
+        startDate
+        endDate
+      }
+      mailboxes {
+        id
+        mailboxId
+        type
+        startDate
+        endDate
+      }
+      applications(limit: 1) {
+        id
+        receiptNo
+        applicant {
+          ...PersonFields
+        }
+      }
+    }
+  }
+  ${COMPANY_PROFILE}
+  ${OFFICE_PROFILE}
+  ${BILLING}
+  ${ADDRESS}
+  ${PERSON}
+`;
+
+/** 変更申込 (also 利用者ID廃止) for an office; only what the console needs to open the new application. */
+export const SUBMIT_CHANGE_APPLICATION = gql`
+  mutation SubmitChangeApplication($officeCode: String!, $input: ChangeApplicationInput!) {
+    submitChangeApplication(officeCode: $officeCode, input: $input) {
+      id
+      receiptNo
+    }
+  }
+`;

@@ -1,0 +1,163 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
+import { productToday, repoRoot, startProduct, type StartedProduct } from '../support/server.js';
+
+const artifacts = join(repoRoot, 'test', 'artifacts');
+let product: StartedProduct;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  product = await startProduct('e2e-intake-change');
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+async function gql<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
+  const res = await fetch(`${product.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  }).then((r) => r.json() as Promise<{ data?: T; errors?: Array<{ message: string }> }>);
+  if (res.errors?.length) throw new Error(res.errors.map((e) => e.message).join('\n'));
+  return res.data!;
+}
+
+interface DemoOffice {
+  code: string;
+  usesGeneral: boolean;
+  profile: { manager: { phone: string | null } | null };
+  mailboxes: Array<{ mailboxId: string; type: string; endDate: string | null }>;
+}
+
+/** A demo office in use with 一般NACCS and a mailbox of its own (the seed 002 customer adding one more). */
+async function pickOffice(token: string): Promise<DemoOffice> {
+  const data = await gql<{ offices: { items: DemoOffice[] } }>(
+    `{ offices(filter: { status: [ACTIVE] }, limit: 100) { items { code usesGeneral profile { manager { phone } } mailboxes { mailboxId type endDate } } } }`,
+    {},
+    token,
+  );
+  const office = data.offices.items.find((o) => o.usesGeneral && o.mailboxes.some((m) => !m.endDate && m.type === 'SMTP_POP3') && o.profile.manager?.phone);
+  if (!office) throw new Error('no active 一般NACCS office with a mailbox in the demo');
+  return office;
+}
+
+// The form's inputs are named like the API input (`mailboxes.0.count`, `office.manager.phone`): the `path` of the
+// server's fieldErrors, which is how the console puts each error under its field.
+const input = (page: Page, name: string): Locator => page.locator(`[name="${name}"]`).first();
+const control = (page: Page, name: string): Locator =>
+  page.locator('.MuiFormControl-root', { has: page.locator(`[name="${name}"]`) }).last();
+
+/** A MUI select: open it and pick the option by its label. */
+async function choose(page: Page, name: string, label: string): Promise<void> {
+  await control(page, name).locator('[role="combobox"]').click();
+  await page.getByRole('option', { name: label, exact: true }).click();
+  await page.getByRole('listbox').waitFor({ state: 'hidden' });
+}
+
+const isoDateIn = (days: number): string => new Date(Date.parse(`${productToday()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+describe('intake of a change application (phone / paper)', () => {
+  it('reads an office by its code, enters a mailbox addition from its current contract, shows a server field error under its field, confirms and opens the application with 変更前/変更後', async () => {
+    const token = (await gql<{ login: { token: string } }>('mutation { login(email: "reviewer@example.jp", password: "naccs-demo") { token } }', {}, '')).login.token;
+    const office = await pickOffice(token);
+    const currentSmtp = office.mailboxes.filter((m) => !m.endDate && m.type === 'SMTP_POP3').length;
+    const newPhone = office.profile.manager!.phone === '0355550000' ? '0355550001' : '0355550000';
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    await page.goto(product.url);
+    await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
+    await page.getByLabel(/パスワード/).fill('naccs-demo');
+    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+    await page.getByRole('menuitem', { name: '申込の受付 (電話・書面)' }).click();
+    await page.waitForURL(/\/intake$/);
+    await page.getByRole('tab', { name: '変更申込' }).click();
+
+    // An unknown code: said so, with the way to the office list; nothing else opens.
+    const code = page.getByTestId('change-office-code');
+    await code.fill('ZZZ999');
+    await code.press('Enter');
+    const notFound = page.getByTestId('change-office-not-found');
+    await notFound.waitFor();
+    await expect(notFound.textContent()).resolves.toContain('事業所コード「ZZZ999」の事業所は見つかりません');
+    await expect(page.locator('#intake-change-form').count()).resolves.toBe(0);
+
+    // The customer's code as said on the phone (lower case is fine): the current contract is read.
+    await code.fill(office.code.toLowerCase());
+    await code.press('Enter');
+    await page.getByTestId('change-office').getByText(office.code).waitFor();
+
+    // 一般NACCSのメールボックス数 and, while on the phone, the 管理責任者's new phone number.
+    await page.locator('input[data-change-item="MAILBOX"]').check();
+    await page.locator('input[data-change-item="MANAGER"]').check();
+    // The sections start from the current contract.
+    await expect(input(page, 'office.manager.phone').inputValue()).resolves.toBe(office.profile.manager!.phone);
+    const counts = page.getByTestId('change-mailbox-counts');
+    await expect(counts.textContent()).resolves.toContain(`現在 ${currentSmtp}個 → 変更後 ${currentSmtp}個`);
+    await input(page, 'office.manager.phone').fill(newPhone);
+    await page.locator('#intake-change-manager').getByText(newPhone).waitFor(); // its 変更前/変更後 under the section
+
+    await page.locator('#intake-change-mailboxes .RaSimpleFormIterator-add button').click();
+    await choose(page, 'mailboxes.0.mailboxType', 'SMTP/POP3');
+    await input(page, 'mailboxes.0.count').fill('0'); // a slip: the server takes 1〜99
+    await input(page, 'reason').fill('自社システムのメールボックスを追加するため。');
+    await input(page, 'desiredStartDate').fill(isoDateIn(30));
+
+    // The confirmation comes first; nothing is sent until 申込内容を登録する.
+    await page.getByTestId('change-submit').click();
+    const confirm = page.getByTestId('change-confirm');
+    await confirm.waitFor();
+    await expect(confirm.textContent()).resolves.toContain('メールボックス (SMTP/POP3) を 0個 追加');
+    await page.getByTestId('change-confirm-submit').click();
+
+    // Refused: the server's message under the count of that row, focused; the summary counts it.
+    const countError = control(page, 'mailboxes.0.count').locator('.MuiFormHelperText-root');
+    await countError.waitFor();
+    await expect(countError.textContent()).resolves.toContain('1〜99');
+    await expect(page.getByTestId('intake-error-summary').textContent()).resolves.toContain('1件');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('mailboxes.0.count');
+    await page.screenshot({ path: join(artifacts, 'intake-change-form.png') });
+
+    // Fixed and sent again: the confirmation shows 変更前/変更後 and the addition.
+    await input(page, 'mailboxes.0.count').fill('1');
+    await expect(counts.textContent()).resolves.toContain(`現在 ${currentSmtp}個 → 変更後 ${currentSmtp + 1}個`);
+    await page.getByTestId('change-submit').click();
+    await confirm.waitFor();
+    await expect(page.getByTestId('change-confirm-rows').textContent()).resolves.toContain('メールボックス (SMTP/POP3) を 1個 追加');
+    await expect(page.getByTestId('change-confirm-fields').textContent()).resolves.toContain(newPhone);
+    await page.screenshot({ path: join(artifacts, 'intake-change-confirm.png') });
+    await page.keyboard.press('Enter'); // the focused 申込内容を登録する
+
+    // The new application: its receipt number, its items and 変更前/変更後 on its page.
+    await page.waitForURL(/\/applications\/[^/]+\/show/);
+    const receiptNo = page.getByTestId('receipt-no');
+    await receiptNo.waitFor();
+    await expect(receiptNo.textContent()).resolves.toMatch(/^\d{6}[A-Z]$/);
+    const after = page.getByTestId('change-after').filter({ hasText: newPhone });
+    await after.waitFor();
+    await page.getByText(office.profile.manager!.phone!).first().waitFor();
+    await page.getByRole('tab', { name: /メールボックス/ }).click();
+    await page.getByRole('cell', { name: 'SMTP/POP3' }).first().waitFor();
+    await page.screenshot({ path: join(artifacts, 'intake-change-application.png') });
+
+    // The server holds it as entered: a 変更申込 of that office with one SMTP/POP3 mailbox added.
+    const saved = await gql<{ application: { kind: string; changeItems: string[]; office: { code: string }; mailboxes: Array<{ action: string; mailboxType: string; count: number }> } }>(
+      'query($r: String) { application(receiptNo: $r) { kind changeItems office { code } mailboxes { action mailboxType count } } }',
+      { r: (await receiptNo.textContent())!.trim() },
+      token,
+    );
+    expect(saved.application).toEqual({
+      kind: 'CHANGE',
+      changeItems: ['MAILBOX', 'MANAGER'],
+      office: { code: office.code },
+      mailboxes: [{ action: 'ADD', mailboxType: 'SMTP_POP3', count: 1 }],
+    });
+    await page.close();
+  });
+});
