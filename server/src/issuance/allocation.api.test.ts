@@ -27,7 +27,7 @@ describe('statements per approval', () => {
     ['new 一般NACCS (a line, a terminal, a 利用者コード with one ID)', { kind: 'NEW' as const }],
     ['new netNACCS (a terminal with its certificate)', { kind: 'NEW' as const, connection: Connection.NET }],
     ['change (料金プラン)', { kind: 'CHANGE' as const }],
-  ])('%s: at most 10 from the first statement of the approval to COMMIT, the rows added in one statement, one insert per table', async (_name, spec) => {
+  ])('%s: at most 7 from the first statement of the approval to COMMIT, the rows added in one statement, one insert per table', async (_name, spec) => {
     const app = await given(server).application({ ...spec, status: 'IN_REVIEW' });
     const before = server.queries();
     const res = await server.gql(APPROVE, { id: app.id, s: addBusinessDays(todayInJapan(server.clock.now()), 30), v: app.version }, reviewer);
@@ -37,8 +37,8 @@ describe('statements per approval', () => {
     const session = statements.filter((s) => /from "staff" where "id" = \$1 and "active"/.test(s));
     expect(session.length).toBeLessThanOrEqual(1);
     const approval = statements.filter((s) => !session.includes(s));
-    expect(approval.length, approval.join('\n')).toBeLessThanOrEqual(10);
-    // Every row the approval adds in one statement (bulkInsert.ts), one insert per table in it.
+    expect(approval.length, approval.join('\n')).toBeLessThanOrEqual(7);
+    // Every row the approval adds in one statement (approvalWrite.ts), one insert per table in it.
     const inserting = approval.filter((s) => /insert into/.test(s));
     expect(inserting.length, 'one statement adds the rows').toBe(1);
     const inserts = [...inserting[0]!.matchAll(/insert into (?:"\w+"\.)?"(\w+)"/g)].map((m) => m[1]);

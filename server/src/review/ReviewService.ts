@@ -12,7 +12,7 @@ import { NOTICE_TEXT, addNotice } from '../notifications/notices.js';
 import { applicationRecipients, applicationVariables } from '../notifications/variables.js';
 import { Staff } from '../staff/Staff.js';
 import { ISSUANCE_SECTIONS, IssuanceService, abbreviationTaken } from '../issuance/IssuanceService.js';
-import { insertPersisted } from '../issuance/bulkInsert.js';
+import { writeApproval } from '../issuance/approvalWrite.js';
 import { DEFAULT_IP_POOL } from '../config.js';
 import { CertificateService } from '../certificates/CertificateService.js';
 import { recordHistory, type Actor } from './history.js';
@@ -183,8 +183,9 @@ export class ReviewService {
         startDate: japaneseDate(new Date(`${startDate}T00:00:00+09:00`)),
         systemSettingsDeadline: app.systemSettingsDeadline ? japaneseDate(new Date(`${app.systemSettingsDeadline}T00:00:00+09:00`)) : undefined,
       });
-      // What the approval adds in one statement (one insert per table), then the changes to the rows it loaded.
-      await insertPersisted(em);
+      // What the approval adds (one insert per table) and its changes to the application, office and company, in one
+      // statement; the flush writes what is left (a change application's changes to other rows it loaded).
+      await writeApproval(em, [app, app.office, app.office?.company].filter((e) => !!e));
       await em.flush();
       return app;
     });
