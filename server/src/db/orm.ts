@@ -12,10 +12,11 @@ export const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), '..',
 const compiled = import.meta.url.endsWith('.js');
 
 /**
- * No statement of a request runs longer than this: a search or list that would is cancelled (the caller gets
- * SERVICE_UNAVAILABLE) instead of holding a connection and a core. Migrations lift it for their own transaction.
+ * No statement runs longer than this: a search or list that would is cancelled (the caller gets SERVICE_UNAVAILABLE)
+ * instead of holding a connection and a core. Generous enough for waits on the serialised counters (receipt numbers,
+ * company serials) when many approvals and submissions queue at once; migrations lift it for their own transaction.
  */
-export const STATEMENT_TIMEOUT_MS = 10_000;
+export const STATEMENT_TIMEOUT_MS = 30_000;
 
 /** The ORM configuration shared by the server, the migration generator and the tests. */
 export function ormConfig(clientUrl: string, extra: Partial<Options> = {}): Options {
