@@ -1,5 +1,5 @@
 import { Suspense, type ReactNode } from 'react';
-import { Admin, CustomRoutes, Loading, reactRouterProvider, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Loading, reactRouterProvider, Resource, useAuthState } from 'react-admin';
 import { mayCall } from './access';
 import apiKeys from './apiKeys';
 import applications from './applications';
@@ -21,22 +21,29 @@ import { theme } from './theme';
 const SignedInLayout = lazyComponent(() => import('./layout/Layout'), 'Layout');
 const IntakePage = lazyComponent(() => import('./intake/IntakePage'), 'IntakePage');
 
-/** The layout's chunk loads under a Suspense boundary of its own (react-admin's is inside the layout). */
-const Layout = ({ children }: { children: ReactNode }) => (
-  <Suspense fallback={<Loading />}>
-    <SignedInLayout>{children}</SignedInLayout>
-  </Suspense>
-);
+/**
+ * The layout's chunk loads under a Suspense boundary of its own (react-admin's is inside the layout), and only once
+ * the session is checked: signed out, react-admin would otherwise fetch and render the layout and the queue first,
+ * and only their check would send the browser to the sign-in page. (Admin's requireAuth does this check too, but
+ * loops on the sign-in route with a custom login page.)
+ */
+const Layout = ({ children }: { children: ReactNode }) => {
+  // Signed out: logs out and redirects to the sign-in page, as the pages' own checks do.
+  const { isPending, authenticated } = useAuthState(undefined, true);
+  if (isPending || !authenticated) return null;
+  return (
+    <Suspense fallback={<Loading />}>
+      <SignedInLayout>{children}</SignedInLayout>
+    </Suspense>
+  );
+};
 
 /** react-router's Route, through react-admin's router adapter (the console does not depend on react-router). */
 const { Route } = reactRouterProvider;
 
 /** The admin's resources exist only for those who may use them (getPermissions gives the operations). */
 export const App = () => (
-  // requireAuth: signed out, the sign-in page comes at once, without first rendering (and fetching) the layout and
-  // the queue that would then find no session and redirect.
   <Admin
-    requireAuth
     disableTelemetry
     title="NACCS"
     dataProvider={dataProvider}
