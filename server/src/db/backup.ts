@@ -100,7 +100,7 @@ export class BackupError extends Error {
 }
 
 /** `pg_dump` is missing, or too old for this server: what to install, and what was found. */
-function noTool(program: ClientProgram, needed: number, found: readonly Tool[]): BackupError {
+export function noTool(program: ClientProgram, needed: number, found: readonly Tool[]): BackupError {
   const seen = found.length ? found.map((t) => `${t.major} (${t.path})`).join(', ') : 'なし';
   return new BackupError(
     `${program} ${needed} 以上が必要です (見つかったもの: ${seen})。PostgreSQL ${needed} 以上のクライアント (Debian/Ubuntu: postgresql-client-${needed}) を入れるか、その bin フォルダーを PG_BIN で指定してください。`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseTool, majorOf, type Tool } from './backup.js';
+import { chooseTool, majorOf, noTool, type Tool } from './backup.js';
 
 const tool = (major: number): Tool => ({ path: `/pg${major}/pg_dump`, major, version: `pg_dump (PostgreSQL) ${major}.1` });
 
@@ -28,5 +28,12 @@ describe('the client program for a server', () => {
     // An 18 archive: no older pg_restore reads it.
     expect(chooseTool([tool(15)], 15, 18)).toBeUndefined();
     expect(chooseTool([tool(15), tool(18)], 15, 18)?.major).toBe(18);
+  });
+
+  it('without one, the refusal names the version to install and what was found', () => {
+    const message = noTool('pg_dump', 18, [tool(15)]).message;
+    expect(message).toContain('pg_dump 18 以上が必要です (見つかったもの: 15 (/pg15/pg_dump))');
+    expect(message).toContain('postgresql-client-18');
+    expect(noTool('pg_restore', 15, []).message).toContain('見つかったもの: なし');
   });
 });
