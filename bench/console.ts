@@ -97,7 +97,14 @@ async function round(browser: Browser, url: string, network: Network): Promise<R
     await page.goto(url);
     await page.waitForFunction(() => (window as unknown as { __bench: Record<string, number> }).__bench.signIn !== undefined, undefined, { timeout: 60_000 });
     const m1 = await marks();
-    const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+    // The form may be the first content: its paint is recorded just after the frame the mark was taken in. (A string:
+    // tsx would wrap a named function in a helper the page does not have.)
+    const fcp = Number(await page.evaluate(`new Promise((resolve) => {
+      const seen = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+      if (seen() !== undefined) return resolve(seen());
+      new PerformanceObserver(() => seen() !== undefined && resolve(seen())).observe({ type: 'paint', buffered: true });
+      setTimeout(() => resolve(seen() ?? NaN), 5000);
+    })`));
     const atSignIn = await resources(0, m1.signIn!);
 
     await page.getByLabel(/E-mail/).fill('reviewer@example.jp');

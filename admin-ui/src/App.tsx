@@ -11,6 +11,7 @@ import { authProvider } from './authProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { lazyComponent } from './lazyComponent';
 import { dataProvider } from './lazyDataProvider';
+import { SignedInLayout } from './layout';
 import { LoginPage } from './login/LoginPage';
 import offices from './offices';
 import staffAccounts from './staffAccounts';
@@ -18,7 +19,6 @@ import { theme } from './theme';
 
 // The sign-in page is this chunk; the layout, every page and the data provider are chunks of their own
 // (lazyComponent, lazyDataProvider), fetched once signed in — or while the sign-in form waits (login/preload.ts).
-const SignedInLayout = lazyComponent(() => import('./layout/Layout'), 'Layout');
 const IntakePage = lazyComponent(() => import('./intake/IntakePage'), 'IntakePage');
 
 /**

@@ -1,3 +1,5 @@
+import applications from '../applications';
+import { SignedInLayout } from '../layout';
 import { loadDataProvider } from '../lazyDataProvider';
 
 /**
@@ -11,8 +13,8 @@ export function preloadSignedIn(when: 'idle' | 'now' = 'idle'): void {
     void Promise.all([
       import('../authApi'),
       loadDataProvider(),
-      import('../layout/Layout'),
-      import('../applications/ApplicationList'),
+      SignedInLayout.preload(),
+      applications.list.preload(),
     ]).catch(() => undefined);
   if (when === 'now') run();
   else if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
