@@ -348,6 +348,32 @@ export const OFFICES = gql`
   ${OFFICE_LIST_FIELDS}
 `;
 
+/** An office's 利用者コード with their 利用者ID as the contract holds them (the office page and a 変更申込's start). */
+export const CONTRACT_USER_CODE = gql`
+  fragment ContractUserCodeFields on ContractUserCode {
+    id
+    code
+    systemCategory
+    statisticsPaid
+    statisticsFree
+    bondedRecordService
+    shared
+    ownerOfficeCode
+    startDate
+    endDate
+    userIds {
+      id
+      identNo
+      userId
+      industries
+      processingMethod
+      connection
+      startDate
+      endDate
+    }
+  }
+`;
+
 /** The office page (office → company → profile → head office address is the deepest path; nested blocks inline). */
 export const OFFICE = gql`
   query Office($id: ID, $code: String) {
@@ -367,26 +393,7 @@ export const OFFICE = gql`
         ...BillingFields
       }
       userCodes {
-        id
-        code
-        systemCategory
-        statisticsPaid
-        statisticsFree
-        bondedRecordService
-        shared
-        ownerOfficeCode
-        startDate
-        endDate
-        userIds {
-          id
-          identNo
-          userId
-          industries
-          processingMethod
-          connection
-          startDate
-          endDate
-        }
+        ...ContractUserCodeFields
       }
       terminals {
         id
@@ -431,6 +438,7 @@ export const OFFICE = gql`
   ${COMPANY_PROFILE}
   ${OFFICE_PROFILE}
   ${BILLING}
+  ${CONTRACT_USER_CODE}
   ${ADDRESS}
   ${APPLICATION_LIST_FIELDS}
 `;

@@ -1,5 +1,5 @@
 import { gql } from '@apollo/client';
-import { ADDRESS, BILLING, COMPANY_PROFILE, OFFICE_PROFILE, PERSON } from '../queries';
+import { ADDRESS, BILLING, COMPANY_PROFILE, CONTRACT_USER_CODE, OFFICE_PROFILE, PERSON } from '../queries';
 
 /**
  * The office a 変更申込 starts from: its current contract (profiles, plan, billing, the live rows) and the
@@ -31,26 +31,7 @@ export const OFFICE_FOR_CHANGE = gql`
         ...BillingFields
       }
       userCodes {
-        id
-        code
-        systemCategory
-        statisticsPaid
-        statisticsFree
-        bondedRecordService
-        shared
-        ownerOfficeCode
-        startDate
-        endDate
-        userIds {
-          id
-          identNo
-          userId
-          industries
-          processingMethod
-          connection
-          startDate
-          endDate
-        }
+        ...ContractUserCodeFields
       }
       terminals {
         id
@@ -79,6 +60,7 @@ export const OFFICE_FOR_CHANGE = gql`
   ${COMPANY_PROFILE}
   ${OFFICE_PROFILE}
   ${BILLING}
+  ${CONTRACT_USER_CODE}
   ${ADDRESS}
   ${PERSON}
 `;
