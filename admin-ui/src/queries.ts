@@ -348,26 +348,51 @@ export const OFFICES = gql`
   ${OFFICE_LIST_FIELDS}
 `;
 
-/** An office's 利用者コード with their 利用者ID as the contract holds them (the office page and a 変更申込's start). */
-export const CONTRACT_USER_CODE = gql`
-  fragment ContractUserCodeFields on ContractUserCode {
-    id
-    code
-    systemCategory
-    statisticsPaid
-    statisticsFree
-    bondedRecordService
-    shared
-    ownerOfficeCode
-    startDate
-    endDate
-    userIds {
+/**
+ * An office's contract as both the office page and a 変更申込's starting point read it: company, profile, billing, the
+ * 利用者コード with their 利用者ID and the mailboxes (uses CompanyProfileFields, OfficeProfileFields, BillingFields).
+ */
+export const OFFICE_CONTRACT = gql`
+  fragment OfficeContractFields on Office {
+    company {
       id
-      identNo
-      userId
-      industries
-      processingMethod
-      connection
+      abbreviation
+      profile {
+        ...CompanyProfileFields
+      }
+    }
+    profile {
+      ...OfficeProfileFields
+    }
+    billing {
+      ...BillingFields
+    }
+    userCodes {
+      id
+      code
+      systemCategory
+      statisticsPaid
+      statisticsFree
+      bondedRecordService
+      shared
+      ownerOfficeCode
+      startDate
+      endDate
+      userIds {
+        id
+        identNo
+        userId
+        industries
+        processingMethod
+        connection
+        startDate
+        endDate
+      }
+    }
+    mailboxes {
+      id
+      mailboxId
+      type
       startDate
       endDate
     }
@@ -379,22 +404,7 @@ export const OFFICE = gql`
   query Office($id: ID, $code: String) {
     office(id: $id, code: $code) {
       ...OfficeListFields
-      company {
-        id
-        abbreviation
-        profile {
-          ...CompanyProfileFields
-        }
-      }
-      profile {
-        ...OfficeProfileFields
-      }
-      billing {
-        ...BillingFields
-      }
-      userCodes {
-        ...ContractUserCodeFields
-      }
+      ...OfficeContractFields
       terminals {
         id
         name
@@ -422,13 +432,6 @@ export const OFFICE = gql`
         startDate
         endDate
       }
-      mailboxes {
-        id
-        mailboxId
-        type
-        startDate
-        endDate
-      }
       applications(limit: 20) {
         ...ApplicationListFields
       }
@@ -438,7 +441,7 @@ export const OFFICE = gql`
   ${COMPANY_PROFILE}
   ${OFFICE_PROFILE}
   ${BILLING}
-  ${CONTRACT_USER_CODE}
+  ${OFFICE_CONTRACT}
   ${ADDRESS}
   ${APPLICATION_LIST_FIELDS}
 `;

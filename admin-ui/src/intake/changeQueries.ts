@@ -1,5 +1,5 @@
 import { gql } from '@apollo/client';
-import { ADDRESS, BILLING, COMPANY_PROFILE, CONTRACT_USER_CODE, OFFICE_PROFILE, PERSON } from '../queries';
+import { ADDRESS, BILLING, COMPANY_PROFILE, OFFICE_CONTRACT, OFFICE_PROFILE, PERSON } from '../queries';
 
 /**
  * The office a 変更申込 starts from: its current contract (profiles, plan, billing, the live rows) and the
@@ -17,34 +17,12 @@ export const OFFICE_FOR_CHANGE = gql`
       billingCode
       startDate
       endDate
-      company {
-        id
-        abbreviation
-        profile {
-          ...CompanyProfileFields
-        }
-      }
-      profile {
-        ...OfficeProfileFields
-      }
-      billing {
-        ...BillingFields
-      }
-      userCodes {
-        ...ContractUserCodeFields
-      }
+      ...OfficeContractFields
       terminals {
         id
         name
         type
         systemCategory
-        startDate
-        endDate
-      }
-      mailboxes {
-        id
-        mailboxId
-        type
         startDate
         endDate
       }
@@ -60,7 +38,7 @@ export const OFFICE_FOR_CHANGE = gql`
   ${COMPANY_PROFILE}
   ${OFFICE_PROFILE}
   ${BILLING}
-  ${CONTRACT_USER_CODE}
+  ${OFFICE_CONTRACT}
   ${ADDRESS}
   ${PERSON}
 `;

@@ -6,6 +6,7 @@ import {
 } from 'graphql';
 import { badInput, type FieldError } from '../common/errors.js';
 import { MAX_ATTACHMENT_BYTES } from '../applications/intake/validation.js';
+import { MESSAGE_MAX } from '../review/workflow.js';
 import type { Context } from './context.js';
 
 // Every string a caller sends is measured before any resolver (or database work) runs: a length that fits its
@@ -14,8 +15,8 @@ import type { Context } from './context.js';
 
 /** Search text: longer than any name or code the search matches. */
 export const SEARCH_MAX = 100;
-/** Free text staff write (questions to the customer, notes, reasons). */
-export const MESSAGE_MAX = 2_000;
+/** Free text staff write (questions to the customer, notes, reasons): the review module's rule. */
+export { MESSAGE_MAX };
 /** Anything else: names, codes, e-mail addresses (254), file names (255), dates, cursors. */
 export const DEFAULT_MAX = 255;
 
@@ -71,7 +72,11 @@ function argumentSites(schema: GraphQLSchema, document: DocumentNode, operation:
 /** What is wrong with one string value, if anything. */
 function check(value: string, key: string, isId: boolean, path: string): FieldError | undefined {
   const max = MAX_LENGTH[key] ?? DEFAULT_MAX;
-  if (value.length > max) return { path, message: `${path} は${max.toLocaleString('ja-JP')}文字以内で入力してください (${value.length.toLocaleString('ja-JP')}文字)。` };
+  // Characters as the rules count them (code points); a string over twice the limit in UTF-16 units is over anyway,
+  // and is never spread.
+  if (value.length > max && (value.length > 2 * max || [...value].length > max)) {
+    return { path, message: `${path} は${max.toLocaleString('ja-JP')}文字以内で入力してください (${value.length.toLocaleString('ja-JP')}文字)。` };
+  }
   if (value.includes('\u0000')) return { path, message: `${path} に使用できない文字 (NUL) が含まれています。` };
   if (isId && !UUID.test(value)) return { path, message: `${path} はIDの形式 (UUID) ではありません。` };
   return undefined;

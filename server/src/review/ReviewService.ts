@@ -16,7 +16,7 @@ import { writeApproval } from '../issuance/approvalWrite.js';
 import { DEFAULT_IP_POOL } from '../config.js';
 import { CertificateService } from '../certificates/CertificateService.js';
 import { recordHistory, type Actor } from './history.js';
-import { STATUS_LABEL, lockForTransition } from './workflow.js';
+import { MESSAGE_MAX, STATUS_LABEL, lockForTransition } from './workflow.js';
 import { logger } from '../common/logger.js';
 
 /** How many times an approval is tried when a generated identifier collides with another process's (UNIQUE). */
@@ -102,7 +102,7 @@ export class ReviewService {
   async returnForCorrection(id: string, message: string, expectedVersion: number, actor: Actor): Promise<Application> {
     const text = message?.trim() ?? '';
     if (!text) throw badInput([{ path: 'message', message: '確認事項 (お客様へのメッセージ) を入力してください。' }]);
-    if ([...text].length > 2000) throw badInput([{ path: 'message', message: '確認事項は2000文字以内で入力してください。' }]);
+    if ([...text].length > MESSAGE_MAX) throw badInput([{ path: 'message', message: `確認事項は${MESSAGE_MAX}文字以内で入力してください。` }]);
     return this.em.transactional(async (em) => {
       const { app, from, to } = await lockForTransition(em, id, expectedVersion, HistoryAction.RETURN);
       this.checkOwner(app, actor);
@@ -216,7 +216,7 @@ export class ReviewService {
   async addInternalNote(id: string, message: string, actor: Actor): Promise<Application> {
     const text = message?.trim() ?? '';
     if (!text) throw badInput([{ path: 'message', message: '社内メモを入力してください。' }]);
-    if ([...text].length > 2000) throw badInput([{ path: 'message', message: '社内メモは2000文字以内で入力してください。' }]);
+    if ([...text].length > MESSAGE_MAX) throw badInput([{ path: 'message', message: `社内メモは${MESSAGE_MAX}文字以内で入力してください。` }]);
     const app = /^[0-9a-f-]{36}$/i.test(id) ? await this.em.findOne(Application, { id }) : null;
     if (!app) throw notFound('指定された申込');
     recordHistory(this.em, app, actor, { at: this.clock.now(), action: HistoryAction.INTERNAL_NOTE, message: text, internal: true });

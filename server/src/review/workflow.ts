@@ -3,6 +3,9 @@ import { ApplicationStatus, HistoryAction } from '../common/enums.js';
 import { DomainError, ErrorCode, notFound } from '../common/errors.js';
 import { Application } from '../applications/Application.js';
 
+/** What staff write to a customer or among themselves (確認事項, 社内メモ, reasons): at most this many characters. */
+export const MESSAGE_MAX = 2_000;
+
 const S = ApplicationStatus;
 const OPEN = [S.RECEIVED, S.IN_REVIEW, S.RETURNED];
 
