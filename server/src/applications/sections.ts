@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { currentTime } from '../common/clock.js';
 import {
-  Check, Embedded, Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property,
+  Check, Embedded, Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property, Unique,
 } from '@mikro-orm/decorators/legacy';
 import { Collection } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
@@ -297,6 +297,7 @@ export class ApplicationChange {
 @Entity({ tableName: 'attachment' })
 @Check({ name: 'attachment_size_limit', expression: 'size >= 1 and size <= 10485760' })
 @Check({ name: 'attachment_sha256', expression: "sha256 ~ '^[0-9a-f]{64}$'" })
+@Unique({ name: 'attachment_application_sha256_unique', properties: ['application', 'sha256'] })
 export class Attachment {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

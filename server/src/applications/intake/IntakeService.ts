@@ -359,7 +359,7 @@ export class IntakeService {
     const today = todayInJapan(this.clock.now());
     return this.em.transactional(async (em) => {
       const { app, from, to } = await lockForTransition(em, id, expectedVersion, HistoryAction.RESUBMIT);
-      await em.populate(app, ['userCodes.userIds', 'terminals', 'lines', 'mailboxes', 'office.company']);
+      await em.populate(app, ['userCodes.userIds', 'terminals', 'lines', 'mailboxes', 'attachments', 'office.company']);
       const before = flatten(snapshot(app));
       if (app.kind === ApplicationKind.NEW) {
         const data = input.newApplication && normalizeNewApplication(input.newApplication);

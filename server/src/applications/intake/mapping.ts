@@ -117,11 +117,16 @@ export function setSections(app: Application, input: ApplicationSectionsInput, m
       application: app, action: m.action ?? RowAction.ADD, mailboxType: m.mailboxType, count: m.count, mailboxId: code(m.mailboxId),
     }));
   }
+  // A resubmission sends its attachments again: the same content is the same stored file (one row per content and
+  // application, which the database guards: attachment_application_sha256_unique).
+  const stored = new Set(app.attachments.getItems().map((a) => a.sha256));
   for (const a of input.attachments ?? []) {
     const content = Buffer.from(a.contentBase64!, 'base64');
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    if (stored.has(sha256)) continue;
+    stored.add(sha256);
     app.attachments.add(Object.assign(new Attachment(), {
-      application: app, kind: a.kind, fileName: a.fileName!.trim(), contentType: a.contentType, size: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'), content,
+      application: app, kind: a.kind, fileName: a.fileName!.trim(), contentType: a.contentType, size: content.length, sha256, content,
     }));
   }
 }
