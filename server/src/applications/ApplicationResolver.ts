@@ -37,7 +37,7 @@ export class AttachmentContent {
 
 
 /** The caller and the 期限が近い horizon for queue views (the calendar is read only when a view needs the horizon). */
-async function queueContext(ctx: Context, dueSoon = true): Promise<QueueContext> {
+export async function queueContext(ctx: Context, dueSoon = true): Promise<QueueContext> {
   if (!dueSoon) return { staffId: ctx.staffId, dueBy: '0000-01-01' };
   const now = ctx.services.clock.now();
   const closures = await horizonClosures(ctx.em, now.getTime());

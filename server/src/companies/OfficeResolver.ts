@@ -1,5 +1,5 @@
 import { roles } from '../graphql/access.js';
-import type { FilterQuery } from '@mikro-orm/postgresql';
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { Projection, isReadRow, pageKeys, readPage, type ReadRow } from '../graphql/projection.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { raw } from '@mikro-orm/postgresql';
@@ -37,7 +37,7 @@ export class OfficePage {
   totalCount!: number;
 }
 
-function officeWhere(given: OfficeFilter | null | undefined, officeIds?: string[]): FilterQuery<Office> {
+export function officeWhere(given: OfficeFilter | null | undefined, officeIds?: string[]): FilterQuery<Office> {
   // `filter: null` is no filter, as an absent one.
   const filter = given ?? {};
   const and: FilterQuery<Office>[] = [];
@@ -51,6 +51,9 @@ function officeWhere(given: OfficeFilter | null | undefined, officeIds?: string[
   }
   return and.length ? { $and: and } : {};
 }
+
+/** The office list's order (the list and its CSV export): by code, offices in review (no code yet) last. */
+export const OFFICE_ORDER: QueryOrderMap<Office>[] = [{ code: 'asc nulls last' }, { createdAt: 'asc' }];
 
 /** The office reads' projection: the company travels in the same statement. */
 const officeProjection = (ctx: Context, info: GraphQLResolveInfo) =>
@@ -101,7 +104,7 @@ export class OfficeResolver {
     if (json !== undefined) {
       const where = officeWhere(filter, await keyOfficeIds(ctx));
       const keys = ctx.em.createQueryBuilder(Office, 'o').select('o.id').where(where as never)
-        .orderBy([{ code: 'asc nulls last' }, { createdAt: 'asc' }]).toQuery();
+        .orderBy(OFFICE_ORDER).toQuery();
       const count = projection.selects('totalCount')
         ? ctx.em.createQueryBuilder(Office, 'o').select(raw('count(*)::int')).where(where as never).toQuery() : undefined;
       const page = await readPage<Office>(ctx.em, 'office', json, pageKeys(keys, offset, limit), count);
@@ -109,7 +112,7 @@ export class OfficeResolver {
     }
     const [items, totalCount] = await ctx.em.findAndCount(Office, officeWhere(filter, await keyOfficeIds(ctx)), {
       populate: ['company'],
-      orderBy: [{ code: 'asc nulls last' }, { createdAt: 'asc' }],
+      orderBy: OFFICE_ORDER,
       offset,
       limit,
     });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { raw, type FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Projection, pageKeys, readPage } from '../graphql/projection.js';
 import { Arg, Authorized, Ctx, Field, ID, Info, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
@@ -85,13 +85,30 @@ class OutboundEmailPage {
 }
 
 @InputType({ description: '送信ログの絞り込み' })
-class OutboundEmailFilter {
+export class OutboundEmailFilter {
   @Field(() => [EmailStatus], { nullable: true }) status?: EmailStatus[];
   @Field(() => String, { nullable: true }) templateKey?: string;
   @Field(() => String, { nullable: true, description: '宛先・件名の部分一致' }) q?: string;
   @Field(() => ID, { nullable: true }) applicationId?: string;
   @Field(() => Boolean, { nullable: true, description: 'true: 重複の可能性があるメールだけ' }) possibleDuplicate?: boolean;
 }
+
+/** 送信ログ's conditions (the list and its CSV export). */
+export function outboundEmailWhere(filter: OutboundEmailFilter | undefined): FilterQuery<OutboundEmail> {
+  const and: FilterQuery<OutboundEmail>[] = [];
+  if (filter?.status?.length) and.push({ status: { $in: filter.status } });
+  if (filter?.templateKey) and.push({ templateKey: filter.templateKey });
+  if (filter?.applicationId) and.push({ application: filter.applicationId });
+  if (filter?.possibleDuplicate) and.push({ possibleDuplicate: true });
+  if (filter?.q?.trim()) {
+    const q = `%${escapeLike(filter.q.trim())}%`;
+    and.push({ $or: [{ subject: { $ilike: q } }, { recipients: { $overlap: [filter.q.trim().toLowerCase()] } }] });
+  }
+  return and.length ? { $and: and } : {};
+}
+
+/** 送信ログ's order: newest first. */
+export const OUTBOUND_EMAIL_ORDER: QueryOrderMap<OutboundEmail>[] = [{ createdAt: 'desc' }, { id: 'desc' }];
 
 /** A template that does not render is the caller's input to fix (BAD_USER_INPUT), never an internal error. */
 function rendered<T>(path: string, render: () => T): T {
@@ -218,16 +235,7 @@ export class NotificationResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<OutboundEmailPage> {
     checkPage(offset, limit);
-    const and: FilterQuery<OutboundEmail>[] = [];
-    if (filter?.status?.length) and.push({ status: { $in: filter.status } });
-    if (filter?.templateKey) and.push({ templateKey: filter.templateKey });
-    if (filter?.applicationId) and.push({ application: filter.applicationId });
-    if (filter?.possibleDuplicate) and.push({ possibleDuplicate: true });
-    if (filter?.q?.trim()) {
-      const q = `%${escapeLike(filter.q.trim())}%`;
-      and.push({ $or: [{ subject: { $ilike: q } }, { recipients: { $overlap: [filter.q.trim().toLowerCase()] } }] });
-    }
-    const where = and.length ? { $and: and } : {};
+    const where = outboundEmailWhere(filter);
     // One statement: the page's columns (the view's fields are the entity's, the receipt number joined) and the count.
     const projection = new Projection(ctx.em.getMetadata(), info, {
       OutboundEmail: { fields: { receiptNo: (_p, alias) => `(select a."receipt_no" from "application" a where a."id" = ${alias}."application_id")` } },
@@ -235,14 +243,14 @@ export class NotificationResolver {
     const selected = projection.child('items');
     const json = selected ? projection.object('OutboundEmail', 'r0', selected.sets) : `json_build_object('id', r0."id")`;
     if (json !== undefined) {
-      const keys = ctx.em.createQueryBuilder(OutboundEmail, 'm').select('m.id').where(where as never).orderBy([{ createdAt: 'desc' }, { id: 'desc' }]).toQuery();
+      const keys = ctx.em.createQueryBuilder(OutboundEmail, 'm').select('m.id').where(where as never).orderBy(OUTBOUND_EMAIL_ORDER).toQuery();
       const count = projection.selects('totalCount') ? ctx.em.createQueryBuilder(OutboundEmail, 'm').select(raw('count(*)::int')).where(where as never).toQuery() : undefined;
       const page = await readPage<OutboundEmailView>(ctx.em, 'outbound_email', json, pageKeys(keys, offset, limit), count);
       // Secrets stay masked (the same rule as view()).
       const items = page.items.map((m) => ({ ...m, text: m.text === undefined ? m.text : secretMask(m.text), html: m.html ? secretMask(m.html) : m.html }));
       return { items, totalCount: page.total };
     }
-    const [rows, totalCount] = await ctx.em.findAndCount(OutboundEmail, where, { populate: ['application'], orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], offset, limit });
+    const [rows, totalCount] = await ctx.em.findAndCount(OutboundEmail, where, { populate: ['application'], orderBy: OUTBOUND_EMAIL_ORDER, offset, limit });
     return { items: rows.map(view), totalCount };
   }
 

@@ -54,7 +54,7 @@ class AuditPage {
 }
 
 @InputType({ description: '監査ログの絞り込み' })
-class AuditFilter {
+export class AuditFilter {
   @Field(() => [String], { nullable: true }) actions?: string[];
   @Field(() => ID, { nullable: true }) staffId?: string;
   @Field(() => String, { nullable: true, description: 'この日から (YYYY-MM-DD)' }) from?: string;
@@ -118,6 +118,25 @@ function checkRoles(list: Role[] | undefined, allowed: Role[], path: string): Fi
 }
 
 /** Admin: staff accounts, integrator API keys and the audit log. */
+/** The audit log's conditions (the list and its CSV export); a bad date is BAD_USER_INPUT naming filter.from / filter.to. */
+export function auditWhere(filter: AuditFilter | undefined): FilterQuery<AuditLog> {
+  const where: FilterQuery<AuditLog> = {};
+  if (filter?.actions?.length) where.action = { $in: filter.actions };
+  if (filter?.staffId) where.staff = filter.staffId;
+  const range: Record<string, Date> = {};
+  for (const [key, value, op] of [['from', filter?.from, '$gte'], ['to', filter?.to, '$lt']] as const) {
+    if (!value) continue;
+    if (!isIsoDate(value)) throw badInput([{ path: `filter.${key}`, message: '日付は YYYY-MM-DD 形式で指定してください。' }]);
+    const day = new Date(`${value}T00:00:00+09:00`);
+    range[op] = op === '$lt' ? new Date(day.getTime() + 86_400_000) : day;
+  }
+  if (Object.keys(range).length) where.at = range;
+  return where;
+}
+
+/** The audit log's order: newest first. */
+export const AUDIT_ORDER = { id: 'desc' } as const;
+
 @Resolver()
 export class StaffAdminResolver {
   @Authorized(...roles('staffAccounts'))
@@ -225,18 +244,7 @@ export class StaffAdminResolver {
     @Ctx() ctx: Context,
   ): Promise<AuditPage> {
     checkPage(offset, limit);
-    const where: FilterQuery<AuditLog> = {};
-    if (filter?.actions?.length) where.action = { $in: filter.actions };
-    if (filter?.staffId) where.staff = filter.staffId;
-    const range: Record<string, Date> = {};
-    for (const [key, value, op] of [['from', filter?.from, '$gte'], ['to', filter?.to, '$lt']] as const) {
-      if (!value) continue;
-      if (!isIsoDate(value)) throw badInput([{ path: `filter.${key}`, message: '日付は YYYY-MM-DD 形式で指定してください。' }]);
-      const day = new Date(`${value}T00:00:00+09:00`);
-      range[op] = op === '$lt' ? new Date(day.getTime() + 86_400_000) : day;
-    }
-    if (Object.keys(range).length) where.at = range;
-    const [rows, totalCount] = await ctx.em.findAndCount(AuditLog, where, { populate: ['staff', 'apiKey'], orderBy: { id: 'desc' }, offset, limit });
+    const [rows, totalCount] = await ctx.em.findAndCount(AuditLog, auditWhere(filter), { populate: ['staff', 'apiKey'], orderBy: AUDIT_ORDER, offset, limit });
     return {
       totalCount,
       items: rows.map((r) => ({ id: r.id, at: r.at, action: r.action, staffName: r.staff?.name, apiKeyName: r.apiKey?.name, target: r.target, detail: r.detail, ip: r.ip })),
