@@ -43,6 +43,7 @@ const ja = {
     OTHER: 'その他',
   },
   TerminalType: { NET: 'netNACCS', WEB: 'webNACCS', EBMS: 'ebMS', GENERAL: '一般NACCS' },
+  PackageSoftware: { NET: 'net', INTERACTIVE: 'インタ (インタラクティブ)' },
   LineType: { LEASED: '専用線', FIBER: 'BB光' },
   LineConnectionMethod: { INTERACTIVE: '一般接続(インタラクティブ)', GATEWAY: 'ゲートウェイ接続' },
   MaintenanceHours: { H24_365: '24時間365日', WEEKDAY_DAYTIME: '平日昼間' },
@@ -218,6 +219,7 @@ const en: LabelSet = {
     OTHER: 'Other',
   },
   TerminalType: { NET: 'netNACCS', WEB: 'webNACCS', EBMS: 'ebMS', GENERAL: 'General NACCS' },
+  PackageSoftware: { NET: 'net', INTERACTIVE: 'Interactive' },
   LineType: { LEASED: 'Leased line', FIBER: 'Broadband fibre' },
   LineConnectionMethod: { INTERACTIVE: 'Standard (interactive)', GATEWAY: 'Gateway' },
   MaintenanceHours: { H24_365: '24/7', WEEKDAY_DAYTIME: 'Weekday daytime' },
@@ -356,6 +358,7 @@ export type SystemCategory = keyof Labels['SystemCategory'];
 export type ProcessingMethod = keyof Labels['ProcessingMethod'];
 export type Industry = keyof Labels['Industry'];
 export type TerminalType = keyof Labels['TerminalType'];
+export type PackageSoftware = keyof Labels['PackageSoftware'];
 export type LineType = keyof Labels['LineType'];
 export type LineConnectionMethod = keyof Labels['LineConnectionMethod'];
 export type MaintenanceHours = keyof Labels['MaintenanceHours'];

@@ -607,6 +607,8 @@ export const ID_NOTICE = gql`
       receiptNo
       startDate
       systemSettingsDeadline
+      contractEndDate
+      applicationFormDeadline
       abbreviation
       officeCode
       officePassword
@@ -624,6 +626,7 @@ export const ID_NOTICE = gql`
         systemCategory
         lineType
         speed
+        routerNo
         ipAddress
       }
       terminals {
@@ -631,6 +634,9 @@ export const ID_NOTICE = gql`
         type
         systemCategory
         accessKey
+        routerNo
+        ipAddress
+        packageSoftware
         certificateStatus
         authCode1
         authCode2

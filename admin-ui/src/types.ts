@@ -19,6 +19,7 @@ import type {
   NoticeCategory,
   OfficeStatus,
   OtherChange,
+  PackageSoftware,
   PaymentMethod,
   Plan,
   ProcessingMethod,
@@ -383,6 +384,7 @@ export interface IdNoticeLine {
   systemCategory: SystemCategory;
   lineType: LineType;
   speed: string;
+  routerNo?: Maybe<number>;
   ipAddress?: Maybe<string>;
 }
 
@@ -391,6 +393,10 @@ export interface IdNoticeTerminal {
   type: TerminalType;
   systemCategory: SystemCategory;
   accessKey: string;
+  /** ルータ番号 and IPアドレス of the line it is on; パッケージソフト区分 (seed 001). */
+  routerNo?: Maybe<number>;
+  ipAddress?: Maybe<string>;
+  packageSoftware?: Maybe<PackageSoftware>;
   certificateStatus?: Maybe<CertificateStatus>;
   authCode1?: Maybe<string>;
   authCode2?: Maybe<string>;
@@ -412,6 +418,8 @@ export interface IdNotice {
   receiptNo: string;
   startDate: string;
   systemSettingsDeadline?: Maybe<string>;
+  contractEndDate?: Maybe<string>;
+  applicationFormDeadline?: Maybe<string>;
   abbreviation: string;
   officeCode: string;
   officePassword?: Maybe<string>;

@@ -173,6 +173,7 @@ export const IdNoticeTab = () => {
               { label: 'naccs.line.systemCategory', render: (l) => enumLabel('SystemCategory', l.systemCategory), nowrap: true },
               { label: 'naccs.line.lineType', render: (l) => enumLabel('LineType', l.lineType), nowrap: true },
               { label: 'naccs.line.speed', render: (l) => l.speed, nowrap: true },
+              { label: N('routerNo'), render: (l) => l.routerNo, align: 'right' },
               { label: 'naccs.line.ipAddress', render: (l) => <Code value={l.ipAddress} label="naccs.line.ipAddress" /> },
             ]}
           />
@@ -186,7 +187,10 @@ export const IdNoticeTab = () => {
             columns={[
               { label: N('systemCategory'), render: (t) => enumLabel('SystemCategory', t.systemCategory), nowrap: true },
               { label: 'naccs.terminal.terminalType', render: (t) => enumLabel('TerminalType', t.type), nowrap: true },
+              { label: N('packageSoftware'), render: (t) => enumLabel('PackageSoftware', t.packageSoftware), nowrap: true },
+              { label: N('routerNo'), render: (t) => t.routerNo, align: 'right' },
               { label: 'naccs.terminal.name', render: (t) => <Code value={t.name} label="naccs.terminal.name" /> },
+              { label: 'naccs.line.ipAddress', render: (t) => <Code value={t.ipAddress} label="naccs.line.ipAddress" /> },
               { label: 'naccs.terminal.accessKey', render: (t) => <Code value={t.accessKey} label="naccs.terminal.accessKey" /> },
               { label: N('authCode1'), render: (t) => <SecretText value={t.authCode1} label={N('authCode1')} /> },
               { label: N('authCode2'), render: (t) => <SecretText value={t.authCode2} label={N('authCode2')} /> },
@@ -225,6 +229,12 @@ export const IdNoticeTab = () => {
         <ItemGrid>
           <Item label={N('startDate')}>
             <DateText value={notice.startDate} />
+          </Item>
+          <Item label={N('contractEndDate')}>
+            <DateText value={notice.contractEndDate} />
+          </Item>
+          <Item label={N('applicationFormDeadline')}>
+            <DateText value={notice.applicationFormDeadline} />
           </Item>
           <Item label="resources.applications.fields.systemSettingsDeadline">
             <DateText value={notice.systemSettingsDeadline} />

@@ -6,7 +6,8 @@ import {
 import { actorOf, type Context } from '../graphql/context.js';
 import { Application } from '../applications/Application.js';
 import { badInput, notFound } from '../common/errors.js';
-import { IdNoticeService, type IdNoticeData } from './IdNoticeService.js';
+import { IdNoticeService, PackageSoftware, packageSoftwareOf, type IdNoticeData } from './IdNoticeService.js';
+import { applicationFormDeadline, contractEndDate } from '../applications/resultDates.js';
 import { IssuanceService } from './IssuanceService.js';
 
 enum ReissueTargetKind {
@@ -15,6 +16,7 @@ enum ReissueTargetKind {
   OFFICE = 'OFFICE',
 }
 registerEnumType(ReissueTargetKind, { name: 'ReissueTargetKind', description: '再発行するパスワードの対象' });
+registerEnumType(PackageSoftware, { name: 'PackageSoftware', description: 'パッケージソフト区分 (net: netNACCS / インタ: インタラクティブ)' });
 
 @ObjectType({ description: 'ID通知内容の利用者' })
 class IdNoticeUserId {
@@ -35,6 +37,7 @@ class IdNoticeLine {
   @Field(() => SystemCategory) systemCategory!: SystemCategory;
   @Field(() => LineType) lineType!: LineType;
   @Field(() => String) speed!: string;
+  @Field(() => Int, { nullable: true, description: 'ルータ番号 (回線を追加した申込での回線番号)' }) routerNo?: number;
   @Field(() => String, { nullable: true, description: 'IPアドレス' }) ipAddress?: string;
 }
 
@@ -44,6 +47,9 @@ class IdNoticeTerminal {
   @Field(() => TerminalType) type!: TerminalType;
   @Field(() => SystemCategory) systemCategory!: SystemCategory;
   @Field(() => String, { description: '端末アクセスキー' }) accessKey!: string;
+  @Field(() => Int, { nullable: true, description: 'ルータ番号 (接続先回線; 一般NACCS端末)' }) routerNo?: number;
+  @Field(() => String, { nullable: true, description: '接続先回線のIPアドレス (一般NACCS端末)' }) ipAddress?: string;
+  @Field(() => PackageSoftware, { nullable: true, description: 'パッケージソフト区分 (webNACCS・ebMS・ゲートウェイ接続はなし)' }) packageSoftware?: PackageSoftware;
   @Field(() => CertificateStatus, { nullable: true, description: 'デジタル証明書の状態 (netNACCS・webNACCS のみ)' }) certificateStatus?: CertificateStatus;
   @Field(() => String, { nullable: true, description: '認証コード1 (企業略称 + 論理端末名の下4桁; 常に表示)' }) authCode1?: string;
   @Field(() => String, { nullable: true, description: '認証コード2 (パスワードと同じ規則で表示; それ以外は ********)' }) authCode2?: string;
@@ -73,6 +79,8 @@ class IdNotice {
   @Field(() => String) receiptNo!: string;
   @Field(() => String, { description: '利用開始日' }) startDate!: string;
   @Field(() => String, { nullable: true, description: 'システム設定申込締切日' }) systemSettingsDeadline?: string;
+  @Field(() => String, { nullable: true, description: '契約満了日 (解約申込: 適用日の前日)' }) contractEndDate?: string;
+  @Field(() => String, { nullable: true, description: '利用申込書提出締切日 (審査終了をもって申込書提出の扱い: 審査終了日)' }) applicationFormDeadline?: string;
   @Field(() => String, { description: '企業略称' }) abbreviation!: string;
   @Field(() => String, { description: '事業所コード' }) officeCode!: string;
   @Field(() => String, { nullable: true, description: '事業所パスワード (新規申込のみ)' }) officePassword?: string;
@@ -110,15 +118,17 @@ function toNotice(d: IdNoticeData): IdNotice {
   });
   return {
     applicationId: app.id, receiptNo: app.receiptNo, startDate: app.startDate!, systemSettingsDeadline: app.systemSettingsDeadline,
+    contractEndDate: contractEndDate(app), applicationFormDeadline: applicationFormDeadline(app),
     abbreviation: d.office.company.abbreviation!, officeCode: d.office.code!, officePassword: d.officePassword?.value,
     officePasswordReadable: d.officePassword?.readable ?? false, systemCategory: d.userIds[0]?.code.systemCategory,
     customsOffice: d.office.profile.customsOffice, billingCode: d.office.billingCode,
     userIds: d.userIds.map(userId), abolishedUserIds: d.abolishedUserIds.map(userId),
-    lines: d.lines.map((l) => ({ systemCategory: l.systemCategory, lineType: l.lineType, speed: l.speed, ipAddress: l.ipAddress })),
+    lines: d.lines.map((l) => ({ systemCategory: l.systemCategory, lineType: l.lineType, speed: l.speed, routerNo: l.routerNo, ipAddress: l.ipAddress })),
     terminals: d.terminals.map((t) => {
       const c = d.certificates.get(t.id);
       return {
-        name: t.name, type: t.type, systemCategory: t.systemCategory, accessKey: t.accessKey, certificateStatus: c?.status, authCode1: c?.authCode1,
+        name: t.name, type: t.type, systemCategory: t.systemCategory, accessKey: t.accessKey, routerNo: t.line?.routerNo, ipAddress: t.line?.ipAddress,
+        packageSoftware: packageSoftwareOf(t), certificateStatus: c?.status, authCode1: c?.authCode1,
         authCode2: c?.authCode2.value, authCode3: c?.authCode3.value, authCodesReadable: c?.authCode2.readable ?? false,
       };
     }),
@@ -157,6 +167,16 @@ export class IdNoticeResolver {
     if (app.office.company.abbreviation) return app.office.company.abbreviation;
     if (app.kind !== ApplicationKind.NEW) throw badInput([{ path: 'applicationId', message: '企業略称は新規申込でのみ提案します。' }]);
     return new IssuanceService(ctx.em, ctx.services.secrets, ctx.services.clock).suggestAbbreviation(app.office.company.profile.nameEn);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '申込結果: 契約満了日 (解約申込: 適用日の前日)' })
+  contractEndDate(@Root() app: Application): string | undefined {
+    return contractEndDate(app);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '申込結果: 利用申込書提出締切日 (審査終了をもって申込書提出の扱い: 審査終了日)' })
+  applicationFormDeadline(@Root() app: Application): string | undefined {
+    return applicationFormDeadline(app);
   }
 
   @FieldResolver(() => [ApplicationResultRow], { description: '申込結果 (利用者コード数・識別番号数・回線数・論理端末数・メールボックス数 × 追加/変更/削除)' })

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../common/clock.js';
-import { ApplicationKind, ApplicationStatus, HistoryAction, NoticeCategory, Role, RowAction } from '../common/enums.js';
+import {
+  ApplicationKind, ApplicationStatus, HistoryAction, LineConnectionMethod, NoticeCategory, Role, RowAction, TerminalType,
+} from '../common/enums.js';
 import { DomainError, ErrorCode, badInput, notFound } from '../common/errors.js';
 import { japaneseDate, todayInJapan } from '../common/dates.js';
 import { issuePassword, type SecretBox } from '../common/secrets.js';
@@ -39,6 +41,25 @@ export interface IdNoticeData {
 }
 
 export type ReissueKind = 'USER_ID' | 'MAILBOX' | 'OFFICE';
+
+/** パッケージソフト区分 of an ID通知内容 terminal row (seed 001 "インタ", seed 003 "net"). */
+export enum PackageSoftware {
+  /** netNACCS パッケージソフト */
+  NET = 'NET',
+  /** 一般NACCS インタラクティブ パッケージソフト */
+  INTERACTIVE = 'INTERACTIVE',
+}
+
+/**
+ * The NACCS package software a terminal is installed with: netNACCS terminals the netNACCS package; 一般NACCS terminals
+ * on an インタラクティブ line the interactive one; none for webNACCS (a browser), ebMS and a ゲートウェイ接続 (自社システム:
+ * seed 001 "パッケージソフトのインストール（自社システム接続の一部のお客様は除く）").
+ */
+export function packageSoftwareOf(terminal: Terminal): PackageSoftware | undefined {
+  if (terminal.type === TerminalType.NET) return PackageSoftware.NET;
+  if (terminal.type === TerminalType.GENERAL && terminal.line?.connectionMethod !== LineConnectionMethod.GATEWAY) return PackageSoftware.INTERACTIVE;
+  return undefined;
+}
 
 /**
  * ID通知内容: what an approval issued. Passwords are opened only when asked (reveal), only for roles that may read
@@ -80,7 +101,7 @@ export class IdNoticeService {
     const mailboxes = (await this.em.find(Mailbox, { issuedBy: app }, { orderBy: { mailboxId: 'asc' } }))
       .map((mailbox) => ({ mailbox, password: open(mailbox.passwordEnc, mailbox.passwordReadableUntil, `メールボックス ${mailbox.mailboxId}`) }));
     const officePassword = app.kind === ApplicationKind.NEW ? open(office.passwordEnc, office.passwordReadableUntil, `事業所パスワード ${office.code}`) : undefined;
-    const terminals = await this.em.find(Terminal, { issuedBy: app }, { orderBy: { name: 'asc' } });
+    const terminals = await this.em.find(Terminal, { issuedBy: app }, { populate: ['line'], orderBy: { name: 'asc' } });
     const certificates = await new CertificateService(this.em, this.secrets, this.clock).noticeCodes(terminals, open);
 
     const anyReadable = [...userIds.map((u) => u.password), ...mailboxes.map((m) => m.password), officePassword].some((p) => p?.readable);

@@ -255,7 +255,7 @@ export class IssuanceService {
       const line = Object.assign(new Line(), {
         office, systemCategory: row.systemCategory!, connectionMethod: row.connectionMethod!, lineType: row.lineType!, speed: row.speed!,
         indoorWiring: row.indoorWiring, maintenance: row.maintenance!, redundancy: row.redundancy, spareRouter: row.spareRouter,
-        pingMonitoring: row.pingMonitoring, place: row.placeSameAsOffice ? office.profile.address : row.place, ipAddress: ip, startDate, issuedBy: app,
+        pingMonitoring: row.pingMonitoring, place: row.placeSameAsOffice ? office.profile.address : row.place, ipAddress: ip, routerNo: row.lineNo, startDate, issuedBy: app,
       });
       this.em.persist(line);
       byNo.set(row.lineNo, line);

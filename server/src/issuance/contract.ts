@@ -207,6 +207,10 @@ export class Terminal {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
+  /** ルータ番号: the line's number in the application that added it (ApplicationLine.lineNo), shown in ID通知内容. */
+  @Property({ type: 'integer', nullable: true })
+  routerNo?: number;
+
   @Field(() => String)
   @Property({ type: 'string', length: 6, unique: true })
   name!: string;
