@@ -16,6 +16,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useAccess } from '../access';
+import { CsvExportButton } from '../components/CsvExportButton';
 import { DateText, DateTimeText, Val } from '../components/display';
 import { EmptyState } from '../components/EmptyState';
 import { StatusChip } from '../components/StatusChip';
@@ -58,6 +59,7 @@ const applicationFilters = [
 const ListActions = () => (
   <TopToolbar>
     <FilterButton />
+    <CsvExportButton list="applications" sorted />
   </TopToolbar>
 );
 

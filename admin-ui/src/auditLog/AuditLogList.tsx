@@ -6,8 +6,10 @@ import {
   List,
   ReferenceInput,
   SelectArrayInput,
+  TopToolbar,
   useTranslate,
 } from 'react-admin';
+import { CsvExportButton } from '../components/CsvExportButton';
 import { DateTimeText, Mono } from '../components/display';
 import { EmptyState } from '../components/EmptyState';
 import { enumChoices } from '../labels';
@@ -43,7 +45,11 @@ const Column = DataTable.Col<AuditEntry>;
 export const AuditLogList = () => (
   <List
     filters={filters}
-    actions={false}
+    actions={
+      <TopToolbar>
+        <CsvExportButton list="audit-log" />
+      </TopToolbar>
+    }
     perPage={50}
     sort={{ field: 'at', order: 'DESC' }}
     empty={false}

@@ -8,11 +8,13 @@ import {
   SearchInput,
   SelectArrayInput,
   SelectInput,
+  TopToolbar,
   useGetList,
   useListContext,
   useTranslate,
   type SearchInputProps,
 } from 'react-admin';
+import { CsvExportButton } from '../components/CsvExportButton';
 import { DateTimeText } from '../components/display';
 import { EmptyState } from '../components/EmptyState';
 import { ScopedDataProvider } from '../templates/ScopedDataProvider';
@@ -80,7 +82,11 @@ const EmailListView = () => {
       <List
         resource="emails"
         filters={filters}
-        actions={false}
+        actions={
+          <TopToolbar>
+            <CsvExportButton list="emails" />
+          </TopToolbar>
+        }
         perPage={25}
         pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
         sort={{ field: 'createdAt', order: 'DESC' }}

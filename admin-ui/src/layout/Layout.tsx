@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { Layout as RaLayout, useLocaleState } from 'react-admin';
 import { AppBar } from './AppBar';
 import { Menu } from './Menu';
+import { PrintStyles } from './PrintStyles';
 
 /** Keeps <html lang> in step with the chosen language (screen readers, CJK font selection). */
 const HtmlLang = () => {
@@ -26,6 +27,7 @@ const fitViewport = {
 export const Layout = ({ children }: { children: ReactNode }) => (
   <RaLayout appBar={AppBar} menu={Menu} sx={fitViewport}>
     <HtmlLang />
+    <PrintStyles />
     {children}
   </RaLayout>
 );

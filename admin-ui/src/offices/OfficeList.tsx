@@ -6,10 +6,12 @@ import {
   List,
   SearchInput,
   SelectArrayInput,
+  TopToolbar,
   useCreatePath,
   useTranslate,
   type SearchInputProps,
 } from 'react-admin';
+import { CsvExportButton } from '../components/CsvExportButton';
 import { DateText, EnumText, Val } from '../components/display';
 import { EmptyState } from '../components/EmptyState';
 import { OfficeStatusChip } from '../components/StatusChip';
@@ -59,7 +61,11 @@ const Column = DataTable.Col<Office>;
 export const OfficeList = () => (
   <List
     filters={officeFilters}
-    actions={false}
+    actions={
+      <TopToolbar>
+        <CsvExportButton list="offices" />
+      </TopToolbar>
+    }
     perPage={25}
     empty={false}
     storeKey="offices.list"
