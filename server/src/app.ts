@@ -17,6 +17,7 @@ import { currentRequest, currentRequestId, requestLogFields } from './common/req
 import { schema } from './graphql/schema.js';
 import { createServices } from './graphql/services.js';
 import { certificateRoutes } from './certificates/routes.js';
+import { documentRoutes } from './documents/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { serveConsole } from './console.js';
 import { authenticate } from './staff/authentication.js';
@@ -118,6 +119,7 @@ export async function createApp(orm: MikroORM, config: Config, options: { drainM
 
   // Digital certificates: terminals enroll with their 認証コード; the CRL and the CA certificate (outside GraphQL).
   app.use('/certificates', express.json({ limit: '64kb' }), ...certificateRoutes(orm, services.secrets, config, services.clock));
+  app.use('/documents', documentRoutes(orm, services));
 
   // CSV exports of the lists (the caller's token, the lists' own authorization and filters).
   app.use('/exports', exportRoutes(orm, services));

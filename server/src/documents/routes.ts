@@ -1,0 +1,80 @@
+import express, { type Request, type Response } from 'express';
+import { GraphQLError } from 'graphql';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { logger } from '../common/logger.js';
+import { ErrorCode, UNAVAILABLE_MESSAGE, TIMEOUT_MESSAGE, badInput, databaseTrouble, notFound, unauthenticated } from '../common/errors.js';
+import { currentRequest, currentRequestId, requestLogFields } from '../common/requestId.js';
+import { requestContext } from '../graphql/context.js';
+import { schema } from '../graphql/schema.js';
+import type { Services } from '../graphql/services.js';
+import { principalLabel } from '../ops/requestLog.js';
+import { authenticate } from '../staff/authentication.js';
+import { DOCUMENT_KINDS, Documents, type DocumentKind } from './documents.js';
+
+/** HTTP status of each refusal (the codes of SPEC.md). */
+const STATUS: Record<string, number> = {
+  [ErrorCode.BAD_USER_INPUT]: 400, [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409, [ErrorCode.INVALID_TRANSITION]: 409, [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+};
+const RECEIPT_NO = /^[0-9]{6}[A-Z]$/;
+
+/** RFC 6266 / 5987: an ASCII name for old clients and the Japanese one, percent-encoded UTF-8. */
+const disposition = (asciiName: string, fileName: string) =>
+  `inline; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
+/**
+ * The documents over HTTP, for the console and integrators (the NSS portal fetches them for its customers):
+ * GET /documents/applications/{receiptNo}/{form|approval|id-notice}.pdf with the caller's token (Authorization: Bearer,
+ * a staff session or an API key, as for /graphql). Refusals are JSON `{ code, message }` with the project's codes and
+ * their HTTP status; never a stack trace.
+ */
+export function documentRoutes(orm: MikroORM, services: Services): express.Router {
+  const router = express.Router();
+  let documents: Promise<Documents> | undefined;
+
+  router.get('/applications/:receiptNo/:file', async (req: Request, res: Response) => {
+    res.setHeader('Cache-Control', 'no-store');
+    try {
+      const kind = /^(.+)\.pdf$/.exec(String(req.params.file))?.[1] as DocumentKind | undefined;
+      if (!kind || !DOCUMENT_KINDS.includes(kind)) throw notFound('指定された帳票 (form・approval・id-notice のいずれか)');
+      const em = orm.em.fork();
+      const principal = await authenticate(em, services, req.headers.authorization, req.ip);
+      const info = currentRequest();
+      if (info) info.principal = principalLabel(principal);
+      if (!principal.roles.length) throw unauthenticated();
+      const receiptNo = String(req.params.receiptNo).normalize('NFKC').trim().toUpperCase();
+      if (!RECEIPT_NO.test(receiptNo)) {
+        throw badInput([{ path: 'receiptNo', message: '申込受付番号は数字6桁と英大文字1文字 (例: 180055A) で指定してください。' }]);
+      }
+      documents ??= schema().then((s) => new Documents(s));
+      const doc = await (await documents).build(kind, requestContext(em, principal, services, req.ip), receiptNo);
+      res.status(200)
+        .setHeader('Content-Type', 'application/pdf')
+        .setHeader('Content-Disposition', disposition(doc.asciiName, doc.fileName))
+        .setHeader('Content-Length', String(doc.pdf.length))
+        .end(doc.pdf);
+    } catch (err) {
+      refuse(res, err);
+    }
+  });
+  return router;
+}
+
+/** The caller's error as JSON: ours with its code and status; database trouble 503; anything else logged, 500. */
+function refuse(res: Response, err: unknown): void {
+  const code = err instanceof GraphQLError ? (err.extensions?.code as string | undefined) : undefined;
+  if (code && STATUS[code]) {
+    const { code: _code, http: _http, ...extensions } = (err as GraphQLError).extensions as Record<string, unknown>;
+    res.status(STATUS[code]!).json({ code, message: (err as GraphQLError).message, ...extensions });
+    return;
+  }
+  const requestId = currentRequestId();
+  const trouble = databaseTrouble(err);
+  if (trouble) {
+    logger.warn({ err, ...requestLogFields() }, 'document: database unavailable');
+    res.status(503).json({ code: ErrorCode.SERVICE_UNAVAILABLE, message: trouble === 'timeout' ? TIMEOUT_MESSAGE : UNAVAILABLE_MESSAGE, requestId });
+    return;
+  }
+  logger.error({ err, ...requestLogFields() }, 'document failed');
+  res.status(500).json({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: '内部エラーが発生しました。時間をおいて再度お試しください。', requestId });
+}
