@@ -67,6 +67,14 @@ export const EVENTS = {
       acquireBy: { type: 'date', description: '取得期限', sample: '2027年3月6日' },
     },
   },
+  'direct-debit-form': {
+    label: '預金口座振替依頼書についてのお知らせ',
+    variables: {
+      ...ADDRESSEE, ...RECEIPT,
+      billingCode: { type: 'string', description: '請求先コード', sample: '9999999' },
+      billingName: { type: 'string', description: '請求先 (企業名 事業所名)', sample: 'ナックスシステム株式会社 本社' },
+    },
+  },
   'password-reissued': {
     label: 'パスワード再発行',
     variables: {

@@ -13,6 +13,8 @@ export const NOTICE_TEXT = {
   systemSettings: 'システム設定申込を受け付けました。',
   passwordReissued: 'パスワードを再発行しました。ID通知内容をご確認ください。',
   certificateIssued: 'デジタル証明書を発行しました。ID通知内容で認証コードを確認の上、デジタル証明書を取得してください。',
+  // Seed 002 (新着情報, 利用料金).
+  directDebitForm: '口座振替申込専用紙を送付しました。受領しましたら、必要事項を記入しNACCSセンターに郵送してください。',
   certificateReissued: 'デジタル証明書を再発行しました。NACCS掲示板よりデジタル証明書を取得の上、適用作業を実施願います。',
 } as const;
 

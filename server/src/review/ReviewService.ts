@@ -9,6 +9,7 @@ import { Application } from '../applications/Application.js';
 import { CalendarService } from '../calendar/CalendarService.js';
 import { enqueueMail, type MailKey } from '../notifications/outbox.js';
 import { NOTICE_TEXT, addNotice } from '../notifications/notices.js';
+import { noticeDirectDebitForm } from '../notifications/directDebit.js';
 import { applicationRecipients, applicationVariables } from '../notifications/variables.js';
 import { Staff } from '../staff/Staff.js';
 import { ISSUANCE_SECTIONS, IssuanceService, abbreviationTaken } from '../issuance/IssuanceService.js';
@@ -183,6 +184,7 @@ export class ReviewService {
         startDate: japaneseDate(new Date(`${startDate}T00:00:00+09:00`)),
         systemSettingsDeadline: app.systemSettingsDeadline ? japaneseDate(new Date(`${app.systemSettingsDeadline}T00:00:00+09:00`)) : undefined,
       });
+      noticeDirectDebitForm(em, this.secrets, app, this.clock.now());
       // What the approval adds (one insert per table) and its changes to the application, office and company, in one
       // statement; the flush writes what is left (a change application's changes to other rows it loaded).
       await writeApproval(em, [app, app.office, app.office?.company].filter((e) => !!e));
