@@ -8,7 +8,8 @@ import { GlobalStyles } from '@mui/material';
 const PRINT = {
   '@page': { size: 'A4', margin: '14mm 12mm' },
   '@media print': {
-    'html, body': { background: '#fff !important', fontSize: '10.5pt' },
+    'html, body, .RaLayout-root, .RaLayout-appFrame, .RaLayout-content': { background: '#fff !important' },
+    body: { fontSize: '10.5pt' },
     // Navigation and chrome.
     '.RaAppBar-root, header.MuiAppBar-root, .RaSidebar-root, .MuiDrawer-root, nav, .RaLayout-appFrame > .MuiToolbar-root': { display: 'none !important' },
     // Anything to press or type into: buttons, toolbars, filter forms, pagination, bulk actions, snackbars, tooltips.
@@ -27,8 +28,10 @@ const PRINT = {
     '.RaDataTable-tableWrapper, .MuiTableContainer-root': { overflow: 'visible !important' },
     table: { width: '100% !important', borderCollapse: 'collapse' },
     thead: { display: 'table-header-group' },
-    'tr, .MuiCard-root, .MuiAlert-root': { breakInside: 'avoid', pageBreakInside: 'avoid' },
-    'th, td': { borderBottom: '1px solid #999 !important', color: '#000 !important' },
+    // (Not on cards: a card taller than a page would be pushed whole to the next one, leaving a blank page.)
+    'tr, .MuiAlert-root': { breakInside: 'avoid', pageBreakInside: 'avoid' },
+    'th, td': { borderBottom: '1px solid #999 !important', color: '#000 !important', padding: '3px 5px !important', fontSize: '9pt !important' },
+    '.MuiChip-root': { height: 'auto !important', fontSize: '8pt !important' },
     'h1, h2, h3, h4, h5, h6': { breakAfter: 'avoid', pageBreakAfter: 'avoid' },
     // Links print as text; chips keep their colours (statuses).
     a: { color: '#000 !important', textDecoration: 'none !important' },
