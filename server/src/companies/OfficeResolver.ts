@@ -13,6 +13,7 @@ import { byParent, related } from '../graphql/loaders.js';
 import { Application } from '../applications/Application.js';
 import { Line, Mailbox, Terminal, UserCode } from '../issuance/contract.js';
 import { ContractSnapshot, contractAsOf } from '../issuance/contractAsOf.js';
+import { ContractChange } from '../issuance/contractChange.js';
 import { isIsoDate } from '../common/paging.js';
 import { keyOfficeIds } from '../staff/keyScope.js';
 import { Company } from './Company.js';
@@ -152,6 +153,11 @@ export class OfficeResolver {
   contractAsOf(@Root() office: Office, @Arg('date', () => String) date: string, @Ctx() ctx: Context): Promise<ContractSnapshot> {
     if (!isIsoDate(date)) throw badInput([{ path: 'date', message: '日付は YYYY-MM-DD 形式で指定してください。' }]);
     return contractAsOf(ctx.em, office, date);
+  }
+
+  @FieldResolver(() => [ContractChange], { description: '承認済みで利用開始日 (適用日) から効力を生じる契約内容の変更 (未反映のもの、適用日順)' })
+  pendingChanges(@Root() office: Office, @Ctx() ctx: Context): Promise<ContractChange[]> {
+    return ctx.em.find(ContractChange, { office: office.id, appliedAt: null }, { orderBy: [{ effectiveDate: 'asc' }, { createdAt: 'asc' }] });
   }
 
   @FieldResolver(() => [Application], { description: 'この事業所の利用申込 (新しい順)' })

@@ -12,7 +12,8 @@ import {
   Attachment,
 } from '../applications/sections.js';
 import { ApplicationHistory } from '../review/ApplicationHistory.js';
-import { Line, Mailbox, Terminal, UserCode, UserId } from '../issuance/contract.js';
+import { Line, Mailbox, Terminal, UserCode, UserCodeShare, UserId } from '../issuance/contract.js';
+import { ContractChange } from '../issuance/contractChange.js';
 import { Certificate } from '../certificates/Certificate.js';
 import { NotificationTemplate, Notice, OutboundEmail } from '../notifications/entities.js';
 import { ClosureDay } from '../calendar/ClosureDay.js';
@@ -24,5 +25,5 @@ export const entities = [
   Staff, ApiKey, AuditLog, Company, Office, ProvisionalAccount, ReceiptCounter, ApplicationTally,
   Application, ApplicationUserCode, ApplicationUserId, ApplicationLine, ApplicationTerminal, ApplicationMailbox,
   ApplicationChange, Attachment, ApplicationHistory,
-  UserCode, UserId, Line, Terminal, Mailbox, Certificate, Notice, OutboundEmail, NotificationTemplate, ClosureDay,
+  UserCode, UserCodeShare, UserId, Line, Terminal, Mailbox, ContractChange, Certificate, Notice, OutboundEmail, NotificationTemplate, ClosureDay,
 ];

@@ -15,7 +15,7 @@ import { NoticeResolver } from '../notifications/NoticeResolver.js';
 import { NotificationResolver } from '../notifications/NotificationResolver.js';
 import { IdNoticeResolver } from '../issuance/IdNoticeResolver.js';
 import {
-  ContractTerminalResolver, ContractUserCodeResolver, ContractUserIdResolver,
+  ContractChangeResolver, ContractTerminalResolver, ContractUserCodeResolver, ContractUserIdResolver,
 } from '../issuance/ContractResolver.js';
 import { CertificateResolver } from '../certificates/CertificateResolver.js';
 
@@ -36,6 +36,7 @@ export const resolvers = [
   ContractUserCodeResolver,
   ContractUserIdResolver,
   ContractTerminalResolver,
+  ContractChangeResolver,
   CertificateResolver,
 ] as const;
 

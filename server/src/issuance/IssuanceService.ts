@@ -6,12 +6,15 @@ import {
 import { badInput } from '../common/errors.js';
 import { issuePassword, type SecretBox } from '../common/secrets.js';
 import { searchText } from '../common/search.js';
+import { todayInJapan } from '../common/dates.js';
 import type { Application } from '../applications/Application.js';
 import { Company } from '../companies/Company.js';
 import { Office } from '../companies/Office.js';
 import { CalendarService } from '../calendar/CalendarService.js';
 import { Certificate } from '../certificates/Certificate.js';
-import { Line, Mailbox, Terminal, UserCode, UserId } from './contract.js';
+import { Line, Mailbox, Terminal, UserCode, UserCodeShare, UserId } from './contract.js';
+import { ContractChange, ContractChangeTarget } from './contractChange.js';
+import { columnChanges } from './approvalWrite.js';
 import {
   abbreviationCandidates, accessKey, billingCode, identNoCandidates, mailboxId, officeCode, terminalName, userCodeCandidates,
 } from './identifiers.js';
@@ -28,8 +31,9 @@ export interface IssueOptions {
 
 /**
  * Issues, in the approval's transaction, what an application asks for — codes, passwords (sealed), terminals,
- * mailboxes, lines — and applies its changes and abolitions to the office's contract (abolitions take effect on the
- * start date: endDate). Identifiers are allocated so that concurrent approvals cannot collide (allocation.ts); the
+ * mailboxes, lines — and records its changes and abolitions of the office's contract, each taking effect on the start
+ * date, never at approval: additions start and abolitions end on it (startDate/endDate), changes of the contract's data
+ * are ContractChange rows applied on it (contractChange.ts). Identifiers are allocated so that concurrent approvals cannot collide (allocation.ts); the
  * database's UNIQUE constraints remain the last word.
  */
 
@@ -93,7 +97,7 @@ export class IssuanceService {
     const readableUntil = await this.calendar.referencePeriodEnd(startDate);
     const claimed = await this.claimIdentifiers(app, founding, options);
     if (app.kind === ApplicationKind.NEW) await this.openOffice(office, startDate, readableUntil, founding, claimed);
-    else this.applyProfileChanges(app, office);
+    else this.recordProfileChanges(app, office, startDate);
     const net = app.kind === ApplicationKind.NEW ? app.connection === Connection.NET : office.usesNet;
     await this.issueUserCodes(app, office, startDate, readableUntil, net, founding);
     const lines = await this.issueLines(app, office, startDate, claimed.ipAddresses);
@@ -173,13 +177,31 @@ export class IssuanceService {
     office.searchText = searchText([office.code, company.profile.name, company.profile.nameKana, office.profile.name, office.profile.nameKana]);
   }
 
-  /** 変更: the new company/office/billing data and plan replace the registered ones. */
-  private applyProfileChanges(app: Application, office: Office): void {
-    if (app.companyProfile) office.company.profile = app.companyProfile;
-    if (app.officeProfile) office.profile = app.officeProfile;
-    if (app.billing) office.billing = app.billing;
-    if (app.plan) office.plan = app.plan;
-    office.searchText = searchText([office.code, office.company.profile.name, office.company.profile.nameKana, office.profile.name, office.profile.nameKana]);
+  /**
+   * A change of the contract's data (`changes`: property → new value) takes effect on the start date: recorded with
+   * it, and applied at once only when the start date is today.
+   */
+  private recordChange(app: Application, office: Office, startDate: string, target: ContractChangeTarget, entity: { id: string }, changes: Record<string, unknown>): void {
+    const { after, before } = columnChanges(entity, changes);
+    if (!Object.keys(after).length) return;
+    const now = this.clock.now();
+    const change = Object.assign(new ContractChange(), { office, application: app, effectiveDate: startDate, target, targetId: entity.id, after, createdAt: now });
+    if (startDate <= todayInJapan(now)) {
+      Object.assign(entity, changes);
+      Object.assign(change, { before, appliedAt: now });
+    }
+    this.em.persist(change);
+  }
+
+  /** 変更: the new company/office/billing data and plan replace the registered ones from the start date. */
+  private recordProfileChanges(app: Application, office: Office, startDate: string): void {
+    const company = app.companyProfile ?? office.company.profile;
+    const profile = app.officeProfile ?? office.profile;
+    if (app.companyProfile) this.recordChange(app, office, startDate, ContractChangeTarget.COMPANY, office.company, { profile: app.companyProfile });
+    this.recordChange(app, office, startDate, ContractChangeTarget.OFFICE, office, {
+      ...(app.officeProfile ? { profile: app.officeProfile } : {}), ...(app.billing ? { billing: app.billing } : {}), ...(app.plan ? { plan: app.plan } : {}),
+      searchText: searchText([office.code, company.name, company.nameKana, profile.name, profile.nameKana]),
+    });
   }
 
   private async issueUserCodes(app: Application, office: Office, startDate: string, readableUntil: string, net: boolean, founding: boolean): Promise<void> {
@@ -191,7 +213,7 @@ export class IssuanceService {
     for (const row of app.userCodes) {
       let code: UserCode | null = null;
       let fresh = false;
-      if (row.userCode) code = await this.em.findOne(UserCode, { code: row.userCode }, { populate: ['sharedWith'] });
+      if (row.userCode) code = await this.em.findOne(UserCode, { code: row.userCode });
       if (row.action === RowAction.ADD && !row.shared) {
         const taken = await takenCodes();
         const c = [...userCodeCandidates(abbreviation)].find((x) => !taken.has(x));
@@ -203,12 +225,13 @@ export class IssuanceService {
           statisticsFree: row.statisticsFree, bondedRecordService: row.bondedRecordService, startDate, issuedBy: app,
         });
         this.em.persist(code);
-      } else if (row.shared && code && code.office.id !== office.id && !code.sharedWith.contains(office)) {
-        code.sharedWith.add(office);
+      } else if (row.shared && code && code.office.id !== office.id && row.action !== RowAction.DELETE) {
+        await this.share(app, code, office, startDate);
       }
       if (!code) continue;
       if (row.action === RowAction.CHANGE) {
-        Object.assign(code, { statisticsPaid: row.statisticsPaid, statisticsFree: row.statisticsFree, bondedRecordService: row.bondedRecordService });
+        this.recordChange(app, office, startDate, ContractChangeTarget.USER_CODE, code,
+          { statisticsPaid: row.statisticsPaid, statisticsFree: row.statisticsFree, bondedRecordService: row.bondedRecordService });
       }
       const adding = row.userIds.getItems().some((u) => u.action !== RowAction.DELETE && (u.identCount ?? 0) > 0);
       // 識別番号 of an existing code (a shared one may be another company's) are drawn under the code's row lock.
@@ -232,9 +255,31 @@ export class IssuanceService {
           }));
         }
       }
-      if (row.action === RowAction.DELETE && code.office.id === office.id && !code.endDate) code.endDate = startDate;
-      if (row.action === RowAction.DELETE && code.office.id !== office.id) code.sharedWith.remove(office);
+      if (row.action === RowAction.DELETE) await this.abolishUserCode(code, office, startDate);
     }
+  }
+
+  /** 他事業所と共用: the office uses the code from the start date (again, if it had stopped). */
+  private async share(app: Application, code: UserCode, office: Office, startDate: string): Promise<void> {
+    const share = await this.em.findOne(UserCodeShare, { userCode: code, office });
+    if (!share) this.em.persist(Object.assign(new UserCodeShare(), { userCode: code, office, startDate, issuedBy: app }));
+    else if (share.endDate) Object.assign(share, { startDate, endDate: undefined, issuedBy: app });
+  }
+
+  /**
+   * 利用者コードの廃止 (seed 004): "利用者コードを他の事業所と共用している場合は、全ての事業所からお申込みが必要です".
+   * The applying office's use ends on the start date (the owner's: ownerEndDate; a sharing office's: its share); the
+   * code itself ends only when every office using it has applied, on the latest of their dates.
+   */
+  private async abolishUserCode(code: UserCode, office: Office, startDate: string): Promise<void> {
+    const shares = await this.em.find(UserCodeShare, { userCode: code });
+    if (code.office.id === office.id) code.ownerEndDate ??= startDate;
+    else {
+      const mine = shares.find((s) => s.office.id === office.id);
+      if (mine && !mine.endDate) mine.endDate = startDate;
+    }
+    const ends = [code.ownerEndDate, ...shares.map((s) => s.endDate)];
+    if (!code.endDate && ends.every((d) => !!d)) code.endDate = (ends as string[]).sort().at(-1);
   }
 
   private async issueLines(app: Application, office: Office, startDate: string, addresses: readonly string[]): Promise<Map<number, Line>> {
@@ -245,7 +290,8 @@ export class IssuanceService {
         const line = row.existingLineId ? await this.em.findOne(Line, { id: row.existingLineId, office }) : null;
         if (line && row.action === RowAction.DELETE) line.endDate ??= startDate;
         if (line && row.action === RowAction.CHANGE) {
-          Object.assign(line, { lineType: row.lineType ?? line.lineType, speed: row.speed ?? line.speed, maintenance: row.maintenance ?? line.maintenance,
+          this.recordChange(app, office, startDate, ContractChangeTarget.LINE, line, {
+            lineType: row.lineType ?? line.lineType, speed: row.speed ?? line.speed, maintenance: row.maintenance ?? line.maintenance,
             redundancy: row.redundancy ?? line.redundancy, spareRouter: row.spareRouter ?? line.spareRouter, pingMonitoring: row.pingMonitoring ?? line.pingMonitoring });
           byNo.set(row.lineNo, line); // its ルータ番号 in this application: terminals added on the existing line
         }
@@ -270,7 +316,10 @@ export class IssuanceService {
       if (row.action !== RowAction.ADD) {
         const terminal = await this.em.findOne(Terminal, { name: row.terminalName!, office });
         if (terminal && row.action === RowAction.DELETE) terminal.endDate ??= startDate;
-        if (terminal && row.action === RowAction.CHANGE && row.newSystemCategory) terminal.systemCategory = row.newSystemCategory;
+        if (terminal && row.action === RowAction.CHANGE && row.newSystemCategory) {
+          // 区分の変更 (seed 003): the new システム区分 from the start date.
+          this.recordChange(app, office, startDate, ContractChangeTarget.TERMINAL, terminal, { systemCategory: row.newSystemCategory });
+        }
         continue;
       }
       const general = row.terminalType === TerminalType.GENERAL;
@@ -308,13 +357,15 @@ export class IssuanceService {
 
   /**
    * キャンセル after approval (the start date has not come): nothing the application issued ever takes effect (each
-   * row ends on its own start date, certificates not yet acquired stop) and the office it opened closes. Abolitions
-   * and data changes stay as applied.
+   * row ends on its own start date, a code it shared is no longer shared, its data changes not yet applied are
+   * dropped, certificates not yet acquired stop) and the office it opened closes. Abolitions stay as applied.
    */
   async cancelIssued(app: Application): Promise<void> {
     for (const entity of [UserCode, UserId, Terminal, Mailbox, Line] as const) {
       for (const row of await this.em.find(entity as typeof Terminal, { issuedBy: app, endDate: null })) row.endDate = row.startDate;
     }
+    for (const share of await this.em.find(UserCodeShare, { issuedBy: app, endDate: null })) share.endDate = share.startDate ?? app.startDate;
+    await this.em.nativeDelete(ContractChange, { application: app, appliedAt: null });
     for (const cert of await this.em.find(Certificate, { application: app, status: CertificateStatus.PENDING })) {
       Object.assign(cert, { status: CertificateStatus.STOPPED, reason: '申込がキャンセルされたため停止しました。' });
     }

@@ -58,6 +58,33 @@ function columns(meta: EntityMetadata): Column[] {
 /** A value as JSON for json_populate_recordset (dates as ISO instants; arrays and objects as they are). */
 const jsonValue = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
 
+/**
+ * What setting `changes` (property → new value) on `entity` would write: the columns that differ, by column name, with
+ * their new and current values (a change recorded now and applied on its date, contractChange.ts).
+ */
+export function columnChanges(entity: object, changes: Record<string, unknown>): { after: Row; before: Row } {
+  const meta = helper(entity).__meta as EntityMetadata;
+  const draft = { ...(entity as Record<string, unknown>), ...changes };
+  const after: Row = {};
+  const before: Row = {};
+  for (const c of columns(meta)) {
+    if (!c.props.some((p) => p in changes)) continue;
+    const [now, then] = [jsonValue(c.read(draft)) ?? null, jsonValue(c.read(entity as Record<string, unknown>)) ?? null];
+    if (JSON.stringify(now) === JSON.stringify(then)) continue;
+    after[c.name] = now;
+    before[c.name] = then;
+  }
+  return { after, before };
+}
+
+/** Property paths by column name (profile.manager.email for manager_email), to show a change in the domain's words. */
+export function propertyPaths(meta: EntityMetadata): Map<string, string> {
+  const props = meta.properties as Record<string, EntityProperty>;
+  // A flattened embeddable's property is named after its owner (profile_manager): the path uses the embeddable's names.
+  const path = (prop: EntityProperty): string => (prop.embedded ? `${path(props[prop.embedded[0] as string]!)}.${prop.embedded[1] as string}` : prop.name);
+  return new Map((meta.props as EntityProperty[]).filter((p) => p.fieldNames?.length === 1).map((p) => [p.fieldNames[0]!, path(p)]));
+}
+
 /** The columns of a loaded entity that changed since it was loaded (undefined: a change this cannot write). */
 function changedColumns(em: EntityManager, entity: object): { meta: EntityMetadata; cols: Column[] } | undefined {
   const wrapped = helper(entity);

@@ -12,7 +12,7 @@ import { givenOffices, type GivenOffice } from '../testing/offices.js';
 import { createApiKey } from '../staff/apiKeys.js';
 import { applicantKonsai, createStaff, nacSystemApplication } from '../applications/intake/fixtures.js';
 import { IdNoticeService } from './IdNoticeService.js';
-import { closeEndedOffices } from './officeJob.js';
+import { applyContractChanges, closeEndedOffices } from './officeJob.js';
 
 let server: TestServer;
 let portal: string;
@@ -137,10 +137,20 @@ describe('issuance on approval: the seeds\' five scenarios', () => {
     const added = await approve(() => submitChange({ ...base, changeItems: ['GENERAL_LINE', 'GENERAL_TERMINAL'], lines: [line], terminals: [{ terminalType: 'GENERAL', systemCategory: 'SEA', count: 1, lineNo: 1 }] }));
     expect(added.notice.lines).toHaveLength(1);
     const [{ id: lineId }] = await sql<{ id: string }>(`select l.id from line l join office o on o.id = l.office_id where o.code = ? and l.end_date is null`, [nac.code]) as [{ id: string }];
+    const LATER = addBusinessDays(START, 5);
     await approve(() => submitChange({ ...base, changeItems: ['GENERAL_LINE', 'GENERAL_TERMINAL'],
-      lines: [{ ...line, action: 'CHANGE', existingLineId: lineId, speed: '10Mbps' }], terminals: [{ terminalType: 'GENERAL', systemCategory: 'SEA', count: 2, lineNo: 1 }] }));
-    const onLine = await sql<{ speed: string; terminals: string }>(`select l.speed, (select count(*) from terminal t where t.line_id = l.id) as terminals from line l where l.id = ?`, [lineId]);
-    expect(onLine).toEqual([{ speed: '10Mbps', terminals: '3' }]);
+      lines: [{ ...line, action: 'CHANGE', existingLineId: lineId, speed: '10Mbps' }], terminals: [{ terminalType: 'GENERAL', systemCategory: 'SEA', count: 2, lineNo: 1 }] }), undefined, LATER);
+    const onLine = () => sql<{ speed: string; terminals: string }>(`select l.speed, (select count(*) from terminal t where t.line_id = l.id) as terminals from line l where l.id = ?`, [lineId]);
+    // The line's change takes effect on the start date (contract as of a date; the job writes it on that day).
+    expect(await onLine()).toEqual([{ speed: '1Mbps', terminals: '3' }]);
+    const speedOn = async (d: string) => (await server.gql('query($c: String!, $d: String!) { office(code: $c) { contractAsOf(date: $d) { lineDetails { id speed } } } }', { c: nac.code, d }, support))
+      .data!.office.contractAsOf.lineDetails.find((l: { id: string }) => l.id === lineId)?.speed;
+    expect(await speedOn(addDays(LATER, -1))).toBe('1Mbps');
+    expect(await speedOn(LATER)).toBe('10Mbps');
+    await applyContractChanges(server.orm.em, fixedClock(`${LATER}T12:00:00+09:00`));
+    expect(await onLine()).toEqual([{ speed: '10Mbps', terminals: '3' }]);
+    expect(await speedOn(addDays(LATER, -1))).toBe('1Mbps');
+    expect(await speedOn(LATER)).toBe('10Mbps');
   });
 
   it('issues 150 論理端末名 in one row with a bounded number of queries, all distinct', async () => {

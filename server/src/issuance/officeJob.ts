@@ -4,6 +4,7 @@ import { todayInJapan } from '../common/dates.js';
 import type { Clock } from '../common/clock.js';
 import { sweep } from '../common/sweep.js';
 import { Office } from '../companies/Office.js';
+import { applyDueContractChanges } from './contractChange.js';
 
 /**
  * 契約解除・事業所廃止 takes effect on its start date: until then the office is 利用中 (its IDs keep working); from
@@ -17,4 +18,13 @@ export function closeEndedOffices(root: EntityManager, clock: Clock): Promise<nu
     office.status = OfficeStatus.CLOSED;
     return { action: 'OFFICE_CLOSE', target: office.code, detail: `契約解除・事業所廃止 (${office.endDate})` };
   });
+}
+
+/**
+ * Changes of the contract's data take effect on their start date: from that day this job writes them into the rows
+ * (contractChange.ts; reads as of a date lay them on the rows themselves). Returns how many were applied.
+ */
+export function applyContractChanges(root: EntityManager, clock: Clock): Promise<number> {
+  const now = clock.now();
+  return applyDueContractChanges(root, todayInJapan(now), now);
 }

@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import type { SecretBox } from '../common/secrets.js';
 import type { Metrics } from '../ops/metrics.js';
 import { cancelOverdueApplications } from '../review/deadlineJob.js';
-import { closeEndedOffices } from '../issuance/officeJob.js';
+import { applyContractChanges, closeEndedOffices } from '../issuance/officeJob.js';
 import { runCertificateJob } from '../certificates/certificateJob.js';
 import { compactTally } from '../applications/ApplicationTally.js';
 import { deliverDueEmails } from '../notifications/delivery.js';
@@ -34,6 +34,8 @@ export function serverJobs({ orm, config, secrets, transport }: JobDependencies)
     { name: 'deadline', intervalMs: jobMs, audited: true, run: async () => ({ cancelled: await cancelOverdueApplications(orm.em, secrets, clock) }) },
     // Offices whose 契約解除 took effect → 廃止 (audited per office).
     { name: 'offices', intervalMs: jobMs, audited: true, run: async () => ({ closed: await closeEndedOffices(orm.em, clock) }) },
+    // Contract changes whose start date has come → written into the contract (区分, 回線, company/office data …).
+    { name: 'contract-changes', intervalMs: jobMs, audited: true, run: async () => ({ applied: await applyContractChanges(orm.em, clock) }) },
     // Certificates not acquired in time → 停止, past validity → 期限切れ, of abolished terminals → 停止/失効 (audited each).
     { name: 'certificates', intervalMs: jobMs, audited: true, run: async () => ({ ...(await runCertificateJob(orm.em, clock)) }) },
     // The queue counts' appended rows folded into their totals (no business change: not audited).
