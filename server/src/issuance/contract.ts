@@ -33,7 +33,8 @@ export class UserCode {
   @ManyToOne({ entity: () => Office, index: true })
   office!: Office;
 
-  @ManyToMany({ entity: () => Office, pivotTable: 'user_code_share' })
+  /** Every office that shares or shared it (UserCodeShare holds each one's dates). */
+  @ManyToMany({ entity: () => Office, pivotEntity: () => UserCodeShare })
   sharedWith = new Collection<Office>(this);
 
   @Field(() => SystemCategory)
@@ -60,11 +61,42 @@ export class UserCode {
   @Property({ type: 'date', nullable: true })
   endDate?: string;
 
+  /**
+   * The owner's own use ends (its abolition approved) while offices sharing the code keep it: the code itself ends
+   * (endDate) only when every sharing office has applied too (seed 004).
+   */
+  @Field(() => String, { nullable: true, description: '所有事業所の利用終了日 (共用事業所がすべて廃止するまで利用者コードは存続)' })
+  @Property({ type: 'date', nullable: true })
+  ownerEndDate?: string;
+
   @ManyToOne({ entity: () => Application, nullable: true })
   issuedBy?: Application;
 
   @OneToMany({ entity: () => UserId, mappedBy: 'userCode' })
   userIds = new Collection<UserId>(this);
+}
+
+/**
+ * An office's use of another office's 利用者コード (他事業所と共用): from the start date of the application that
+ * shared it until the 適用日 of its abolition (null: since before dates were kept / still shared).
+ */
+@Entity({ tableName: 'user_code_share' })
+@Check({ name: 'user_code_share_dates', expression: 'end_date is null or start_date is null or end_date >= start_date' })
+export class UserCodeShare {
+  @ManyToOne({ entity: () => UserCode, primary: true, deleteRule: 'cascade', updateRule: 'cascade' })
+  userCode!: UserCode;
+
+  @ManyToOne({ entity: () => Office, primary: true, deleteRule: 'cascade', updateRule: 'cascade' })
+  office!: Office;
+
+  @Property({ type: 'date', nullable: true })
+  startDate?: string;
+
+  @Property({ type: 'date', nullable: true })
+  endDate?: string;
+
+  @ManyToOne({ entity: () => Application, nullable: true })
+  issuedBy?: Application;
 }
 
 /** 利用者ID = 利用者コード + 識別番号, with its password (encrypted). */
