@@ -35,6 +35,11 @@ import { EXPORT_LISTS, type ExportArgs, type ExportList } from './lists.js';
 
 /** Rows fetched from the cursor at a time: a few hundred KB of CSV, whatever the list's size. */
 const BATCH_ROWS = 500;
+/**
+ * PostgreSQL times a cursor's statement from its first fetch to its last, so the pool's 30 s statement timeout would cut
+ * off a large export read by a slow client; an export's own connection allows this long instead (a runaway still ends).
+ */
+const EXPORT_STATEMENT_TIMEOUT = '15min';
 
 class Refusal extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly fieldErrors?: FieldError[]) {
@@ -159,6 +164,7 @@ export function exportRoutes(orm: MikroORM, services: Services): express.Router 
       }
 
       const client = await (await pool).connect();
+      await client.query(`set statement_timeout = '${EXPORT_STATEMENT_TIMEOUT}'`);
       const rows = new QueryStream(numbered(statement.sql), [...statement.params], { batchSize: BATCH_ROWS });
       const csv = new CsvEncoder(list.columns);
       let failure: unknown;
@@ -171,9 +177,9 @@ export function exportRoutes(orm: MikroORM, services: Services): express.Router 
       } catch (e) {
         failure = e;
       } finally {
-        // A cursor cut short (the client left, or the database failed) takes its connection with it: the backend ends
-        // and nothing of the query is left running; a finished one goes back to the pool.
-        client.release(failure ? true : undefined);
+        // The connection is closed, not pooled: a cursor cut short (the client left, the database failed) ends with
+        // its backend, nothing of the query left running, and no connection keeps the export's timeout.
+        client.release(true);
       }
       const left = !!failure && (res.destroyed || req.destroyed) && !res.writableFinished;
       if (failure && !left) logger.error({ err: failure, ...requestLogFields() }, 'CSV export failed mid-stream');
