@@ -28,7 +28,8 @@ import {
   applicationSearchText, setApplicant, setSections, toBilling, toCompanyProfile, toOfficeProfile, toPerson,
 } from './mapping.js';
 import { normalizeChangeApplication, normalizeNewApplication, normalizeProvisionalAccount } from './normalize.js';
-import { ITEM_LABEL, validateChangeApplication, validateNewApplication, validateProvisionalAccount } from './validation.js';
+import { ITEM_LABEL, bondedRecordProblems, validateChangeApplication, validateNewApplication, validateProvisionalAccount } from './validation.js';
+import { countChanges, liveOn as live } from './rowCounts.js';
 
 export const PROVISIONAL_ACCOUNT_HOURS = 48;
 
@@ -43,8 +44,6 @@ function itemOfField(field: string): ChangeItem {
   if (field === 'plan') return ChangeItem.PLAN;
   return ChangeItem.COMPANY_OFFICE;
 }
-
-const live = (today: string) => ({ $or: [{ endDate: null }, { endDate: { $gt: today } }] });
 
 /** A company name compared as typed: spaces of either width do not make another company. */
 const compact = (name?: string | null): string => (name ?? '').replace(/[\s\u3000]/g, '');
@@ -234,14 +233,25 @@ export class IntakeService {
       setApplicant(app, input);
       if (!input.plan) app.plan = office.plan;
       setSections(app, input, movesOffice(office, input) ? input.office!.address : undefined);
-      const before = flatten({ companyProfile: office.company.profile, officeProfile: office.profile, billing: office.billing, plan: office.plan });
-      const after = flatten({ companyProfile, officeProfile, billing, plan: app.plan });
-      for (const change of diffFlat(before, after)) {
-        app.changes.add(Object.assign(new ApplicationChange(), { application: app, item: itemOfField(change.field), ...change }));
-      }
+      await this.recordChanges(em, app, office, input, today);
       em.persist(app);
       return this.register(em, app, actor, office.company.profile.name, office.code);
     });
+  }
+
+  /**
+   * 変更前/変更後 of a change application for the reviewer: each changed field of the company, office, billing and plan,
+   * and the counts and flags its rows change (rowCounts.ts) — replacing those of an earlier submission.
+   */
+  private async recordChanges(em: EntityManager, app: Application, office: Office, input: ChangeApplicationInput, today: string): Promise<void> {
+    const before = flatten({ companyProfile: office.company.profile, officeProfile: office.profile, billing: office.billing, plan: office.plan });
+    const after = flatten({ companyProfile: app.companyProfile, officeProfile: app.officeProfile, billing: app.billing, plan: app.plan });
+    const changes = [
+      ...diffFlat(before, after).map((change) => ({ item: itemOfField(change.field), ...change })),
+      ...(await countChanges(em, office, input, today)),
+    ];
+    app.changes.removeAll();
+    for (const change of changes) app.changes.add(Object.assign(new ApplicationChange(), { application: app, ...change }));
   }
 
   /** Codes named by a change application must exist and be this office's; seed 003/004 rules. */
@@ -260,6 +270,18 @@ export class IntakeService {
       if (!mine) owners.add(`userCodes.${i}.userCode`, code);
       const liveIds = await em.find(UserId, { userCode: code, office, ...live(today) });
       const deleting = new Set((uc.userIds ?? []).filter((u) => u.action === RowAction.DELETE).map((u) => u.identNo?.trim().toUpperCase()));
+      if (uc.action === RowAction.CHANGE) {
+        // A change of the code states what it changes: the 管理統計資料 / 保存サービス it leaves out stay as registered,
+        // and the 保存サービス rules are judged with the 業種 its 利用者ID keep and gain.
+        uc.statisticsPaid ??= code.statisticsPaid;
+        uc.statisticsFree ??= code.statisticsFree;
+        uc.bondedRecordService ??= code.bondedRecordService;
+        const industries = [
+          ...liveIds.filter((x) => !deleting.has(x.identNo)).flatMap((x) => x.industries),
+          ...(uc.userIds ?? []).filter((u) => (u.action ?? RowAction.ADD) === RowAction.ADD).flatMap((u) => u.industries ?? []),
+        ];
+        for (const message of bondedRecordProblems(uc, industries)) errors.push({ path: `userCodes.${i}.bondedRecordService`, message });
+      }
       for (const [j, u] of (uc.userIds ?? []).entries()) {
         if (u.action !== RowAction.DELETE || !u.identNo) continue;
         if (!liveIds.some((x) => x.identNo === u.identNo!.trim().toUpperCase())) {
@@ -393,6 +415,8 @@ export class IntakeService {
         setApplicant(app, data);
         if (!data.plan) app.plan = office.plan;
         setSections(app, data, movesOffice(office, data) ? data.office!.address : undefined);
+        await em.populate(app, ['changes']);
+        await this.recordChanges(em, app, office, data, today);
       }
       const changes = diffFlat(before, flatten(snapshot(app)));
       app.status = to;

@@ -143,7 +143,8 @@ describe('変更申込', () => {
   it('seed 002: one SMTP/POP3 mailbox added to ナックスシステム (NAC001 in the seed)', async () => {
     const res = await server.gql(SUBMIT_CHANGE, { o: nac.code, i: { changeItems: ['MAILBOX'], applicant: applicantKonsai, desiredStartDate: FUTURE, reason: 'メールボックス追加のため', mailboxes: [{ mailboxType: 'SMTP_POP3', count: 1 }] } }, portal);
     expect(res.errors).toBeUndefined();
-    expect(res.data!.submitChangeApplication).toMatchObject({ kind: 'CHANGE', status: 'RECEIVED', office: { code: nac.code }, mailboxes: [{ action: 'ADD', mailboxType: 'SMTP_POP3', count: 1, mailboxId: null }], changes: [] });
+    expect(res.data!.submitChangeApplication).toMatchObject({ kind: 'CHANGE', status: 'RECEIVED', office: { code: nac.code }, mailboxes: [{ action: 'ADD', mailboxType: 'SMTP_POP3', count: 1, mailboxId: null }],
+      changes: [{ item: 'MAILBOX', field: 'counts.mailboxes.SMTP_POP3', before: '1', after: '2' }] });
   });
 
   it('seed 003: two netNACCS terminals (海上) added to an office that already has one', async () => {

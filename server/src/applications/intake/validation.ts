@@ -1,6 +1,6 @@
 import {
-  AttachmentKind, BONDED_RECORD_INDUSTRIES, ChangeItem, Connection, LineConnectionMethod, LineType, MaintenanceHours, OtherChange,
-  ProcessingMethod, RowAction, SOLO_INDUSTRIES, TerminalType, industryGroup,
+  AttachmentKind, BONDED_RECORD_INDUSTRIES, ChangeItem, Connection, type Industry, LineConnectionMethod, LineType,
+  MaintenanceHours, OtherChange, ProcessingMethod, RowAction, SOLO_INDUSTRIES, TerminalType, industryGroup,
 } from '../../common/enums.js';
 import type { FieldError } from '../../common/errors.js';
 import { Checker, blank } from './checker.js';
@@ -154,6 +154,20 @@ function checkOffice(c: Checker, office: OfficeInput | undefined, required: bool
   });
 }
 
+/**
+ * SPEC: 保税管理資料保存サービス requires 管理統計資料 有料 and only for CY, 保税蔵置場, 航空会社, 機用品業 — of a 利用者コード
+ * with these flags whose 利用者ID have these 業種.
+ */
+export function bondedRecordProblems(code: { bondedRecordService?: boolean | null; statisticsPaid?: boolean | null }, industries: readonly Industry[]): string[] {
+  if (!code.bondedRecordService) return [];
+  const problems: string[] = [];
+  if (!code.statisticsPaid) problems.push('保税管理資料保存サービスは管理統計資料(有料)を申し込む場合のみ選択できます。');
+  if (!industries.some((x) => BONDED_RECORD_INDUSTRIES.includes(x))) {
+    problems.push('保税管理資料保存サービスは業種が CY・保税蔵置場・航空会社・機用品業 の場合のみ選択できます。');
+  }
+  return problems;
+}
+
 function checkUserCodes(c: Checker, codes: UserCodeInput[] | undefined, connection: Connection | undefined, isNew: boolean): void {
   (codes ?? []).forEach((code, i) => {
     const p = `userCodes.${i}`;
@@ -166,14 +180,11 @@ function checkUserCodes(c: Checker, codes: UserCodeInput[] | undefined, connecti
       c.add(`${p}.userCode`, '新規の利用者コードは承認時に払い出すため入力できません (他事業所のコードを共用する場合は「共用」を選択)。');
     }
     if (action === RowAction.ADD && !code.shared) c.required(`${p}.systemCategory`, 'システム区分', code.systemCategory);
-    if (code.bondedRecordService && !code.statisticsPaid) {
-      c.add(`${p}.bondedRecordService`, '保税管理資料保存サービスは管理統計資料(有料)を申し込む場合のみ選択できます。');
-    }
     const userIds = code.userIds ?? [];
     if (action === RowAction.ADD && userIds.length === 0) c.add(`${p}.userIds`, '業種・処理方式・識別番号数を1件以上設定してください。');
-    const industriesOfCode = new Set(userIds.flatMap((u) => u.industries ?? []));
-    if (code.bondedRecordService && ![...industriesOfCode].some((x) => BONDED_RECORD_INDUSTRIES.includes(x))) {
-      c.add(`${p}.bondedRecordService`, '保税管理資料保存サービスは業種が CY・保税蔵置場・航空会社・機用品業 の場合のみ選択できます。');
+    // A change of a registered code is judged with the code's registered flags and 業種 (IntakeService).
+    if (action === RowAction.ADD) {
+      for (const message of bondedRecordProblems(code, userIds.flatMap((u) => u.industries ?? []))) c.add(`${p}.bondedRecordService`, message);
     }
     userIds.forEach((u, j) => {
       const q = `${p}.userIds.${j}`;
