@@ -27,6 +27,7 @@ import { StatusChip } from '../components/StatusChip';
 import { useShowError } from '../components/useShowError';
 import type { Application } from '../types';
 import { ChangesTable } from './ChangesTable';
+import { DocumentButtons } from './DocumentButtons';
 import { DownloadAttachmentButton } from './DownloadAttachmentButton';
 import { CategoryText, companyNameOf } from './helpers';
 import { HistoryTab } from './HistoryTab';
@@ -77,6 +78,9 @@ const SummaryHeader = () => {
           {translate('resources.applications.fields.officeCode')}: <Val>{record.office?.code}</Val>
         </Typography>
       </Stack>
+      <Box sx={{ mt: 1.5 }}>
+        <DocumentButtons record={record} />
+      </Box>
       {record.status === 'RETURNED' && record.returnMessage ? (
         <Alert severity="warning" sx={{ mt: 1.5, whiteSpace: 'pre-wrap' }}>
           <strong>{translate('resources.applications.fields.returnMessage')}:</strong> {record.returnMessage}

@@ -8,6 +8,7 @@ import { RowsTable } from '../components/RowsTable';
 import { CertificateStatusChip } from '../components/StatusChip';
 import type { Application, IdNotice, IdNoticeLine, IdNoticeMailbox, IdNoticeTerminal, IdNoticeUserId } from '../types';
 import { ApplicationResultTable } from './ApplicationResultTable';
+import { IdNoticePdfButton } from './DocumentButtons';
 import { ReissuePasswordButton } from './ReissuePasswordButton';
 import { RevealPasswordsButton } from './RevealPasswordsButton';
 import { reviewActionsFor } from './reviewRules';
@@ -78,6 +79,7 @@ export const IdNoticeTab = () => {
   return (
     <Box data-testid="id-notice">
       <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 2 }} flexWrap="wrap" useFlexGap>
+        <IdNoticePdfButton receiptNo={record.receiptNo} withPasswords={readable} />
         {notice.passwordsRevealed ? (
           <Alert severity="warning" sx={{ flex: 1 }} data-testid="passwords-revealed">
             {translate(N('revealed'))}
