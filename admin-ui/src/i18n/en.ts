@@ -216,6 +216,8 @@ export const enCustom: CustomMessages = {
           nameKana: 'Company name (kana)',
           nameEn: 'Company name (English)',
           soleProprietor: 'Sole proprietor (trade name)',
+          abbreviation: 'Company abbreviation (additional office only)',
+          abbreviation_hint: 'For a new office of a company already under contract: its 3-letter abbreviation (e.g. NAC). Empty for a new company',
           headOfficeSameAsOffice: 'Head office is this office',
           headOfficeAddress: 'Head office address',
           headOfficePhone: 'Head office phone',

@@ -220,6 +220,8 @@ export const jaCustom = {
           nameKana: '企業名(フリガナ)',
           nameEn: '企業名(英)',
           soleProprietor: '個人企業 (屋号・商号)',
+          abbreviation: '企業略称 (事業所追加申込のみ)',
+          abbreviation_hint: '既に契約のある企業に事業所を追加する場合、その企業の企業略称 (英大文字3桁、例: NAC)。新規の企業は空欄',
           headOfficeSameAsOffice: '本社は事業所に同じ',
           headOfficeAddress: '本社所在地',
           headOfficePhone: '本社 電話番号',

@@ -1,4 +1,4 @@
-import { BooleanInput, SelectInput, TextInput } from 'react-admin';
+import { BooleanInput, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { enumChoices } from '../labels';
 import { AddressFields } from './AddressFields';
@@ -13,6 +13,7 @@ const L = (key: string) => `resources.intake.fields.${key}`;
 export const OfficeCompanySection = () => {
   const headOfficeSameAsOffice = useWatch({ name: 'company.headOfficeSameAsOffice' }) as boolean | undefined;
   const managerSameAsApplicant = useWatch({ name: 'office.managerSameAsApplicant' }) as boolean | undefined;
+  const translate = useTranslate();
   return (
     <FormSection id="intake-office" title="resources.intake.sections.officeCompany">
       <FieldGrid title="resources.intake.sections.company">
@@ -20,6 +21,13 @@ export const OfficeCompanySection = () => {
         <TextInput source="company.nameKana" label={L('company.nameKana')} helperText={false} />
         <TextInput source="company.nameEn" label={L('company.nameEn')} helperText={false} />
         <BooleanInput source="company.soleProprietor" label={L('company.soleProprietor')} helperText={false} />
+        {/* 事業所追加申込 (seed 001): the office joins the company of this 企業略称 and gets its next 事業所コード. */}
+        <TextInput
+          source="company.abbreviation"
+          label={L('company.abbreviation')}
+          helperText={translate(L('company.abbreviation_hint'))}
+          inputProps={{ maxLength: 3, autoCapitalize: 'characters' }}
+        />
       </FieldGrid>
       <FieldGrid title="resources.intake.sections.office">
         <TextInput source="office.name" label={L('office.name')} helperText={false} />

@@ -41,6 +41,8 @@ export interface ProvisionalAccountResult {
 }
 
 export interface CompanyInput {
+  /** 企業略称 of a company already under contract (事業所追加申込 only). */
+  abbreviation?: Maybe<string>;
   name?: Maybe<string>;
   nameKana?: Maybe<string>;
   nameEn?: Maybe<string>;

@@ -153,6 +153,26 @@ export class IntakeService {
     return errors;
   }
 
+  /**
+   * 事業所追加申込 (seed 001 "新規申込・事業所追加申込"): a new office of a company already under contract names it by
+   * its 企業略称 (company.abbreviation); the office joins that company and gets its next 事業所コード on approval.
+   */
+  private async existingCompany(em: EntityManager, errors: FieldError[], input: NewApplicationInput['company']): Promise<Company | undefined> {
+    const abbreviation = input?.abbreviation?.normalize('NFKC').trim().toUpperCase();
+    if (!abbreviation) return undefined;
+    const path = 'company.abbreviation';
+    if (!/^[A-Z]{3}$/.test(abbreviation)) {
+      errors.push({ path, message: '企業略称は英大文字3桁で入力してください (事業所追加申込の場合のみ)。' });
+      return undefined;
+    }
+    const company = await em.findOne(Company, { abbreviation });
+    if (!company) errors.push({ path, message: `企業略称 ${abbreviation} の企業は登録されていません。新規の企業の場合は空欄にしてください。` });
+    else if (compact(company.profile.name) !== compact(input?.name)) {
+      errors.push({ path, message: `企業略称 ${abbreviation} は「${company.profile.name ?? ''}」の略称です。企業名と企業略称が一致しません。` });
+    }
+    return company ?? undefined;
+  }
+
   private async checkOfficeCode(em: EntityManager, errors: FieldError[], path: string, label: string, code?: string): Promise<Office | undefined> {
     if (!code?.trim()) return undefined;
     const office = await em.findOne(Office, { code: code.trim().toUpperCase(), status: OfficeStatus.ACTIVE }, { populate: ['company'] });
@@ -185,8 +205,9 @@ export class IntakeService {
     return this.em.transactional(async (em) => {
       const account = await this.provisionalAccount(provisionalLoginId, provisionalPassword, em);
       const refErrors = await this.checkNewReferences(input, em, today);
+      const existing = await this.existingCompany(em, refErrors, input.company);
       if (refErrors.length) throw badInput(refErrors);
-      const company = Object.assign(new Company(), { profile: toCompanyProfile(input.company, undefined, input.office)! });
+      const company = existing ?? Object.assign(new Company(), { profile: toCompanyProfile(input.company, undefined, input.office)! });
       const office = Object.assign(new Office(), {
         company, status: OfficeStatus.PENDING, profile: toOfficeProfile(input.office, input.applicant)!,
         usesNet: input.connection === Connection.NET, usesGeneral: input.connection === Connection.GENERAL,
@@ -389,13 +410,16 @@ export class IntakeService {
         const errors = [...validateNewApplication({ ...data, connection: data.connection ?? app.connection }, today)];
         if (errors.length) throw badInput(errors);
         const refErrors = await this.checkNewReferences(data, em, today);
+        const existing = await this.existingCompany(em, refErrors, data.company);
+        if (existing && existing.id !== app.office!.company.id) refErrors.push({ path: 'company.abbreviation', message: '再申込で申込先の企業は変更できません。' });
         if (refErrors.length) throw badInput(refErrors);
         app.companyProfile = toCompanyProfile(data.company, undefined, data.office);
         app.officeProfile = toOfficeProfile(data.office, data.applicant);
         app.billing = toBilling(data.billing);
         const office = app.office!;
         Object.assign(office, { profile: app.officeProfile, billing: app.billing, plan: data.plan });
-        office.company.profile = app.companyProfile!;
+        // A company already under contract (事業所追加) keeps its data: it changes by a 変更申込.
+        if (!office.company.abbreviation) office.company.profile = app.companyProfile!;
         setApplicant(app, data);
         setSections(app, data);
       } else {

@@ -38,6 +38,10 @@ export class ProvisionalAccountInput {
 
 @InputType({ description: '企業' })
 export class CompanyInput {
+  @Field(() => String, {
+    nullable: true,
+    description: '企業略称 (英大文字3桁): 事業所追加申込で、既に契約のある企業に事業所を追加する場合に入力 (新規の企業は空欄)',
+  }) abbreviation?: string;
   @Field(() => String, { nullable: true }) name?: string;
   @Field(() => String, { nullable: true }) nameKana?: string;
   @Field(() => String, { nullable: true, description: '企業名 (英)' }) nameEn?: string;
