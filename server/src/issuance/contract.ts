@@ -213,6 +213,10 @@ export class Line {
   @Property({ type: 'string', length: 45, nullable: true, unique: true })
   ipAddress?: string;
 
+  /** ルータ番号: the line's number in the application that added it (ApplicationLine.lineNo), shown in ID通知内容. */
+  @Property({ type: 'integer', nullable: true })
+  routerNo?: number;
+
   @Field(() => String)
   @Property({ type: 'date' })
   startDate!: string;
@@ -238,10 +242,6 @@ export class Terminal {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
-
-  /** ルータ番号: the line's number in the application that added it (ApplicationLine.lineNo), shown in ID通知内容. */
-  @Property({ type: 'integer', nullable: true })
-  routerNo?: number;
 
   @Field(() => String)
   @Property({ type: 'string', length: 6, unique: true })
