@@ -435,6 +435,18 @@ export const OFFICE = gql`
       applications(limit: 20) {
         ...ApplicationListFields
       }
+      pendingChanges {
+        id
+        effectiveDate
+        target
+        targetId
+        targetLabel
+        receiptNo
+        changes {
+          field
+          value
+        }
+      }
     }
   }
   ${OFFICE_LIST_FIELDS}

@@ -179,6 +179,21 @@ export interface Office {
   lines?: ContractLine[];
   mailboxes?: ContractMailbox[];
   applications?: Application[];
+  /** Approved changes of the contract that take effect on their start date (not yet applied). */
+  pendingChanges?: ContractChange[];
+}
+
+export type ContractChangeTarget = 'COMPANY' | 'OFFICE' | 'USER_CODE' | 'TERMINAL' | 'LINE';
+
+/** A change of the contract's data that takes effect on its 適用日 (effectiveDate). */
+export interface ContractChange {
+  id: string;
+  effectiveDate: string;
+  target: ContractChangeTarget;
+  targetId: string;
+  targetLabel?: Maybe<string>;
+  receiptNo?: Maybe<string>;
+  changes: Array<{ field: string; value?: Maybe<string> }>;
 }
 
 export interface ApplicationUserId {

@@ -4,10 +4,15 @@ import { useEnumLabel } from '../components/display';
 import { RowsTable } from '../components/RowsTable';
 import type { ApplicationChange } from '../types';
 import { useChangeFieldLabel, useChangeValueText } from './changeLabels';
+import { usePendingFrom } from '../offices/PendingChanges';
 
-/** 変更前/変更後 of a change or termination: item, field (in Japanese where known), before, and the after highlighted. */
+/**
+ * 変更前/変更後 of a change or termination: item, field (in Japanese where known), before, and the after highlighted —
+ * "2026/12/22 から …" while the approved change waits for its start date.
+ */
 export const ChangesTable = ({ changes }: { changes?: ApplicationChange[] | null }) => {
   const enumLabel = useEnumLabel();
+  const pendingFrom = usePendingFrom();
   const fieldLabel = useChangeFieldLabel();
   const valueText = useChangeValueText();
   const translate = useTranslate();
@@ -56,7 +61,7 @@ export const ChangesTable = ({ changes }: { changes?: ApplicationChange[] | null
                 borderRadius: 0.5,
               }}
             >
-              {valueText(c.field, c.after) || empty}
+              {pendingFrom(valueText(c.field, c.after)) || empty}
             </Box>
           ),
         },

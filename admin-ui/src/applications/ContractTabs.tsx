@@ -16,6 +16,7 @@ import {
 } from '../components/display';
 import { NestedTable, RowsTable } from '../components/RowsTable';
 import type { Application, ApplicationLine, ApplicationTerminal, ApplicationUserCode } from '../types';
+import { usePendingFrom } from '../offices/PendingChanges';
 
 const F = (key: string) => `resources.applications.fields.${key}`;
 
@@ -89,7 +90,7 @@ const AbolitionMissingAlert = ({ row }: { row: ApplicationUserCode }) => {
   );
 };
 
-const terminalColumns = (enumLabel: ReturnType<typeof useEnumLabel>, withType: boolean) => [
+const terminalColumns = (enumLabel: ReturnType<typeof useEnumLabel>, withType: boolean, pendingFrom: ReturnType<typeof usePendingFrom>) => [
   { label: 'naccs.terminal.action', render: (t: ApplicationTerminal) => <ActionChip action={t.action} />, nowrap: true },
   ...(withType
     ? [{ label: 'naccs.terminal.terminalType', render: (t: ApplicationTerminal) => enumLabel('TerminalType', t.terminalType), nowrap: true }]
@@ -103,7 +104,8 @@ const terminalColumns = (enumLabel: ReturnType<typeof useEnumLabel>, withType: b
   },
   {
     label: 'naccs.terminal.newSystemCategory',
-    render: (t: ApplicationTerminal) => enumLabel('SystemCategory', t.newSystemCategory),
+    // 区分の変更: the new システム区分, from the start date once approved.
+    render: (t: ApplicationTerminal) => pendingFrom(enumLabel('SystemCategory', t.newSystemCategory)),
     nowrap: true,
   },
 ];
@@ -112,6 +114,7 @@ const terminalColumns = (enumLabel: ReturnType<typeof useEnumLabel>, withType: b
 export const TerminalsTab = () => {
   const record = useRecordContext<Application>();
   const enumLabel = useEnumLabel();
+  const pendingFrom = usePendingFrom();
   if (!record) return null;
   const groups = [
     { type: 'NET', title: 'resources.applications.sections.netTerminals' },
@@ -125,7 +128,7 @@ export const TerminalsTab = () => {
           <RowsTable
             rows={(record.terminals ?? []).filter((t) => t.terminalType === g.type)}
             empty="naccs.terminal.none"
-            columns={terminalColumns(enumLabel, false).filter((c) => c.label !== 'naccs.terminal.lineNo')}
+            columns={terminalColumns(enumLabel, false, pendingFrom).filter((c) => c.label !== 'naccs.terminal.lineNo')}
           />
         </Section>
       ))}
@@ -153,7 +156,10 @@ const LinePlace = ({ line }: { line: ApplicationLine }) => {
 export const LinesTab = () => {
   const record = useRecordContext<Application>();
   const enumLabel = useEnumLabel();
+  const pendingFrom = usePendingFrom();
   if (!record) return null;
+  // 回線の変更: an existing line's new values, from the start date once approved.
+  const changed = (l: ApplicationLine, value: string | null | undefined) => (l.action === 'CHANGE' ? pendingFrom(value) : value);
   const lines = [...(record.lines ?? [])].sort((a, b) => a.lineNo - b.lineNo);
   return (
     <Box>
@@ -176,10 +182,10 @@ export const LinesTab = () => {
               { label: 'naccs.line.systemCategory', render: (l) => enumLabel('SystemCategory', l.systemCategory), nowrap: true },
               { label: 'naccs.line.connectionMethod', render: (l) => enumLabel('LineConnectionMethod', l.connectionMethod) },
               { label: 'naccs.line.edifact', render: (l) => <Check value={l.edifact} />, align: 'center' },
-              { label: 'naccs.line.lineType', render: (l) => enumLabel('LineType', l.lineType), nowrap: true },
-              { label: 'naccs.line.speed', render: (l) => l.speed, nowrap: true },
+              { label: 'naccs.line.lineType', render: (l) => changed(l, enumLabel('LineType', l.lineType)), nowrap: true },
+              { label: 'naccs.line.speed', render: (l) => changed(l, l.speed), nowrap: true },
               { label: 'naccs.line.indoorWiring', render: (l) => enumLabel('IndoorWiring', l.indoorWiring) },
-              { label: 'naccs.line.maintenance', render: (l) => enumLabel('MaintenanceHours', l.maintenance), nowrap: true },
+              { label: 'naccs.line.maintenance', render: (l) => changed(l, enumLabel('MaintenanceHours', l.maintenance)), nowrap: true },
               { label: 'naccs.line.options', render: (l) => <LineOptions line={l} /> },
               { label: 'naccs.line.constructionDate', render: (l) => <DateText value={l.constructionDate} />, nowrap: true },
               { label: 'naccs.line.place', render: (l) => <LinePlace line={l} /> },
@@ -192,7 +198,7 @@ export const LinesTab = () => {
         <RowsTable
           rows={(record.terminals ?? []).filter((t) => t.terminalType === 'GENERAL')}
           empty="naccs.terminal.none"
-          columns={terminalColumns(enumLabel, false)}
+          columns={terminalColumns(enumLabel, false, pendingFrom)}
         />
       </Section>
       <PersonSection title={F('constructionContact')} person={record.constructionContact} />

@@ -832,6 +832,17 @@ export const enCustom: CustomMessages = {
       message: 'Message',
       none: 'No news',
     },
+    pending: {
+      title: 'Scheduled contract changes (effective from the start date)',
+      hint: 'An approved change takes effect on its start date; until then the contract stays as it is.',
+      from: 'from %{date}: %{value}',
+      effectiveDate: 'Effective',
+      target: 'Target',
+      field: 'Item',
+      value: 'New value',
+      receiptNo: 'Receipt No.',
+      targets: { COMPANY: 'Company', OFFICE: 'Office', USER_CODE: 'User code', TERMINAL: 'Terminal', LINE: 'Line' },
+    },
     contract_as_of: {
       date: 'As of',
       today: 'Today',

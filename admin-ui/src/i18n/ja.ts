@@ -837,6 +837,17 @@ export const jaCustom = {
       message: '内容',
       none: '新着情報はありません',
     },
+    pending: {
+      title: '予定されている契約変更 (利用開始日から有効)',
+      hint: '審査終了した変更は、利用開始日 (適用日) から契約に反映されます。それまでは現在の内容のままです。',
+      from: '%{date} から %{value}',
+      effectiveDate: '適用日',
+      target: '対象',
+      field: '項目',
+      value: '変更後',
+      receiptNo: '申込受付番号',
+      targets: { COMPANY: '企業', OFFICE: '事業所', USER_CODE: '利用者コード', TERMINAL: '論理端末', LINE: '回線' },
+    },
     contract_as_of: {
       date: '基準日',
       today: '本日',

@@ -2,6 +2,7 @@ import { BoolText, DateText, EnumChips, Mono, useEnumLabel } from '../components
 import { RowsTable } from '../components/RowsTable';
 import type { Connection } from '../labels';
 import type { ContractUserCode, ContractUserId, Office } from '../types';
+import { PendingValue } from './PendingChanges';
 
 type Row = ContractUserId & { code: ContractUserCode };
 
@@ -26,9 +27,27 @@ export const ContractUserIdsTable = ({ office, connection }: { office: Office; c
         { label: 'naccs.userId.processingMethod', render: (r) => enumLabel('ProcessingMethod', r.processingMethod), nowrap: true },
         { label: 'naccs.userCode.userCode', render: (r) => <Mono bold>{r.code.code}</Mono> },
         { label: 'naccs.userId.identNo', render: (r) => <Mono bold>{r.identNo}</Mono> },
-        { label: 'naccs.userCode.statisticsPaid', render: (r) => <BoolText value={r.code.statisticsPaid} required /> },
-        { label: 'naccs.userCode.statisticsFree', render: (r) => <BoolText value={r.code.statisticsFree} required /> },
-        { label: 'naccs.userCode.bondedRecordService', render: (r) => <BoolText value={r.code.bondedRecordService} required /> },
+        { label: 'naccs.userCode.statisticsPaid', render: (r) => (
+            <>
+              <BoolText value={r.code.statisticsPaid} required />
+              <PendingValue changes={office.pendingChanges} targetId={r.code.id} field="statisticsPaid" />
+            </>
+          ),
+        },
+        { label: 'naccs.userCode.statisticsFree', render: (r) => (
+            <>
+              <BoolText value={r.code.statisticsFree} required />
+              <PendingValue changes={office.pendingChanges} targetId={r.code.id} field="statisticsFree" />
+            </>
+          ),
+        },
+        { label: 'naccs.userCode.bondedRecordService', render: (r) => (
+            <>
+              <BoolText value={r.code.bondedRecordService} required />
+              <PendingValue changes={office.pendingChanges} targetId={r.code.id} field="bondedRecordService" />
+            </>
+          ),
+        },
         { label: 'naccs.userCode.shared', render: (r) => <BoolText value={r.code.shared} /> },
         { label: 'naccs.userCode.ownerOfficeCode', render: (r) => <Mono>{r.code.ownerOfficeCode}</Mono> },
         { label: 'naccs.userId.startDate', render: (r) => <DateText value={r.startDate} weekday={false} />, nowrap: true },

@@ -1,5 +1,5 @@
 import { Box, Typography } from '@mui/material';
-import type { MouseEvent } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { Link, ListButton, Show, TabbedShowLayout, TopToolbar, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
 import { CategoryText, companyNameOf } from '../applications/helpers';
 import {
@@ -23,6 +23,7 @@ import { ContractAsOfTab } from './ContractAsOfTab';
 import { ContractTerminalsTable } from './ContractTerminalsTable';
 import { ContractUserIdsTable } from './ContractUserIdsTable';
 import { NoticesTab } from './NoticesTab';
+import { PendingChangesSection, PendingValue } from './PendingChanges';
 import { Services } from './OfficeList';
 
 const F = (key: string) => `resources.offices.fields.${key}`;
@@ -59,6 +60,7 @@ const OfficeTab = () => {
   if (!record) return null;
   return (
     <Box>
+      <PendingChangesSection changes={record.pendingChanges} />
       <Section title={T('office')}>
         <ItemGrid>
           <Item label={F('code')}>
@@ -105,7 +107,7 @@ const NetNaccsTab = () => {
         <ContractUserIdsTable office={record} connection="NET" />
       </Section>
       <Section title={F('terminals')}>
-        <ContractTerminalsTable terminals={record.terminals} types={['NET', 'WEB', 'EBMS']} />
+        <ContractTerminalsTable terminals={record.terminals} types={['NET', 'WEB', 'EBMS']} pending={record.pendingChanges} />
       </Section>
     </Box>
   );
@@ -122,7 +124,7 @@ const GeneralNaccsTab = () => {
       </Section>
       <LinesSection />
       <Section title={F('terminals')}>
-        <ContractTerminalsTable terminals={record.terminals} types={['GENERAL']} />
+        <ContractTerminalsTable terminals={record.terminals} types={['GENERAL']} pending={record.pendingChanges} />
       </Section>
       <MailboxesSection />
     </Box>
@@ -139,6 +141,15 @@ const LinesSection = () => {
       .filter((o): o is string => !!o)
       .map((o) => translate(o))
       .join('・');
+  // The current value, and a pending change of the line (回線の変更) from its start date.
+  const withPending = (l: ContractLine, fields: string | string[], current: ReactNode) => (
+    <>
+      {current}
+      {[fields].flat().map((f) => (
+        <PendingValue key={f} changes={record.pendingChanges} targetId={l.id} field={f} />
+      ))}
+    </>
+  );
   return (
     <Section title={F('lines')}>
       <RowsTable<ContractLine>
@@ -147,10 +158,10 @@ const LinesSection = () => {
         columns={[
           { label: 'naccs.line.systemCategory', render: (l) => enumLabel('SystemCategory', l.systemCategory), nowrap: true },
           { label: 'naccs.line.connectionMethod', render: (l) => enumLabel('LineConnectionMethod', l.connectionMethod) },
-          { label: 'naccs.line.lineType', render: (l) => enumLabel('LineType', l.lineType), nowrap: true },
-          { label: 'naccs.line.speed', render: (l) => l.speed, nowrap: true },
-          { label: 'naccs.line.maintenance', render: (l) => enumLabel('MaintenanceHours', l.maintenance), nowrap: true },
-          { label: 'naccs.line.options', render: options },
+          { label: 'naccs.line.lineType', render: (l) => withPending(l, 'lineType', enumLabel('LineType', l.lineType)), nowrap: true },
+          { label: 'naccs.line.speed', render: (l) => withPending(l, 'speed', l.speed), nowrap: true },
+          { label: 'naccs.line.maintenance', render: (l) => withPending(l, 'maintenance', enumLabel('MaintenanceHours', l.maintenance)), nowrap: true },
+          { label: 'naccs.line.options', render: (l) => withPending(l, ['redundancy', 'spareRouter', 'pingMonitoring'], options(l)) },
           { label: 'naccs.line.ipAddress', render: (l) => <Mono bold>{l.ipAddress}</Mono> },
           { label: 'naccs.line.place', render: (l) => <AddressText address={l.place} /> },
           { label: 'naccs.line.startDate', render: (l) => <DateText value={l.startDate} weekday={false} />, nowrap: true },

@@ -60,6 +60,7 @@ export class ContractChange {
   @Enum({ items: () => ContractChangeTarget })
   target!: ContractChangeTarget;
 
+  @Field(() => ID, { description: '対象の行の id (論理端末・回線・利用者コード・事業所・企業)' })
   @Property({ type: 'uuid' })
   targetId!: string;
 
