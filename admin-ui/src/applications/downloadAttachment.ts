@@ -1,5 +1,6 @@
 import { apolloClient } from '../graphqlClient';
 import { ATTACHMENT_CONTENT } from '../queries';
+import { saveFile } from './saveFile';
 
 interface AttachmentContent {
   fileName: string;
@@ -19,11 +20,6 @@ export const downloadAttachment = async (id: string): Promise<void> => {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   const url = URL.createObjectURL(new Blob([bytes], { type: contentType || 'application/octet-stream' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
+  saveFile(url, fileName);
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };

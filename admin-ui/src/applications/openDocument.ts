@@ -1,4 +1,5 @@
 import { session } from '../session';
+import { saveFile } from './saveFile';
 
 /** The server's documents of an application (GET /documents/applications/{receiptNo}/{kind}.pdf). */
 export type DocumentKind = 'form' | 'approval' | 'id-notice';
@@ -34,14 +35,7 @@ export const openDocument = async (receiptNo: string, kind: DocumentKind): Promi
   const blob = await res.blob();
   const url = URL.createObjectURL(new Blob([blob], { type: 'application/pdf' }));
   const fileName = fileNameOf(res.headers.get('content-disposition')) ?? `${kind}-${receiptNo}.pdf`;
-  if (!window.open(url, '_blank')) {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-  }
+  if (!window.open(url, '_blank')) saveFile(url, fileName);
   // The new tab has read the blob by then.
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 };
