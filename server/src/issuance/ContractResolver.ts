@@ -5,7 +5,8 @@ import { byId, byParent, related } from '../graphql/loaders.js';
 import { Office } from '../companies/Office.js';
 import { Certificate } from '../certificates/Certificate.js';
 import { Company } from '../companies/Company.js';
-import { Line, Terminal, UserCode, UserId } from './contract.js';
+import { Line, Terminal, UserCode, UserCodeShare, UserId } from './contract.js';
+import { todayInJapan } from '../common/dates.js';
 import { ContractChange, ContractChangeTarget, ContractChangeValue } from './contractChange.js';
 import { propertyPaths } from './approvalWrite.js';
 import { Application } from '../applications/Application.js';
@@ -17,10 +18,12 @@ export class ContractUserCodeResolver {
     return byParent(ctx, UserId, 'userCode', { orderBy: { identNo: 'asc' } }).load(code.id);
   }
 
-  @FieldResolver(() => Boolean, { description: '他事業所と共用' })
-  async shared(@Root() code: UserCode): Promise<boolean> {
-    if (!code.sharedWith.isInitialized()) await code.sharedWith.init();
-    return code.sharedWith.length > 0;
+  @FieldResolver(() => Boolean, { description: '他事業所と共用 (本日時点で共用している事業所がある)' })
+  async shared(@Root() code: UserCode, @Ctx() ctx: Context): Promise<boolean> {
+    // A sharing office's use ends on the 適用日 of its abolition (UserCodeShare.endDate).
+    const today = todayInJapan(ctx.services.clock.now());
+    const shares = await byParent(ctx, UserCodeShare, 'userCode').load(code.id);
+    return shares.some((s) => !s.endDate || s.endDate > today);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '利用者コードを所有する事業所のコード' })
