@@ -4,13 +4,12 @@
 // Dates come from the clock: every start date is business days after the run's today.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../common/clock.js';
-import { Role } from '../common/enums.js';
 import { todayInJapan } from '../common/dates.js';
 import { addBusinessDays, addDays } from '../calendar/businessDays.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
 import { givenOffices, type GivenOffice } from '../testing/offices.js';
-import { createApiKey } from '../staff/apiKeys.js';
-import { applicantKonsai, createStaff, nacSystemApplication } from '../applications/intake/fixtures.js';
+import { seedOfficesAndStaff } from '../testing/signIns.js';
+import { applicantKonsai, nacSystemApplication } from '../applications/intake/fixtures.js';
 import { applyContractChanges } from './officeJob.js';
 
 let server: TestServer;
@@ -27,15 +26,7 @@ const jobOn = (date: string) => applyContractChanges(server.orm.em, fixedClock(`
 
 beforeAll(async () => {
   server = await startTestServer({ demo: false });
-  nac = await givenOffices(server).nacSystem();
-  cyberPort = await givenOffices(server).cyberPort();
-  const em = server.orm.em.fork();
-  await createStaff(em, 'sv@example.jp', [Role.SUPERVISOR], 'pw-supervisor-1');
-  await createStaff(em, 'desk@example.jp', [Role.SUPPORT], 'pw-support-1');
-  portal = createApiKey(em, { name: 'NSS' }).secret;
-  await em.flush();
-  supervisor = await server.login('sv@example.jp', 'pw-supervisor-1');
-  support = await server.login('desk@example.jp', 'pw-support-1');
+  ({ nac, cyberPort, portal, supervisor, support } = await seedOfficesAndStaff(server));
 });
 afterAll(async () => server?.close());
 

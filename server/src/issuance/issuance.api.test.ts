@@ -8,9 +8,9 @@ import { todayInJapan } from '../common/dates.js';
 import { addBusinessDays, addDays, subtractBusinessDays } from '../calendar/businessDays.js';
 import { TEST_SECRET_KEY } from '../testing/constants.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
-import { givenOffices, type GivenOffice } from '../testing/offices.js';
-import { createApiKey } from '../staff/apiKeys.js';
-import { applicantKonsai, createStaff, nacSystemApplication } from '../applications/intake/fixtures.js';
+import type { GivenOffice } from '../testing/offices.js';
+import { seedOfficesAndStaff } from '../testing/signIns.js';
+import { applicantKonsai, nacSystemApplication } from '../applications/intake/fixtures.js';
 import { IdNoticeService } from './IdNoticeService.js';
 import { applyContractChanges, closeEndedOffices } from './officeJob.js';
 
@@ -28,15 +28,7 @@ let cyberPort: GivenOffice & { sharedUserCode: string };
 
 beforeAll(async () => {
   server = await startTestServer({ demo: false });
-  nac = await givenOffices(server).nacSystem();
-  cyberPort = await givenOffices(server).cyberPort();
-  const em = server.orm.em.fork();
-  await createStaff(em, 'sv@example.jp', [Role.SUPERVISOR], 'pw-supervisor-1');
-  await createStaff(em, 'desk@example.jp', [Role.SUPPORT], 'pw-support-1');
-  portal = createApiKey(em, { name: 'NSS' }).secret;
-  await em.flush();
-  supervisor = await server.login('sv@example.jp', 'pw-supervisor-1');
-  support = await server.login('desk@example.jp', 'pw-support-1');
+  ({ nac, cyberPort, portal, supervisor, support } = await seedOfficesAndStaff(server));
 });
 afterAll(async () => server?.close());
 

@@ -2,13 +2,12 @@
 // and its 企業略称 — the NSS portal names the company by its 企業略称 (company.abbreviation) — and gets the company's next
 // 事業所コード serial (NAC002 after NAC001), drawn under the company's row lock so concurrent approvals never collide.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../common/enums.js';
 import { todayInJapan } from '../common/dates.js';
 import { addBusinessDays } from '../calendar/businessDays.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
 import { givenOffices, type GivenOffice } from '../testing/offices.js';
-import { createApiKey } from '../staff/apiKeys.js';
-import { applicantKonsai, createStaff, nacSystemApplication } from '../applications/intake/fixtures.js';
+import { portalAndStaff } from '../testing/signIns.js';
+import { applicantKonsai, nacSystemApplication } from '../applications/intake/fixtures.js';
 
 let server: TestServer;
 let portal: string;
@@ -20,11 +19,7 @@ const sql = <T = Record<string, any>>(q: string, p: unknown[] = []) => server.or
 beforeAll(async () => {
   server = await startTestServer({ demo: false });
   nac = await givenOffices(server).nacSystem();
-  const em = server.orm.em.fork();
-  await createStaff(em, 'sv@example.jp', [Role.SUPERVISOR], 'pw-supervisor-1');
-  portal = createApiKey(em, { name: 'NSS' }).secret;
-  await em.flush();
-  supervisor = await server.login('sv@example.jp', 'pw-supervisor-1');
+  ({ portal, supervisor } = await portalAndStaff(server));
 });
 afterAll(async () => server?.close());
 
