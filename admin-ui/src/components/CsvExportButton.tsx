@@ -1,7 +1,7 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button, CircularProgress } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
-import { useListContext, useNotify } from 'react-admin';
+import { useListContext, useNotify, useTranslate } from 'react-admin';
 import { downloadCsv, exportSearch, type ExportList, type ExportProgress } from './csvExport';
 
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
@@ -14,6 +14,7 @@ const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024
 export const CsvExportButton = ({ list, sorted = false }: { list: ExportList; sorted?: boolean }) => {
   const { filterValues, sort } = useListContext();
   const notify = useNotify();
+  const translate = useTranslate();
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const abort = useRef<AbortController | null>(null);
   // Leaving the page stops a download in flight (the server ends its query).
@@ -24,7 +25,7 @@ export const CsvExportButton = ({ list, sorted = false }: { list: ExportList; so
     setProgress({ bytes: 0, rows: 0 });
     try {
       const done = await downloadCsv(list, exportSearch(filterValues ?? {}, sorted ? sort : undefined), setProgress, abort.current.signal);
-      notify(`${done.fileName} を書き出しました (${done.rows.toLocaleString('ja-JP')}件)。`, { type: 'success' });
+      notify('naccs.csv.done', { type: 'success', messageArgs: { file: done.fileName, rows: done.rows.toLocaleString('ja-JP') } });
     } catch (e) {
       if (!abort.current?.signal.aborted) notify(e instanceof Error ? e.message : String(e), { type: 'error' });
     } finally {
@@ -43,8 +44,8 @@ export const CsvExportButton = ({ list, sorted = false }: { list: ExportList; so
       data-testid="csv-export"
     >
       {running
-        ? `書き出し中… ${progress.rows.toLocaleString('ja-JP')}件 (${size(progress.bytes)})`
-        : 'CSVダウンロード'}
+        ? translate('naccs.csv.running', { rows: progress.rows.toLocaleString('ja-JP'), size: size(progress.bytes) })
+        : translate('naccs.csv.download')}
     </Button>
   );
 };

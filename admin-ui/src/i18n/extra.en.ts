@@ -75,6 +75,11 @@ export const extraEn: ExtraMessages = {
     },
   },
   naccs: {
+    csv: {
+      download: 'Download CSV',
+      running: 'Exporting… %{rows} rows (%{size})',
+      done: 'Exported %{file} (%{rows} rows)',
+    },
     templates: {
       version: 'v%{version}',
       latest_version: 'Latest: v%{version}',

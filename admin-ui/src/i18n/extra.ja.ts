@@ -77,6 +77,11 @@ export const extraJa = {
     },
   },
   naccs: {
+    csv: {
+      download: 'CSVダウンロード',
+      running: '書き出し中… %{rows}件 (%{size})',
+      done: '%{file} を書き出しました (%{rows}件)',
+    },
     templates: {
       version: '版 %{version}',
       latest_version: '最新 版 %{version}',
