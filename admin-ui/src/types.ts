@@ -143,6 +143,7 @@ export interface ContractLine {
   connectionMethod?: Maybe<LineConnectionMethod>;
   lineType?: Maybe<LineType>;
   speed?: Maybe<string>;
+  indoorWiring?: Maybe<IndoorWiring>;
   maintenance?: Maybe<MaintenanceHours>;
   redundancy?: Maybe<boolean>;
   spareRouter?: Maybe<boolean>;

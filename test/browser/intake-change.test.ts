@@ -142,6 +142,10 @@ describe('intake of a change application (phone / paper)', () => {
     const after = page.getByTestId('change-after').filter({ hasText: newPhone });
     await after.waitFor();
     await page.getByText(office.profile.manager!.phone!).first().waitFor();
+    // The mailbox count before and after (the server records 変更前/変更後 of row counts).
+    const countRow = page.getByRole('row', { name: /メールボックス数 \(SMTP\/POP3\)/ });
+    await countRow.waitFor();
+    await expect(countRow.textContent()).resolves.toMatch(new RegExp(`${currentSmtp}\\D*${currentSmtp + 1}`));
     await page.getByRole('tab', { name: /メールボックス/ }).click();
     await page.getByRole('cell', { name: 'SMTP/POP3' }).first().waitFor();
     await page.screenshot({ path: join(artifacts, 'intake-change-application.png') });

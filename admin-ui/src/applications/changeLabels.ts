@@ -30,6 +30,9 @@ const LISTS: Record<string, string> = {
   'billing.emails': `${F}.billing.email`,
 };
 
+/** The kind a count is split by (`counts.<what>.<kind>`). */
+const COUNT_KINDS: Record<string, EnumName> = { mailboxes: 'MailboxType', terminals: 'TerminalType' };
+
 /** Fields whose values are enum names (shown with their labels) — the rest are shown as stored. */
 const ENUM_FIELDS: Record<string, EnumName> = {
   plan: 'Plan',
@@ -45,6 +48,14 @@ export const useChangeFieldLabel = () => {
   return (field: string): string => {
     const [root, ...rest] = field.split('.');
     if (root === 'plan' && rest.length === 0) return t(`${F}.plan`) ?? field;
+    // Counts (server: intake/rowCounts.ts): `counts.mailboxes.SMTP_POP3` → メールボックス数 (SMTP/POP3), `counts.lines` → 回線数
+    if (root === 'counts' && rest.length >= 1) {
+      const [what, kind] = rest;
+      const label = t(`naccs.change_counts.${what}`);
+      const kindEnum = COUNT_KINDS[what!];
+      if (!label) return field;
+      return kind && kindEnum ? `${label} (${translate(`enums.${kindEnum}.${kind}`, { _: kind })})` : label;
+    }
     // `userCodes.1AMSO.statisticsPaid` → 利用者コード 1AMSO 管理統計資料 有料
     if (root === 'userCodes' && rest.length === 2) {
       const leaf = t(`${F}.userCode.${rest[1]}`);

@@ -247,6 +247,7 @@ export const jaCustom = {
           statisticsFree: '管理統計資料 無料',
           bondedRecordService: '保税管理資料保存サービス',
           userIds: '業種・処理方式・識別番号数',
+          identNos: '識別番号数',
         },
         userId: {
           industries: '業種',
@@ -339,7 +340,6 @@ export const jaCustom = {
         items: '変更項目',
         items_hint:
           '変更申込を行う項目を選択してください (複数選択可)。選択した項目の入力欄が、現在の契約内容とともに下に表示されます。',
-        unsupported: '(この画面では未対応: NSSから申込)',
         groups: {
           office: '本社・事業所の変更',
           userCodes: '利用業種・利用者コード等の変更',
@@ -348,6 +348,7 @@ export const jaCustom = {
           plan: '料金プランの変更',
           statistics: '管理統計資料・保税管理資料保存サービスの変更',
           billing: '請求先の変更',
+          other: 'その他の契約変更',
         },
         sections: {
           items: '契約変更に関する項目',
@@ -375,6 +376,15 @@ export const jaCustom = {
         abolishMailboxes: 'メールボックスIDの廃止',
         abolishMailbox: 'メールボックスIDの廃止',
         no_mailboxes: 'この事業所に利用中のメールボックスはありません。',
+        no_lines: 'この事業所に利用中の回線はありません。',
+        addLines: '追加する回線',
+        changeLine: '回線の変更',
+        abolishLine: '回線の廃止',
+        other_hint: '機器共用・共同利用・付替・地位の承継・契約解除は、上の項目とは別の変更申込で1つだけ申し込めます。',
+        otherChange: 'その他の契約変更',
+        no_other_change: '(なし)',
+        transferTargetOfficeCode: '付替先事業所コード',
+        power_of_attorney_hint: '共同利用の申込には「委任状 (子事業所の役職印押印済みのもの)」の添付が必要です。',
         mailbox_count: 'メールボックス数 (%{type}): 現在 %{before}個 → 変更後 %{after}個',
         submit: '変更申込の内容を確認する',
         submit_abolish: '利用者ID廃止の内容を確認する',
@@ -392,6 +402,11 @@ export const jaCustom = {
           abolishTerminal: '論理端末 %{name} を廃止',
           addMailboxes: 'メールボックス (%{type}) を %{n}個 追加',
           abolishMailbox: 'メールボックスID %{id} を廃止',
+          addLine: '回線 (%{type} %{speed}) を追加',
+          changeLine: '回線 %{ip} を変更 (%{type} %{speed})',
+          abolishLine: '回線 %{ip} を廃止',
+          flags: '利用者コード %{code}: %{flags}',
+          otherChange: 'その他の契約変更: %{change}',
         },
       },
     },
@@ -778,6 +793,11 @@ export const jaCustom = {
       placeholder: '担当者間の連絡事項 (例: 電話で確認済み)',
       add: '社内メモを追加',
       added: '社内メモを追加しました',
+    },
+    change_counts: {
+      mailboxes: 'メールボックス数',
+      terminals: '論理端末数',
+      lines: '回線数',
     },
     result: {
       title: '申込結果',

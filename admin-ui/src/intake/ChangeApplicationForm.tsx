@@ -9,21 +9,24 @@ import {
   CompanyOfficeChangeSection,
   ContractorChangeSection,
   HeadOfficeChangeSection,
+  LinesChangeSection,
   MailboxesChangeSection,
   ManagerChangeSection,
+  OtherChangeSection,
   PlanChangeSection,
   TerminalsChangeSection,
   useChangeItems,
   UserCodesChangeSection,
 } from './ChangeSections';
 import { ChangeItemsSection } from './ChangeItemsSection';
+import type { ChangeItem } from '../labels';
 import type { ChangeFormValues } from './changeTypes';
 import { IntakeForm } from './IntakeForm';
 import { submitChangeApplication, type SubmittedApplication } from './intakeApi';
 import { PathError } from './PathError';
 import { ServerErrorSummary } from './ServerErrorSummary';
 import { SubmitBar } from './SubmitBar';
-import { toChangeInput } from './toChangeInput';
+import { TERMINAL_ITEMS, USER_CODE_ITEMS, toChangeInput } from './toChangeInput';
 import { useIntakeSubmit } from './useIntakeSubmit';
 
 export const CHANGE_FORM_ID = 'intake-change-form';
@@ -31,18 +34,20 @@ export const CHANGE_FORM_ID = 'intake-change-form';
 /** The sections of the ticked items, in the order of the NSS screens. */
 const ItemSections = () => {
   const items = useChangeItems();
-  const has = (...xs: string[]) => xs.some((x) => items.includes(x as never));
+  const has = (...xs: ChangeItem[]) => xs.some((x) => items.includes(x));
   return (
     <>
       {has('COMPANY_OFFICE') ? <CompanyOfficeChangeSection /> : null}
       {has('CONTRACTOR') ? <ContractorChangeSection /> : null}
       {has('HEAD_OFFICE') ? <HeadOfficeChangeSection /> : null}
       {has('MANAGER') ? <ManagerChangeSection /> : null}
-      {has('USER_CODE', 'IDENT_NO') ? <UserCodesChangeSection /> : null}
-      {has('NET_TERMINAL', 'WEB_CERTIFICATE', 'GENERAL_TERMINAL') ? <TerminalsChangeSection /> : null}
+      {has(...USER_CODE_ITEMS) ? <UserCodesChangeSection /> : null}
+      {has('GENERAL_LINE') ? <LinesChangeSection /> : null}
+      {has(...TERMINAL_ITEMS) ? <TerminalsChangeSection /> : null}
       {has('MAILBOX') ? <MailboxesChangeSection /> : null}
       {has('PLAN') ? <PlanChangeSection /> : null}
       {has('BILLING_ADDRESS', 'BILLING_CONTACT', 'PAYMENT_METHOD') ? <BillingChangeSection /> : null}
+      <OtherChangeSection />
     </>
   );
 };

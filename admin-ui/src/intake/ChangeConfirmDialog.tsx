@@ -12,6 +12,13 @@ import { BILLING_ITEMS, PROFILE_ITEMS, TERMINAL_ITEMS, USER_CODE_ITEMS } from '.
 
 const C = (key: string) => `resources.intake.change.${key}`;
 
+/** 管理統計資料 / 保存サービス of a 利用者コード with their labels. */
+const FLAG_LABELS = [
+  ['statisticsPaid', 'resources.intake.fields.userCode.statisticsPaid'],
+  ['statisticsFree', 'resources.intake.fields.userCode.statisticsFree'],
+  ['bondedRecordService', 'resources.intake.fields.userCode.bondedRecordService'],
+] as const;
+
 /** The rows the application adds and abolishes, one line each (追加 SMTP/POP3 1個, 廃止 NAC00101…). */
 const useRowLines = (values: ChangeFormValues): string[] => {
   const translate = useTranslate();
@@ -24,8 +31,20 @@ const useRowLines = (values: ChangeFormValues): string[] => {
       if (uc.abolish && has('USER_CODE')) lines.push(translate(C('line.abolishUserCode'), { code: uc.userCode }));
       for (const u of uc.userIds ?? []) if (u.abolish || (uc.abolish && has('USER_CODE'))) lines.push(translate(C('line.abolishUserId'), { id: u.userId ?? `${uc.userCode}${u.identNo}` }));
       for (const a of uc.additions ?? []) lines.push(translate(C('line.addUserIds'), { code: uc.userCode, n: a.identCount ?? '' }));
+      const flags = FLAG_LABELS.filter(([f]) => has('STATISTICS', 'BONDED_RECORD_SERVICE') && !uc.abolish && !!uc[f] !== !!uc.registered?.[f])
+        .map(([f, label]) => `${translate(label)} ${translate(uc[f] ? 'naccs.yes' : 'naccs.no')}`);
+      if (flags.length) lines.push(translate(C('line.flags'), { code: uc.userCode, flags: flags.join('、') }));
     }
   }
+  if (has('GENERAL_LINE')) {
+    const kind = (l: { lineType?: string | null; speed?: string | null }) => ({ type: enumLabel('LineType', l.lineType), speed: l.speed ?? '' });
+    for (const l of values.lines ?? []) lines.push(translate(C('line.addLine'), kind(l)));
+    for (const l of values.currentLines ?? []) {
+      if (l.abolish) lines.push(translate(C('line.abolishLine'), { ip: l.ipAddress ?? '' }));
+      else if (l.change) lines.push(translate(C('line.changeLine'), { ip: l.ipAddress ?? '', ...kind(l) }));
+    }
+  }
+  if (values.otherChange) lines.push(translate(C('line.otherChange'), { change: enumLabel('OtherChange', values.otherChange) }));
   if (has(...TERMINAL_ITEMS)) {
     for (const t of values.terminals ?? []) lines.push(translate(C('line.addTerminals'), { type: enumLabel('TerminalType', t.terminalType), n: t.count ?? '' }));
     for (const t of values.currentTerminals ?? []) if (t.abolish) lines.push(translate(C('line.abolishTerminal'), { name: t.terminalName }));

@@ -1,7 +1,7 @@
 import { Box, Checkbox, FormControlLabel, FormGroup, Typography } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { SelectInput, useTranslate } from 'react-admin';
 import { useController } from 'react-hook-form';
-import type { ChangeItem } from '../labels';
+import { enumChoices, type ChangeItem } from '../labels';
 import { FormSection } from './FormSection';
 import { PathError } from './PathError';
 
@@ -15,9 +15,6 @@ const GROUPS: Array<{ title: string; items: ChangeItem[] }> = [
   { title: 'statistics', items: ['STATISTICS', 'BONDED_RECORD_SERVICE'] },
   { title: 'billing', items: ['BILLING_ADDRESS', 'BILLING_CONTACT', 'PAYMENT_METHOD'] },
 ];
-
-/** Items whose sections this console does not take yet (NSS does): shown, not selectable. */
-export const UNSUPPORTED_ITEMS: ChangeItem[] = ['INDUSTRY', 'GENERAL_LINE', 'STATISTICS', 'BONDED_RECORD_SERVICE'];
 
 const L = (key: string) => `resources.intake.change.${key}`;
 
@@ -44,11 +41,9 @@ export const ChangeItemsSection = () => {
             </Typography>
             <FormGroup>
               {g.items.map((item) => {
-                const unsupported = UNSUPPORTED_ITEMS.includes(item);
                 return (
                   <FormControlLabel
                     key={item}
-                    disabled={unsupported}
                     control={
                       <Checkbox
                         size="small"
@@ -57,17 +52,7 @@ export const ChangeItemsSection = () => {
                         inputProps={{ 'data-change-item': item } as Record<string, string>}
                       />
                     }
-                    label={
-                      <>
-                        {translate(`enums.ChangeItem.${item}`)}
-                        {unsupported ? (
-                          <Typography component="span" variant="caption" color="text.secondary">
-                            {' '}
-                            {translate(L('unsupported'))}
-                          </Typography>
-                        ) : null}
-                      </>
-                    }
+                    label={translate(`enums.ChangeItem.${item}`)}
                   />
                 );
               })}
@@ -75,6 +60,20 @@ export const ChangeItemsSection = () => {
           </Box>
         ))}
       </Box>
+      <Typography variant="subtitle2" sx={{ mt: 2, fontWeight: 700, color: 'text.secondary' }}>
+        {translate(L('groups.other'))}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {translate(L('other_hint'))}
+      </Typography>
+      <SelectInput
+        source="otherChange"
+        label={L('otherChange')}
+        choices={enumChoices('OtherChange')}
+        emptyText={L('no_other_change')}
+        helperText={false}
+        sx={{ minWidth: 320 }}
+      />
     </FormSection>
   );
 };

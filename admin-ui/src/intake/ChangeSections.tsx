@@ -16,10 +16,12 @@ import { useEnumLabel } from '../components/display';
 import { enumChoices, type ChangeItem } from '../labels';
 import { AddressFields } from './AddressFields';
 import { BillingSection } from './BillingSection';
-import type { ChangeFormValues, CurrentMailboxRow } from './changeTypes';
+import type { ChangeFormValues, CurrentLineRow, CurrentMailboxRow } from './changeTypes';
 import { FieldGrid } from './FieldGrid';
 import { FormSection } from './FormSection';
-import { newMailboxRow, newTerminalRow, newUserIdRow, rowDefaults } from './newRows';
+import { LineFields } from './LineFields';
+import { newLineRow, newMailboxRow, newTerminalRow, newUserIdRow, rowDefaults } from './newRows';
+import { AttachmentsInput } from './RemarksAttachmentsSection';
 import { PathError } from './PathError';
 import { PersonFields } from './PersonFields';
 import { ScalarListInput } from './ScalarListInput';
@@ -34,7 +36,7 @@ const C = (key: string) => `resources.intake.change.${key}`;
 export const useChangeItems = (): ChangeItem[] => (useWatch({ name: 'changeItems' }) as ChangeItem[] | undefined) ?? [];
 
 /** A value of the current row shown as text (a code, a type) next to its 廃止 box. */
-const RowText = ({ source, enumName, mono }: { source: string; enumName?: 'MailboxType' | 'TerminalType' | 'SystemCategory'; mono?: boolean }) => {
+const RowText = ({ source, enumName, mono }: { source: string; enumName?: 'MailboxType' | 'TerminalType' | 'SystemCategory' | 'LineType'; mono?: boolean }) => {
   const value = useWatch({ name: useWrappedSource(source) }) as string | undefined;
   const enumLabel = useEnumLabel();
   return (
@@ -142,6 +144,19 @@ const CurrentUserCodeFields = () => {
         {items.includes('USER_CODE') ? <AbolishBox label={translate(C('abolishUserCode'))} /> : null}
       </Stack>
       <PathError source="userCode" />
+      {items.includes('STATISTICS') || items.includes('BONDED_RECORD_SERVICE') ? (
+        <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
+          {items.includes('STATISTICS') ? (
+            <>
+              <BooleanInput source="statisticsPaid" label={F('userCode.statisticsPaid')} helperText={false} />
+              <BooleanInput source="statisticsFree" label={F('userCode.statisticsFree')} helperText={false} />
+            </>
+          ) : null}
+          {items.includes('BONDED_RECORD_SERVICE') ? (
+            <BooleanInput source="bondedRecordService" label={F('userCode.bondedRecordService')} helperText={false} />
+          ) : null}
+        </Stack>
+      ) : null}
       <ArrayInput source="userIds" label={C('currentUserIds')} helperText={false}>
         <SimpleFormIterator inline disableAdd disableRemove disableReordering disableClear>
           <RowText source="userId" mono />
@@ -149,7 +164,7 @@ const CurrentUserCodeFields = () => {
         </SimpleFormIterator>
       </ArrayInput>
       <PathError source="userIds" />
-      {items.includes('IDENT_NO') ? (
+      {items.includes('IDENT_NO') || items.includes('INDUSTRY') ? (
         <ArrayInput source="additions" label={C('addUserIds')} helperText={false}>
           <SimpleFormIterator inline disableReordering disableClear getItemDefaults={rowDefaults(newUserIdRow)}>
             <UserIdFields />
@@ -267,6 +282,104 @@ export const MailboxesChangeSection = () => {
       )}
     </FormSection>
   );
+};
+
+/** One current line: what it is (IP address, kind, speed), with 変更 (its fields open, current values) and 廃止. */
+const CurrentLineFields = () => {
+  const translate = useTranslate();
+  const change = useWatch({ name: useWrappedSource('change') }) as boolean | undefined;
+  const abolish = useWatch({ name: useWrappedSource('abolish') }) as boolean | undefined;
+  return (
+    <Box sx={{ width: '100%' }}>
+      <Stack direction="row" spacing={2} alignItems="center" flexWrap="wrap" useFlexGap>
+        <RowText source="ipAddress" mono />
+        <RowText source="systemCategory" enumName="SystemCategory" />
+        <RowText source="lineType" enumName="LineType" />
+        <RowText source="speed" />
+        {abolish ? null : <BooleanInput source="change" label={translate(C('changeLine'))} helperText={false} />}
+        <AbolishBox label={translate(C('abolishLine'))} />
+      </Stack>
+      <PathError source="abolish" />
+      {change && !abolish ? <LineFields /> : null}
+    </Box>
+  );
+};
+
+/** 一般NACCS回線の登録情報 (追加・変更・廃止): the office's lines, lines to add, and who arranges the construction. */
+export const LinesChangeSection = () => {
+  const translate = useTranslate();
+  const rows = (useWatch({ name: 'currentLines' }) as CurrentLineRow[] | undefined) ?? [];
+  const added = (useWatch({ name: 'lines' }) as unknown[] | undefined) ?? [];
+  const construction = added.length > 0 || rows.some((l) => l.change && !l.abolish);
+  return (
+    <FormSection id="intake-change-lines" title="enums.ChangeItem.GENERAL_LINE">
+      <PathError source="lines" />
+      <Typography variant="subtitle2" sx={{ fontWeight: 700, color: 'text.secondary' }}>{translate(C('current'))}</Typography>
+      {rows.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">{translate(C('no_lines'))}</Typography>
+      ) : (
+        <ArrayInput source="currentLines" label={false} helperText={false}>
+          <SimpleFormIterator disableAdd disableRemove disableReordering disableClear>
+            <CurrentLineFields />
+          </SimpleFormIterator>
+        </ArrayInput>
+      )}
+      <Typography variant="subtitle2" sx={{ mt: 1, fontWeight: 700, color: 'text.secondary' }}>{translate(C('addLines'))}</Typography>
+      <ArrayInput source="lines" label={false} helperText={false}>
+        <SimpleFormIterator
+          disableReordering
+          disableClear
+          getItemDefaults={rowDefaults(newLineRow)}
+          getItemLabel={(i) => translate('resources.intake.fields.line.item', { n: i + 1 })}
+        >
+          <LineFields />
+        </SimpleFormIterator>
+      </ArrayInput>
+      {construction ? (
+        <>
+          <PersonFields source="constructionContact" title="resources.intake.sections.constructionContact" email={false} />
+          <PersonFields source="constructionAttendee" title="resources.intake.sections.constructionAttendee" email={false} />
+          <FieldGrid>
+            <TextInput source="constructionNotes" label={F('constructionNotes')} helperText={false} multiline minRows={2} sx={{ gridColumn: '1 / -1' }} />
+          </FieldGrid>
+        </>
+      ) : null}
+    </FormSection>
+  );
+};
+
+/**
+ * その他の契約変更 (機器共用, 共同利用, 付替, 地位の承継, 契約解除・事業所廃止): the office it names and the documents —
+ * 共同利用 needs the 委任状 (seed 000: 「委任状(子事業所の役職印押印済みのもの)」を添付).
+ */
+export const OtherChangeSection = () => {
+  const translate = useTranslate();
+  const other = useWatch({ name: 'otherChange' }) as ChangeFormValues['otherChange'];
+  if (!other) return null;
+  return (
+    <FormSection id="intake-change-other" title={C('groups.other')}>
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        <EnumChipText value={other} />
+      </Typography>
+      <PathError source="otherChange" />
+      <FieldGrid>
+        {other === 'EQUIPMENT_SHARING' ? (
+          <TextInput source="equipmentSharingOfficeCode" label={F('equipmentSharingOfficeCode')} helperText={false} />
+        ) : null}
+        {other === 'TRANSFER' ? <TextInput source="transferTargetOfficeCode" label={C('transferTargetOfficeCode')} helperText={false} /> : null}
+      </FieldGrid>
+      {other === 'JOINT_USE' || other === 'JOINT_USE_NEW_OFFICE' ? (
+        <Typography variant="body2" color="text.secondary">{translate(C('power_of_attorney_hint'))}</Typography>
+      ) : null}
+      <AttachmentsInput />
+    </FormSection>
+  );
+};
+
+/** The chosen その他の契約変更 as a chip. */
+const EnumChipText = ({ value }: { value: string }) => {
+  const enumLabel = useEnumLabel();
+  return <Chip size="small" color="primary" label={enumLabel('OtherChange', value)} />;
 };
 
 /** 料金プラン (AプランまたはBプラン). */

@@ -6,12 +6,9 @@ import { FormSection } from './FormSection';
 import { newAttachmentRow, rowDefaults } from './newRows';
 import { PathError } from './PathError';
 
-/** 備考 and the attachments (システム構成図, 委任状, その他). */
-export const RemarksAttachmentsSection = () => (
-  <FormSection id="intake-remarks" title="resources.intake.sections.remarks">
-    <FieldGrid>
-      <TextInput source="remarks" label="resources.intake.fields.remarks" helperText={false} multiline minRows={2} sx={{ gridColumn: '1 / -1' }} />
-    </FieldGrid>
+/** The attachments (システム構成図, 委任状, その他), with the server's message for the list. */
+export const AttachmentsInput = () => (
+  <>
     <PathError source="attachments" />
     <ArrayInput source="attachments" label="resources.intake.fields.attachments" helperText={false}>
       <SimpleFormIterator inline disableReordering disableClear getItemDefaults={rowDefaults(newAttachmentRow)}>
@@ -25,5 +22,15 @@ export const RemarksAttachmentsSection = () => (
         <AttachmentFileInput />
       </SimpleFormIterator>
     </ArrayInput>
+  </>
+);
+
+/** 備考 and the attachments. */
+export const RemarksAttachmentsSection = () => (
+  <FormSection id="intake-remarks" title="resources.intake.sections.remarks">
+    <FieldGrid>
+      <TextInput source="remarks" label="resources.intake.fields.remarks" helperText={false} multiline minRows={2} sx={{ gridColumn: '1 / -1' }} />
+    </FieldGrid>
+    <AttachmentsInput />
   </FormSection>
 );

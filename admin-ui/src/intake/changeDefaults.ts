@@ -14,6 +14,13 @@ const address = (a?: Address | null): Address => {
   return { postalCode, prefecture, address: line, addressKana };
 };
 
+/** A 利用者コード's 管理統計資料 / 保税管理資料保存サービス as registered. */
+const flags = (uc: { statisticsPaid?: boolean | null; statisticsFree?: boolean | null; bondedRecordService?: boolean | null }) => ({
+  statisticsPaid: uc.statisticsPaid ?? false,
+  statisticsFree: uc.statisticsFree ?? false,
+  bondedRecordService: uc.bondedRecordService ?? false,
+});
+
 /** Same text, ignoring how an absent value is spelled (null, undefined, ''). */
 const same = (a?: string | null, b?: string | null) => (a ?? '') === (b ?? '');
 
@@ -85,6 +92,8 @@ export const changeDefaults = (office: OfficeForChange, today: string, items: Ch
         abolish: false,
         userIds: uc.userIds.filter(live(today)).map((u) => ({ identNo: u.identNo ?? '', userId: u.userId, abolish: false })),
         additions: [],
+        ...flags(uc),
+        registered: flags(uc),
       })),
     terminals: [],
     currentTerminals: (office.terminals ?? [])
@@ -94,5 +103,31 @@ export const changeDefaults = (office: OfficeForChange, today: string, items: Ch
     currentMailboxes: (office.mailboxes ?? [])
       .filter(live(today))
       .map((m) => ({ mailboxId: m.mailboxId ?? '', mailboxType: m.type, abolish: false })),
+    lines: [],
+    currentLines: (office.lines ?? []).filter(live(today)).map((l) => ({
+      existingLineId: l.id,
+      ipAddress: l.ipAddress,
+      systemCategory: l.systemCategory,
+      connectionMethod: l.connectionMethod,
+      lineType: l.lineType,
+      speed: l.speed,
+      indoorWiring: l.indoorWiring,
+      maintenance: l.maintenance,
+      redundancy: l.redundancy ?? false,
+      spareRouter: l.spareRouter ?? false,
+      pingMonitoring: l.pingMonitoring ?? false,
+      constructionDate: null,
+      placeSameAsOffice: !l.place || sameAddress(l.place, profile.address),
+      place: address(l.place),
+      change: false,
+      abolish: false,
+    })),
+    constructionContact: {},
+    constructionAttendee: {},
+    constructionNotes: '',
+    otherChange: null,
+    equipmentSharingOfficeCode: '',
+    transferTargetOfficeCode: '',
+    attachments: [],
   };
 };

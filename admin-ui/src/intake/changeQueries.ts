@@ -26,6 +26,24 @@ export const OFFICE_FOR_CHANGE = gql`
         startDate
         endDate
       }
+      lines {
+        id
+        systemCategory
+        connectionMethod
+        lineType
+        speed
+        indoorWiring
+        maintenance
+        redundancy
+        spareRouter
+        pingMonitoring
+        ipAddress
+        place {
+          ...AddressFields
+        }
+        startDate
+        endDate
+      }
       applications(limit: 1) {
         id
         receiptNo

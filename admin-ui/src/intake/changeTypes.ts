@@ -4,6 +4,7 @@ import type {
   AttachmentInput,
   BillingInput,
   CompanyInput,
+  LineInput,
   MailboxInput,
   NewApplicationFormValues,
   OfficeInput,
@@ -23,11 +24,17 @@ export interface ChangeApplicationInput {
   remarks?: Maybe<string>;
   changeItems?: Maybe<ChangeItem[]>;
   otherChange?: Maybe<OtherChange>;
+  equipmentSharingOfficeCode?: Maybe<string>;
+  transferTargetOfficeCode?: Maybe<string>;
   company?: Maybe<CompanyInput>;
   office?: Maybe<OfficeInput>;
   userCodes?: Maybe<Array<UserCodeInput & { action?: 'ADD' | 'CHANGE' | 'DELETE'; userIds?: Maybe<Array<UserIdInput & { action?: 'ADD' | 'DELETE'; identNo?: Maybe<string> }>> }>>;
   terminals?: Maybe<Array<TerminalInput & { action?: 'ADD' | 'CHANGE' | 'DELETE'; terminalName?: Maybe<string> }>>;
   mailboxes?: Maybe<Array<MailboxInput & { action?: 'ADD' | 'DELETE'; mailboxId?: Maybe<string> }>>;
+  lines?: Maybe<Array<LineInput & { action?: 'ADD' | 'CHANGE' | 'DELETE'; existingLineId?: Maybe<string> }>>;
+  constructionContact?: Maybe<PersonInput>;
+  constructionAttendee?: Maybe<PersonInput>;
+  constructionNotes?: Maybe<string>;
   plan?: Maybe<string>;
   billing?: Maybe<BillingInput>;
   attachments?: Maybe<AttachmentInput[]>;
@@ -49,6 +56,20 @@ export interface CurrentUserCodeRow {
   abolish?: Maybe<boolean>;
   userIds: CurrentUserIdRow[];
   additions: UserIdInput[];
+  /** 管理統計資料 / 保税管理資料保存サービス as staff set them (starting from `registered`). */
+  statisticsPaid?: Maybe<boolean>;
+  statisticsFree?: Maybe<boolean>;
+  bondedRecordService?: Maybe<boolean>;
+  /** The code's flags in the contract (what the 変更 is compared with; not an input). */
+  registered: { statisticsPaid: boolean; statisticsFree: boolean; bondedRecordService: boolean };
+}
+
+/** One of the office's current 一般NACCS lines: change it (its fields as staff overwrite them) or abolish it. */
+export interface CurrentLineRow extends LineInput {
+  existingLineId: string;
+  ipAddress?: Maybe<string>;
+  change?: Maybe<boolean>;
+  abolish?: Maybe<boolean>;
 }
 
 export interface CurrentTerminalRow {
@@ -85,6 +106,16 @@ export interface ChangeFormValues {
   currentTerminals: CurrentTerminalRow[];
   mailboxes: MailboxInput[];
   currentMailboxes: CurrentMailboxRow[];
+  lines: LineInput[];
+  currentLines: CurrentLineRow[];
+  constructionContact?: Maybe<PersonInput>;
+  constructionAttendee?: Maybe<PersonInput>;
+  constructionNotes?: Maybe<string>;
+  /** その他の契約変更 (never with checked items: the server refuses both), with what it names. */
+  otherChange?: Maybe<OtherChange>;
+  equipmentSharingOfficeCode?: Maybe<string>;
+  transferTargetOfficeCode?: Maybe<string>;
+  attachments: AttachmentInput[];
 }
 
 /** The office as the change form reads it: its current contract and its latest application's 申込担当者. */

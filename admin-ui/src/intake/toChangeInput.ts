@@ -1,12 +1,14 @@
 import type { ChangeItem } from '../labels';
 import type { ChangeApplicationInput, ChangeFormValues } from './changeTypes';
 import type { CompanyInput, OfficeInput, UserIdInput } from './inputTypes';
-import { billing, dropEmpty, packList, remapper, type IndexMaps, type PreparedInput } from './toInput';
+import { billing, dropEmpty, line, packList, remapper, type IndexMaps, type PreparedInput } from './toInput';
 
-/** 変更申込 items whose sections this form fills in (the others are not offered by the console yet). */
+/** 変更申込 items by the section of the form they fill in. */
 export const PROFILE_ITEMS: ChangeItem[] = ['COMPANY_OFFICE', 'CONTRACTOR', 'HEAD_OFFICE', 'MANAGER'];
 export const BILLING_ITEMS: ChangeItem[] = ['BILLING_ADDRESS', 'BILLING_CONTACT', 'PAYMENT_METHOD'];
-export const USER_CODE_ITEMS: ChangeItem[] = ['USER_CODE', 'IDENT_NO'];
+export const USER_CODE_ITEMS: ChangeItem[] = ['USER_CODE', 'IDENT_NO', 'INDUSTRY', 'STATISTICS', 'BONDED_RECORD_SERVICE'];
+/** 管理統計資料 / 保存サービス: the flags of a 利用者コード a change row carries. */
+const FLAGS = ['statisticsPaid', 'statisticsFree', 'bondedRecordService'] as const;
 export const TERMINAL_ITEMS: ChangeItem[] = ['NET_TERMINAL', 'WEB_CERTIFICATE', 'GENERAL_TERMINAL'];
 
 /** An error path of a packed row list → the form row it came from (null: not this list's path). */
@@ -70,14 +72,18 @@ export const toChangeInput = (values: ChangeFormValues): PreparedInput<ChangeApp
   if (has(...USER_CODE_ITEMS)) {
     const from: number[] = [];
     userCodes = [];
+    // The flags go along only when their items are ticked and staff changed one (the server keeps the others).
+    const flagItems = has('STATISTICS', 'BONDED_RECORD_SERVICE');
     (values.currentUserCodes ?? []).forEach((uc, i) => {
       const additions: UserIdInput[] = uc.additions ?? [];
       const deleted = (uc.userIds ?? []).map((u, j) => ({ u, j })).filter(({ u }) => u.abolish || uc.abolish);
-      if (!uc.abolish && deleted.length === 0 && additions.length === 0) return;
+      const flagsChanged = flagItems && !uc.abolish && FLAGS.some((f) => !!uc[f] !== !!uc.registered?.[f]);
+      if (!uc.abolish && deleted.length === 0 && additions.length === 0 && !flagsChanged) return;
       from.push(i);
       userCodes!.push({
         action: uc.abolish ? 'DELETE' : 'CHANGE',
         userCode: uc.userCode,
+        ...(flagsChanged ? Object.fromEntries(FLAGS.map((f) => [f, !!uc[f]])) : {}),
         userIds: [
           ...additions.map((a) => ({ ...a, action: 'ADD' as const })),
           ...deleted.map(({ u }) => ({ action: 'DELETE' as const, identNo: u.identNo })),
@@ -92,7 +98,7 @@ export const toChangeInput = (values: ChangeFormValues): PreparedInput<ChangeApp
       const row = `currentUserCodes.${i}`;
       const rest = m[2] ?? '';
       const id = /^userIds\.(\d+)(\..*)?$/.exec(rest);
-      if (!id) return rest === 'userIds' ? `${row}.userIds` : `${row}.userCode`;
+      if (!id) return rest === 'userIds' || (FLAGS as readonly string[]).includes(rest) ? `${row}.${rest}` : `${row}.userCode`;
       const uc = values.currentUserCodes[i]!;
       const j = Number(id[1]);
       const added = uc.additions?.length ?? 0;
@@ -127,6 +133,37 @@ export const toChangeInput = (values: ChangeFormValues): PreparedInput<ChangeApp
     rowRemaps.push(rowRemap('mailboxes', added.length, 'currentMailboxes', from));
   }
 
+  let lines: ChangeApplicationInput['lines'];
+  if (has('GENERAL_LINE')) {
+    const added = values.lines ?? [];
+    const current = values.currentLines ?? [];
+    const changed = current.map((l, i) => ({ l, i })).filter(({ l }) => l.change && !l.abolish);
+    const abolished = current.map((l, i) => ({ l, i })).filter(({ l }) => l.abolish);
+    lines = [
+      ...added.map(line),
+      ...changed.map(({ l }) => {
+        const { existingLineId, ...fields } = l;
+        delete fields.ipAddress;
+        delete fields.change;
+        delete fields.abolish;
+        return { ...line(fields), action: 'CHANGE' as const, existingLineId };
+      }),
+      ...abolished.map(({ l }) => ({ action: 'DELETE' as const, existingLineId: l.existingLineId })),
+    ];
+    // `lines.k.x`: an added line's own field, a changed line's field in its current row, an abolished one's 廃止 box.
+    rowRemaps.push((path) => {
+      const m = /^lines\.(\d+)(\..*)?$/.exec(path);
+      if (!m) return null;
+      const k = Number(m[1]);
+      if (k < added.length) return path;
+      const c = changed[k - added.length];
+      if (c) return `currentLines.${c.i}${m[2] ?? '.change'}`;
+      const a = abolished[k - added.length - changed.length];
+      return a ? `currentLines.${a.i}.abolish` : null;
+    });
+  }
+  const construction = !!lines?.some((l) => l.action !== 'DELETE');
+
   const input: ChangeApplicationInput = {
     changeItems: items,
     applicant: values.applicant,
@@ -138,8 +175,16 @@ export const toChangeInput = (values: ChangeFormValues): PreparedInput<ChangeApp
     userCodes,
     terminals,
     mailboxes,
+    lines,
+    constructionContact: construction ? values.constructionContact : undefined,
+    constructionAttendee: construction ? values.constructionAttendee : undefined,
+    constructionNotes: construction ? values.constructionNotes : undefined,
     plan: has('PLAN') ? values.plan : undefined,
     billing: has(...BILLING_ITEMS) ? billing(values.billing, maps) : undefined,
+    otherChange: values.otherChange || undefined,
+    equipmentSharingOfficeCode: values.otherChange === 'EQUIPMENT_SHARING' ? values.equipmentSharingOfficeCode : undefined,
+    transferTargetOfficeCode: values.otherChange === 'TRANSFER' ? values.transferTargetOfficeCode : undefined,
+    attachments: values.otherChange ? values.attachments : undefined,
   };
   const lists = remapper(maps);
   const remap = (path: string): string => {

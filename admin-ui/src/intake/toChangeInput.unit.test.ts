@@ -43,6 +43,10 @@ const office = (): Office =>
       },
     ],
     terminals: [],
+    lines: [
+      { id: 'l1', systemCategory: 'SEA', connectionMethod: 'INTERACTIVE', lineType: 'LEASED', speed: '1Mbps', maintenance: 'H24_365', redundancy: false, spareRouter: false, pingMonitoring: false, ipAddress: '10.1.0.1', place: null, endDate: null },
+      { id: 'l2', systemCategory: 'SEA', connectionMethod: 'INTERACTIVE', lineType: 'FIBER', speed: '光', maintenance: 'WEEKDAY_DAYTIME', ipAddress: '10.1.0.2', place: null, endDate: null },
+    ],
     mailboxes: [
       { id: 'm1', mailboxId: 'NAC00101', type: 'SMTP_POP3', endDate: null },
       { id: 'm2', mailboxId: 'NAC00102', type: 'SMTP_POP3', endDate: '2026-01-01' },
@@ -141,6 +145,60 @@ describe('toChangeInput', () => {
     const { input } = toChangeInput(v);
     expect(input.company).toMatchObject({ name: 'ナックスシステム株式会社', headOfficeSameAsOffice: false, headOfficePhone: '0300000000' });
     expect(input.office).toBeUndefined();
+  });
+});
+
+describe('toChangeInput: the items of issue 16 (利用業種, 一般NACCS回線, 管理統計資料, 保存サービス, その他の契約変更)', () => {
+  it('管理統計資料: a code whose flags staff changed goes as a CHANGE row with its three flags; an unchanged code stays out', () => {
+    const v = start(['STATISTICS']);
+    expect(v.currentUserCodes[0]).toMatchObject({ statisticsPaid: false, registered: { statisticsPaid: false, statisticsFree: false, bondedRecordService: false } });
+    expect(toChangeInput(v).input.userCodes).toEqual([]);
+    v.currentUserCodes[0]!.statisticsPaid = true;
+    const { input, remap } = toChangeInput(v);
+    expect(input.userCodes).toEqual([{ action: 'CHANGE', userCode: '1NACA', statisticsPaid: true, statisticsFree: false, bondedRecordService: false, userIds: [] }]);
+    expect(remap('userCodes.0.bondedRecordService')).toBe('currentUserCodes.0.bondedRecordService');
+  });
+
+  it('利用業種: 利用者ID added with their 業種 (the flags left to the server when their items are not ticked)', () => {
+    const v = start(['INDUSTRY']);
+    v.currentUserCodes[0]!.additions = [{ industries: ['BONDED_WAREHOUSE'], processingMethod: 'INTERACTIVE', identCount: 1 }];
+    v.currentUserCodes[0]!.statisticsPaid = true; // not sent: 管理統計資料 is not ticked
+    expect(toChangeInput(v).input.userCodes).toEqual([
+      { action: 'CHANGE', userCode: '1NACA', userIds: [{ action: 'ADD', industries: ['BONDED_WAREHOUSE'], processingMethod: 'INTERACTIVE', identCount: 1 }] },
+    ]);
+  });
+
+  it('一般NACCS回線: added lines first, then the changed current line with its id, then the abolished one; errors back on their rows', () => {
+    const v = start(['GENERAL_LINE']);
+    expect(v.currentLines.map((l) => [l.existingLineId, l.ipAddress, l.speed])).toEqual([['l1', '10.1.0.1', '1Mbps'], ['l2', '10.1.0.2', '光']]);
+    v.lines = [{ systemCategory: 'AIR', connectionMethod: 'INTERACTIVE', lineType: 'LEASED', speed: '1Mbps', maintenance: 'H24_365', constructionDate: '2027-03-01', placeSameAsOffice: true }];
+    Object.assign(v.currentLines[0]!, { change: true, speed: '3Mbps', constructionDate: '2027-03-01' });
+    v.currentLines[1]!.abolish = true;
+    v.constructionContact = { lastName: '船舶' };
+    const { input, remap } = toChangeInput(v);
+    expect(input.lines).toEqual([
+      { systemCategory: 'AIR', connectionMethod: 'INTERACTIVE', lineType: 'LEASED', speed: '1Mbps', maintenance: 'H24_365', constructionDate: '2027-03-01', placeSameAsOffice: true },
+      expect.objectContaining({ action: 'CHANGE', existingLineId: 'l1', speed: '3Mbps', constructionDate: '2027-03-01', lineType: 'LEASED' }),
+      { action: 'DELETE', existingLineId: 'l2' },
+    ]);
+    expect(input.lines![1]).not.toHaveProperty('ipAddress');
+    expect(input.constructionContact).toEqual({ lastName: '船舶' });
+    expect(remap('lines.0.speed')).toBe('lines.0.speed');
+    expect(remap('lines.1.constructionDate')).toBe('currentLines.0.constructionDate');
+    expect(remap('lines.2.existingLineId')).toBe('currentLines.1.abolish');
+  });
+
+  it('その他の契約変更: 機器共用 with its office code; 共同利用 with the 委任状; nothing of it without a choice', () => {
+    const v = start([]);
+    v.equipmentSharingOfficeCode = 'NAC002';
+    expect(toChangeInput(v).input).not.toHaveProperty('equipmentSharingOfficeCode');
+    v.otherChange = 'EQUIPMENT_SHARING';
+    expect(toChangeInput(v).input).toMatchObject({ otherChange: 'EQUIPMENT_SHARING', equipmentSharingOfficeCode: 'NAC002' });
+    v.otherChange = 'JOINT_USE';
+    v.attachments = [{ kind: 'POWER_OF_ATTORNEY', fileName: '委任状.pdf', contentType: 'application/pdf', contentBase64: 'JVBERg==' }];
+    const { input } = toChangeInput(v);
+    expect(input).toMatchObject({ otherChange: 'JOINT_USE', attachments: [{ kind: 'POWER_OF_ATTORNEY', fileName: '委任状.pdf' }] });
+    expect(input).not.toHaveProperty('equipmentSharingOfficeCode');
   });
 });
 

@@ -94,7 +94,8 @@ const terminal = (t: TerminalInput): TerminalInput => {
   return rest;
 };
 
-const line = (l: LineInput): LineInput => {
+/** A line as sent: the place only when it is not the office's address. */
+export const line = (l: LineInput): LineInput => {
   if (l.placeSameAsOffice === false) return l;
   const rest = { ...l };
   delete rest.place;
