@@ -217,6 +217,20 @@ describe('authorization: the GraphQL lists\' own', () => {
     expect((await download('/exports/audit-log.csv', reader)).res.status).toBe(403);
   });
 
+  it('a key limited to a company exports only its applications and offices, as its GraphQL lists show them', async () => {
+    const companies = await server.gql('{ offices(filter: { status: [ACTIVE] }, limit: 1) { items { company { abbreviation } } } }', {}, tokens.support);
+    const abbreviation = companies.data!.offices.items[0].company.abbreviation as string;
+    const limited = await apiKey('集計ツール (一社)', `[READ], companies: ["${abbreviation}"]`);
+    const list = await allPages(APPLICATIONS, 'applications', {}, limited, (a) => a.receiptNo);
+    const all = await server.gql('{ applications(limit: 1) { totalCount } }', {}, tokens.support);
+    expect(list.total).toBeGreaterThan(0);
+    expect(list.total).toBeLessThan(all.data!.applications.totalCount);
+    expect((await csv('/exports/applications.csv', limited)).slice(1).map((r) => r[0])).toEqual(list.keys);
+    const offices = await csv('/exports/offices.csv', limited);
+    expect(offices.length).toBeGreaterThan(1);
+    for (const row of offices.slice(1)) expect(row[0]!.startsWith(abbreviation) || row[0] === '').toBe(true);
+  });
+
   it('an API key without the list\'s scope (参照) is 403 naming it', async () => {
     const submitter = await apiKey('申込だけ', '[SUBMIT]');
     const refused = await download('/exports/applications.csv', submitter);
