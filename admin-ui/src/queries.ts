@@ -399,6 +399,28 @@ export const OFFICE_CONTRACT = gql`
   }
 `;
 
+/** A line of the office's contract (the office page and the 変更申込's current lines). */
+export const CONTRACT_LINE = gql`
+  fragment ContractLineFields on ContractLine {
+    id
+    systemCategory
+    connectionMethod
+    lineType
+    speed
+    indoorWiring
+    maintenance
+    redundancy
+    spareRouter
+    pingMonitoring
+    ipAddress
+    place {
+      ...AddressFields
+    }
+    startDate
+    endDate
+  }
+`;
+
 /** The office page (office → company → profile → head office address is the deepest path; nested blocks inline). */
 export const OFFICE = gql`
   query Office($id: ID, $code: String) {
@@ -416,21 +438,7 @@ export const OFFICE = gql`
         certificateStatus
       }
       lines {
-        id
-        systemCategory
-        connectionMethod
-        lineType
-        speed
-        maintenance
-        redundancy
-        spareRouter
-        pingMonitoring
-        ipAddress
-        place {
-          ...AddressFields
-        }
-        startDate
-        endDate
+        ...ContractLineFields
       }
       applications(limit: 20) {
         ...ApplicationListFields
@@ -454,6 +462,7 @@ export const OFFICE = gql`
   ${OFFICE_PROFILE}
   ${BILLING}
   ${OFFICE_CONTRACT}
+  ${CONTRACT_LINE}
   ${ADDRESS}
   ${APPLICATION_LIST_FIELDS}
 `;

@@ -20,7 +20,8 @@ import type { ChangeFormValues, CurrentLineRow, CurrentMailboxRow } from './chan
 import { FieldGrid } from './FieldGrid';
 import { FormSection } from './FormSection';
 import { LineFields } from './LineFields';
-import { newLineRow, newMailboxRow, newTerminalRow, newUserIdRow, rowDefaults } from './newRows';
+import { ConstructionFields, LineRowsInput } from './LinesSection';
+import { newMailboxRow, newTerminalRow, newUserIdRow, rowDefaults } from './newRows';
 import { AttachmentsInput } from './RemarksAttachmentsSection';
 import { PathError } from './PathError';
 import { PersonFields } from './PersonFields';
@@ -325,25 +326,8 @@ export const LinesChangeSection = () => {
         </ArrayInput>
       )}
       <Typography variant="subtitle2" sx={{ mt: 1, fontWeight: 700, color: 'text.secondary' }}>{translate(C('addLines'))}</Typography>
-      <ArrayInput source="lines" label={false} helperText={false}>
-        <SimpleFormIterator
-          disableReordering
-          disableClear
-          getItemDefaults={rowDefaults(newLineRow)}
-          getItemLabel={(i) => translate('resources.intake.fields.line.item', { n: i + 1 })}
-        >
-          <LineFields />
-        </SimpleFormIterator>
-      </ArrayInput>
-      {construction ? (
-        <>
-          <PersonFields source="constructionContact" title="resources.intake.sections.constructionContact" email={false} />
-          <PersonFields source="constructionAttendee" title="resources.intake.sections.constructionAttendee" email={false} />
-          <FieldGrid>
-            <TextInput source="constructionNotes" label={F('constructionNotes')} helperText={false} multiline minRows={2} sx={{ gridColumn: '1 / -1' }} />
-          </FieldGrid>
-        </>
-      ) : null}
+      <LineRowsInput label={false} />
+      {construction ? <ConstructionFields /> : null}
     </FormSection>
   );
 };

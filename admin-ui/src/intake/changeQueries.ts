@@ -1,5 +1,5 @@
 import { gql } from '@apollo/client';
-import { ADDRESS, BILLING, COMPANY_PROFILE, OFFICE_CONTRACT, OFFICE_PROFILE, PERSON } from '../queries';
+import { ADDRESS, BILLING, COMPANY_PROFILE, CONTRACT_LINE, OFFICE_CONTRACT, OFFICE_PROFILE, PERSON } from '../queries';
 
 /**
  * The office a 変更申込 starts from: its current contract (profiles, plan, billing, the live rows) and the
@@ -27,22 +27,7 @@ export const OFFICE_FOR_CHANGE = gql`
         endDate
       }
       lines {
-        id
-        systemCategory
-        connectionMethod
-        lineType
-        speed
-        indoorWiring
-        maintenance
-        redundancy
-        spareRouter
-        pingMonitoring
-        ipAddress
-        place {
-          ...AddressFields
-        }
-        startDate
-        endDate
+        ...ContractLineFields
       }
       applications(limit: 1) {
         id
@@ -57,6 +42,7 @@ export const OFFICE_FOR_CHANGE = gql`
   ${OFFICE_PROFILE}
   ${BILLING}
   ${OFFICE_CONTRACT}
+  ${CONTRACT_LINE}
   ${ADDRESS}
   ${PERSON}
 `;
