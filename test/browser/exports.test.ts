@@ -120,7 +120,7 @@ describe('printing', () => {
     expect(printed.buttons).toEqual([]);
     expect(printed.tabs).toHaveLength(1); // the open tab's label, as the heading of what follows
     await expect(page.getByTestId('receipt-no').isVisible()).resolves.toBe(true);
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pdf = await page.pdf({ path: join(artifacts, 'exports-application.pdf'), format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
     // ID通知内容: what the tab shows on screen, printed the same way.
