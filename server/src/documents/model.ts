@@ -25,6 +25,8 @@ const TABLE_COLUMNS = 8;
 /** Tables that show some of their type's fields (an issued 利用者ID: its ID, not its parts again). */
 const COLUMNS: Record<string, string[]> = {
   IdNoticeUserId: ['userId', 'systemCategory', 'industries', 'processingMethod', 'password', 'startDate', 'endDate'],
+  // The line's IP address is in the 回線 table by the same ルータ番号; the certificate's state is the console's.
+  IdNoticeTerminal: ['name', 'type', 'systemCategory', 'routerNo', 'packageSoftware', 'accessKey', 'authCode1', 'authCode2', 'authCode3'],
 };
 
 type Value = unknown;
@@ -104,7 +106,7 @@ export function list(type: GraphQLObjectType, values: Array<Record<string, Value
   const columns = COLUMNS[type.name];
   const fields = fieldsOf(type, omit).filter((f) => !columns || columns.includes(f.name));
   if (columns) fields.sort((a, b) => columns.indexOf(a.name) - columns.indexOf(b.name));
-  if (fields.every((f) => isLeaf(f.type)) && fields.length <= TABLE_COLUMNS) {
+  if (fields.every((f) => isLeaf(f.type)) && (columns || fields.length <= TABLE_COLUMNS)) {
     return [rows(fields.map(labelOf), values.map((v) => fields.map((f) => leafText(f.type, v[f.name]))))];
   }
   if (!values.length) return [{ text: 'なし', style: 'label' }];

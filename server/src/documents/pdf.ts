@@ -90,7 +90,8 @@ export function rows(header: string[], body: string[][], empty = 'なし'): Cont
       // The header never alone at the foot of a page; a row never split across two.
       keepWithHeaderRows: 1,
       dontBreakRows: true,
-      widths: header.map(() => '*'),
+      // Wide tables size their columns by their content (equal shares would push a long code off the page).
+      widths: header.map(() => (header.length > 6 ? 'auto' : '*')),
       body: [header.map((h) => ({ text: h, style: 'head' })), ...body.map((r) => r.map((v) => v || '－'))],
     },
     // Wide tables (論理端末: name, key, 認証コード 1–3 …) in a smaller size, so every column stays on the page.
