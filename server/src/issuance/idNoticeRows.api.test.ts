@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testClock } from '../testing/clock.js';
-import { Role } from '../common/enums.js';
 import { todayInJapan } from '../common/dates.js';
 import { addBusinessDays, addDays } from '../calendar/businessDays.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
-import { createApiKey } from '../staff/apiKeys.js';
-import { applicantKonsai, createStaff, nacSystemApplication } from '../applications/intake/fixtures.js';
+import { portalAndSupervisor } from '../testing/portal.js';
+import { applicantKonsai, nacSystemApplication } from '../applications/intake/fixtures.js';
 import type { NewApplicationInput } from '../applications/intake/inputs.js';
 
 // Issue 16: 申込結果 shows 契約満了日 and 利用申込書提出締切日 (seeds 002/003: 「申込結果 利用開始日 / 契約満了日 /
@@ -14,16 +13,13 @@ import type { NewApplicationInput } from '../applications/intake/inputs.js';
 
 let server: TestServer;
 let portal: string;
-let supervisor: string;
+let flow: Awaited<ReturnType<typeof portalAndSupervisor>>;
 const START = addBusinessDays(todayInJapan(testClock.now()), 15);
 
 beforeAll(async () => {
   server = await startTestServer({ demo: false });
-  const em = server.orm.em.fork();
-  await createStaff(em, 'sv@example.jp', [Role.SUPERVISOR], 'pw-supervisor-1');
-  portal = createApiKey(em, { name: 'NSS' }).secret;
-  await em.flush();
-  supervisor = await server.login('sv@example.jp', 'pw-supervisor-1');
+  flow = await portalAndSupervisor(server);
+  portal = flow.portal;
 });
 afterAll(async () => server?.close());
 
@@ -33,20 +29,11 @@ const NOTICE = `query($id: ID!) { idNotice(applicationId: $id) { ${RESULT}
 const APPLICATION = `query($id: ID!) { application(id: $id) { status contractEndDate applicationFormDeadline result { item added changed deleted } } }`;
 
 async function submitNew(input: NewApplicationInput): Promise<string> {
-  const account = await server.gql(`mutation($i: ProvisionalAccountInput!) { registerProvisionalAccount(input: $i) { loginId } }`,
-    { i: { companyName: input.company!.name, companyNameKana: input.company!.nameKana, applicant: applicantKonsai } }, portal);
-  const res = await server.gql(`mutation($l: String!, $i: NewApplicationInput!) { submitNewApplication(provisionalLoginId: $l, input: $i) { id } }`,
-    { l: account.data!.registerProvisionalAccount.loginId, i: input }, portal);
+  const res = await flow.submitNew(input);
   expect(res.errors).toBeUndefined();
   return res.data!.submitNewApplication.id;
 }
-
-async function approve(id: string, startDate = START): Promise<void> {
-  const assigned = await server.gql('mutation($id: ID!) { assignApplication(id: $id, expectedVersion: 1) { version } }', { id }, supervisor);
-  const approved = await server.gql('mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status } }',
-    { id, v: assigned.data!.assignApplication.version, d: startDate }, supervisor);
-  expect(approved.errors).toBeUndefined();
-}
+const approve = (id: string, startDate = START) => flow.approve(id, startDate);
 
 const notice = async (id: string) => {
   const res = await server.gql(NOTICE, { id }, portal);
@@ -98,13 +85,13 @@ describe('申込結果: 契約満了日 と 利用申込書提出締切日', () 
   it('the 申込書 counts as submitted on the 審査終了日; a new application ends no contract', async () => {
     const base = nacSystemApplication();
     const id = await submitNew({ ...base, company: { ...base.company!, name: 'ナックス運輸株式会社', nameKana: 'ナックスウンユカブシキガイシャ', nameEn: 'NACCS UNYU CO.,LTD.' } });
-    const before = await server.gql(APPLICATION, { id }, supervisor);
+    const before = await server.gql(APPLICATION, { id }, flow.supervisor);
     expect(before.data!.application).toMatchObject({ status: 'RECEIVED', contractEndDate: null, applicationFormDeadline: null });
     await approve(id);
     const today = todayInJapan(server.clock.now());
     const n = await notice(id);
     expect(n).toMatchObject({ startDate: START, contractEndDate: null, applicationFormDeadline: today, systemSettingsDeadline: expect.any(String) });
-    const app = (await server.gql(APPLICATION, { id }, supervisor)).data!.application;
+    const app = (await server.gql(APPLICATION, { id }, flow.supervisor)).data!.application;
     expect(app).toMatchObject({ status: 'APPROVED', contractEndDate: null, applicationFormDeadline: today });
     expect(app.result).toContainEqual({ item: '回線数', added: 1, changed: 0, deleted: 0 });
   });
@@ -121,6 +108,6 @@ describe('申込結果: 契約満了日 と 利用申込書提出締切日', () 
     const id = res.data!.submitChangeApplication.id;
     await approve(id, END);
     expect(await notice(id)).toMatchObject({ startDate: END, contractEndDate: addDays(END, -1), applicationFormDeadline: todayInJapan(server.clock.now()) });
-    expect((await server.gql(APPLICATION, { id }, supervisor)).data!.application.contractEndDate).toBe(addDays(END, -1));
+    expect((await server.gql(APPLICATION, { id }, flow.supervisor)).data!.application.contractEndDate).toBe(addDays(END, -1));
   });
 });

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testClock } from '../testing/clock.js';
-import { Role } from '../common/enums.js';
 import { todayInJapan } from '../common/dates.js';
 import { addBusinessDays } from '../calendar/businessDays.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
-import { createApiKey } from '../staff/apiKeys.js';
-import { applicantKonsai, createStaff, nacSystemApplication } from '../applications/intake/fixtures.js';
-import type { NewApplicationInput } from '../applications/intake/inputs.js';
+import { portalAndSupervisor } from '../testing/portal.js';
+import { applicantKonsai, nacSystemApplication } from '../applications/intake/fixtures.js';
 
 // Issue 16: the 預金口座振替依頼書 notice for 口座振替 billing. Seed 001 (請求先): 「口座振替を希望の方 … 同一口座振替を
 // 希望しない場合 別途「預金口座振替依頼書についてのお知らせ」メールを送付いたします」; seed 002 (新着情報): 「利用料金 【…】
@@ -14,7 +12,7 @@ import type { NewApplicationInput } from '../applications/intake/inputs.js';
 
 let server: TestServer;
 let portal: string;
-let supervisor: string;
+let flow: Awaited<ReturnType<typeof portalAndSupervisor>>;
 /** The 請求先コード of seed 001's office once approved (its account is the one 同一口座振替 names). */
 let registeredBillingCode: string;
 const START = addBusinessDays(todayInJapan(testClock.now()), 15);
@@ -28,29 +26,18 @@ const billingNotices = async (officeCode: string) =>
 
 beforeAll(async () => {
   server = await startTestServer({ demo: false });
-  const em = server.orm.em.fork();
-  await createStaff(em, 'sv@example.jp', [Role.SUPERVISOR], 'pw-supervisor-1');
-  portal = createApiKey(em, { name: 'NSS' }).secret;
-  await em.flush();
-  supervisor = await server.login('sv@example.jp', 'pw-supervisor-1');
+  flow = await portalAndSupervisor(server);
+  portal = flow.portal;
 });
 afterAll(async () => server?.close());
 
 const company = (name: string, nameKana: string, nameEn: string) => ({ ...nacSystemApplication().company!, name, nameKana, nameEn });
 
-async function submitNew(input: NewApplicationInput) {
-  const account = await server.gql(`mutation($i: ProvisionalAccountInput!) { registerProvisionalAccount(input: $i) { loginId } }`,
-    { i: { companyName: input.company!.name, companyNameKana: input.company!.nameKana, applicant: applicantKonsai } }, portal);
-  return server.gql(`mutation($l: String!, $i: NewApplicationInput!) { submitNewApplication(provisionalLoginId: $l, input: $i) { id receiptNo } }`,
-    { l: account.data!.registerProvisionalAccount.loginId, i: input }, portal);
-}
+const submitNew = (input: Parameters<typeof flow.submitNew>[0]) => flow.submitNew(input);
 
-/** Assigned and approved by the supervisor; the office code and 請求先コード from the ID通知内容. */
+/** Approved by the supervisor; the office code and 請求先コード from the ID通知内容. */
 async function approve(id: string): Promise<{ officeCode: string; billingCode: string }> {
-  const assigned = await server.gql('mutation($id: ID!) { assignApplication(id: $id, expectedVersion: 1) { version } }', { id }, supervisor);
-  const approved = await server.gql('mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status } }',
-    { id, v: assigned.data!.assignApplication.version, d: START }, supervisor);
-  expect(approved.errors).toBeUndefined();
+  await flow.approve(id, START);
   return (await server.gql('query($id: ID!) { idNotice(applicationId: $id) { officeCode billingCode } }', { id }, portal)).data!.idNotice;
 }
 
