@@ -1,6 +1,7 @@
 // The server's CSV exports (GET /exports/{list}.csv, server/src/exports/routes.ts) fetched with the session's token:
 // the list's filter as query parameters of the same names, the body read as it streams (bytes and rows so far for the
 // progress), then saved under the server's file name.
+import { saveFile } from '../applications/saveFile';
 import { session } from '../session';
 
 export type ExportList = 'applications' | 'audit-log' | 'emails' | 'offices';
@@ -101,10 +102,7 @@ export async function downloadCsv(
   }
   const fileName = fileNameOf(res.headers.get('content-disposition'), `${list}.csv`);
   const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'text/csv;charset=utf-8' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
+  saveFile(url, fileName);
   // Revoked after the click has handed the file to the browser's download.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return { bytes, rows: Math.max(0, counter.records - 1), fileName };
