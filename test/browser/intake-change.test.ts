@@ -164,4 +164,58 @@ describe('intake of a change application (phone / paper)', () => {
     });
     await page.close();
   });
+
+  it('管理統計資料 / 保税管理資料保存サービス of a current 利用者コード: the server\'s refusal under the switch, then 有料 なし → あり on the application', async () => {
+    const token = (await gql<{ login: { token: string } }>('mutation { login(email: "reviewer@example.jp", password: "naccs-demo") { token } }', {}, '')).login.token;
+    type Code = { code: string; shared: boolean; statisticsPaid: boolean; endDate: string | null; userIds: Array<{ endDate: string | null }> };
+    const data = await gql<{ offices: { items: Array<{ code: string; userCodes: Code[] }> } }>(
+      `{ offices(filter: { status: [ACTIVE] }, limit: 100) { items { code userCodes { code shared statisticsPaid endDate userIds { endDate } } } } }`, {}, token);
+    const today = productToday();
+    const live = (r: { endDate: string | null }) => !r.endDate || r.endDate > today;
+    // An office whose first 利用者コード in force is its own, without 管理統計資料 有料, with a 利用者ID in force.
+    const office = data.offices.items.find((o) => {
+      const first = o.userCodes.filter(live)[0];
+      return first && !first.shared && !first.statisticsPaid && first.userIds.some(live);
+    });
+    if (!office) throw new Error('no active office with a 利用者コード without 管理統計資料 有料 in the demo');
+    const code = office.userCodes.filter(live)[0]!.code;
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    await page.goto(product.url);
+    await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
+    await page.getByLabel(/パスワード/).fill('naccs-demo');
+    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+    await page.getByRole('menuitem', { name: '申込の受付 (電話・書面)' }).click();
+    await page.getByRole('tab', { name: '変更申込' }).click();
+    const officeCode = page.getByTestId('change-office-code');
+    await officeCode.fill(office.code);
+    await officeCode.press('Enter');
+    await page.getByTestId('change-office').getByText(office.code).waitFor();
+
+    // 保存サービス alone on a code without 管理統計資料 有料: the server refuses, under that code's switch.
+    await page.locator('input[data-change-item="BONDED_RECORD_SERVICE"]').check();
+    await input(page, 'currentUserCodes.0.bondedRecordService').check();
+    await input(page, 'reason').fill('管理統計資料の申込のため。');
+    await input(page, 'desiredStartDate').fill(isoDateIn(30));
+    await page.getByTestId('change-submit').click();
+    await page.getByTestId('change-confirm').waitFor();
+    await expect(page.getByTestId('change-confirm-rows').textContent()).resolves.toContain(`利用者コード ${code}: 保税管理資料保存サービス あり`);
+    await page.getByTestId('change-confirm-submit').click();
+    const refusal = page.locator('#intake-change-user-codes').getByText(/管理統計資料\(有料\)を申し込む場合のみ/);
+    await refusal.first().waitFor();
+
+    // Instead 管理統計資料 有料 alone: sent, and the application shows 変更前/変更後 of it.
+    await page.locator('input[data-change-item="BONDED_RECORD_SERVICE"]').uncheck();
+    await page.locator('input[data-change-item="STATISTICS"]').check();
+    await input(page, 'currentUserCodes.0.statisticsPaid').check();
+    await page.getByTestId('change-submit').click();
+    await page.getByTestId('change-confirm').waitFor();
+    await page.getByTestId('change-confirm-submit').click();
+    await page.waitForURL(/\/applications\/[^/]+\/show/);
+    const row = page.getByRole('row', { name: new RegExp(`利用者コード ${code} 管理統計資料 有料`) });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/なし.*あり/);
+    await page.screenshot({ path: join(artifacts, 'intake-change-statistics.png') });
+    await page.close();
+  });
 });

@@ -8,16 +8,9 @@ import { Item, ItemGrid } from '../components/display';
 import { profileChanges } from './changeDiff';
 import type { ChangeFormValues } from './changeTypes';
 import { FieldChangesTable } from './SectionChanges';
-import { BILLING_ITEMS, PROFILE_ITEMS, TERMINAL_ITEMS, USER_CODE_ITEMS } from './toChangeInput';
+import { BILLING_ITEMS, PROFILE_ITEMS, TERMINAL_ITEMS, USER_CODE_ITEMS, itemFlags } from './toChangeInput';
 
 const C = (key: string) => `resources.intake.change.${key}`;
-
-/** 管理統計資料 / 保存サービス of a 利用者コード with their labels. */
-const FLAG_LABELS = [
-  ['statisticsPaid', 'resources.intake.fields.userCode.statisticsPaid'],
-  ['statisticsFree', 'resources.intake.fields.userCode.statisticsFree'],
-  ['bondedRecordService', 'resources.intake.fields.userCode.bondedRecordService'],
-] as const;
 
 /** The rows the application adds and abolishes, one line each (追加 SMTP/POP3 1個, 廃止 NAC00101…). */
 const useRowLines = (values: ChangeFormValues): string[] => {
@@ -31,8 +24,9 @@ const useRowLines = (values: ChangeFormValues): string[] => {
       if (uc.abolish && has('USER_CODE')) lines.push(translate(C('line.abolishUserCode'), { code: uc.userCode }));
       for (const u of uc.userIds ?? []) if (u.abolish || (uc.abolish && has('USER_CODE'))) lines.push(translate(C('line.abolishUserId'), { id: u.userId ?? `${uc.userCode}${u.identNo}` }));
       for (const a of uc.additions ?? []) lines.push(translate(C('line.addUserIds'), { code: uc.userCode, n: a.identCount ?? '' }));
-      const flags = FLAG_LABELS.filter(([f]) => has('STATISTICS', 'BONDED_RECORD_SERVICE') && !uc.abolish && !!uc[f] !== !!uc.registered?.[f])
-        .map(([f, label]) => `${translate(label)} ${translate(uc[f] ? 'naccs.yes' : 'naccs.no')}`);
+      const flags = itemFlags(items)
+        .filter((f) => !uc.abolish && !!uc[f] !== !!uc.registered?.[f])
+        .map((f) => `${translate(`resources.intake.fields.userCode.${f}`)} ${translate(uc[f] ? 'naccs.yes' : 'naccs.no')}`);
       if (flags.length) lines.push(translate(C('line.flags'), { code: uc.userCode, flags: flags.join('、') }));
     }
   }

@@ -7,8 +7,13 @@ import { billing, dropEmpty, line, packList, remapper, type IndexMaps, type Prep
 export const PROFILE_ITEMS: ChangeItem[] = ['COMPANY_OFFICE', 'CONTRACTOR', 'HEAD_OFFICE', 'MANAGER'];
 export const BILLING_ITEMS: ChangeItem[] = ['BILLING_ADDRESS', 'BILLING_CONTACT', 'PAYMENT_METHOD'];
 export const USER_CODE_ITEMS: ChangeItem[] = ['USER_CODE', 'IDENT_NO', 'INDUSTRY', 'STATISTICS', 'BONDED_RECORD_SERVICE'];
-/** 管理統計資料 / 保存サービス: the flags of a 利用者コード a change row carries. */
+/** 管理統計資料 / 保存サービス: the flags of a 利用者コード a change row carries, by the item that changes them. */
 const FLAGS = ['statisticsPaid', 'statisticsFree', 'bondedRecordService'] as const;
+type Flag = (typeof FLAGS)[number];
+export const itemFlags = (items: readonly ChangeItem[]): Flag[] => [
+  ...(items.includes('STATISTICS') ? (['statisticsPaid', 'statisticsFree'] as const) : []),
+  ...(items.includes('BONDED_RECORD_SERVICE') ? (['bondedRecordService'] as const) : []),
+];
 export const TERMINAL_ITEMS: ChangeItem[] = ['NET_TERMINAL', 'WEB_CERTIFICATE', 'GENERAL_TERMINAL'];
 
 /** An error path of a packed row list → the form row it came from (null: not this list's path). */
@@ -72,18 +77,18 @@ export const toChangeInput = (values: ChangeFormValues): PreparedInput<ChangeApp
   if (has(...USER_CODE_ITEMS)) {
     const from: number[] = [];
     userCodes = [];
-    // The flags go along only when their items are ticked and staff changed one (the server keeps the others).
-    const flagItems = has('STATISTICS', 'BONDED_RECORD_SERVICE');
+    // The flags of the ticked items go along when staff changed one (the server keeps those left out as registered).
+    const flags = itemFlags(items);
     (values.currentUserCodes ?? []).forEach((uc, i) => {
       const additions: UserIdInput[] = uc.additions ?? [];
       const deleted = (uc.userIds ?? []).map((u, j) => ({ u, j })).filter(({ u }) => u.abolish || uc.abolish);
-      const flagsChanged = flagItems && !uc.abolish && FLAGS.some((f) => !!uc[f] !== !!uc.registered?.[f]);
+      const flagsChanged = !uc.abolish && flags.some((f) => !!uc[f] !== !!uc.registered?.[f]);
       if (!uc.abolish && deleted.length === 0 && additions.length === 0 && !flagsChanged) return;
       from.push(i);
       userCodes!.push({
         action: uc.abolish ? 'DELETE' : 'CHANGE',
         userCode: uc.userCode,
-        ...(flagsChanged ? Object.fromEntries(FLAGS.map((f) => [f, !!uc[f]])) : {}),
+        ...(flagsChanged ? Object.fromEntries(flags.map((f) => [f, !!uc[f]])) : {}),
         userIds: [
           ...additions.map((a) => ({ ...a, action: 'ADD' as const })),
           ...deleted.map(({ u }) => ({ action: 'DELETE' as const, identNo: u.identNo })),

@@ -155,7 +155,7 @@ describe('toChangeInput: the items of issue 16 (利用業種, 一般NACCS回線,
     expect(toChangeInput(v).input.userCodes).toEqual([]);
     v.currentUserCodes[0]!.statisticsPaid = true;
     const { input, remap } = toChangeInput(v);
-    expect(input.userCodes).toEqual([{ action: 'CHANGE', userCode: '1NACA', statisticsPaid: true, statisticsFree: false, bondedRecordService: false, userIds: [] }]);
+    expect(input.userCodes).toEqual([{ action: 'CHANGE', userCode: '1NACA', statisticsPaid: true, statisticsFree: false, userIds: [] }]);
     expect(remap('userCodes.0.bondedRecordService')).toBe('currentUserCodes.0.bondedRecordService');
   });
 
