@@ -218,4 +218,46 @@ describe('intake of a change application (phone / paper)', () => {
     await page.screenshot({ path: join(artifacts, 'intake-change-statistics.png') });
     await page.close();
   });
+
+  it('一般NACCS回線: a current line changed from its registered values, the server\'s refusal under the line\'s field', async () => {
+    const token = (await gql<{ login: { token: string } }>('mutation { login(email: "reviewer@example.jp", password: "naccs-demo") { token } }', {}, '')).login.token;
+    type Line = { ipAddress: string | null; speed: string; lineType: string; endDate: string | null };
+    const data = await gql<{ offices: { items: Array<{ code: string; lines: Line[] }> } }>(
+      `{ offices(filter: { status: [ACTIVE] }, limit: 100) { items { code lines { ipAddress speed lineType endDate } } } }`, {}, token);
+    const today = productToday();
+    const office = data.offices.items.find((o) => o.lines.some((l) => !l.endDate || l.endDate > today));
+    if (!office) throw new Error('no active office with a line in the demo');
+    const line = office.lines.filter((l) => !l.endDate || l.endDate > today)[0]!;
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    await page.goto(product.url);
+    await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
+    await page.getByLabel(/パスワード/).fill('naccs-demo');
+    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+    await page.getByRole('menuitem', { name: '申込の受付 (電話・書面)' }).click();
+    await page.getByRole('tab', { name: '変更申込' }).click();
+    const officeCode = page.getByTestId('change-office-code');
+    await officeCode.fill(office.code);
+    await officeCode.press('Enter');
+    await page.getByTestId('change-office').getByText(office.code).waitFor();
+
+    await page.locator('input[data-change-item="GENERAL_LINE"]').check();
+    const section = page.locator('#intake-change-lines');
+    await section.getByText(line.ipAddress!).waitFor();
+    await input(page, 'currentLines.0.change').check();
+    // The line's fields open with its registered values.
+    await expect(input(page, 'currentLines.0.speed').inputValue()).resolves.toBe(line.speed);
+    await input(page, 'reason').fill('回線の保守時間帯を変更するため。');
+    await input(page, 'desiredStartDate').fill(isoDateIn(30));
+    // No 工事希望日: the server's refusal under that field of the line.
+    await page.getByTestId('change-submit').click();
+    await page.getByTestId('change-confirm').waitFor();
+    await expect(page.getByTestId('change-confirm-rows').textContent()).resolves.toContain(`回線 ${line.ipAddress} を変更`);
+    await page.getByTestId('change-confirm-submit').click();
+    const dateError = control(page, 'currentLines.0.constructionDate').locator('.MuiFormHelperText-root');
+    await dateError.waitFor();
+    await expect(dateError.textContent()).resolves.toContain('工事希望日');
+    await page.screenshot({ path: join(artifacts, 'intake-change-line.png') });
+    await page.close();
+  });
 });

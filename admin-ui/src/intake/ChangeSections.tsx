@@ -300,7 +300,6 @@ const CurrentLineFields = () => {
         {abolish ? null : <BooleanInput source="change" label={translate(C('changeLine'))} helperText={false} />}
         <AbolishBox label={translate(C('abolishLine'))} />
       </Stack>
-      <PathError source="abolish" />
       {change && !abolish ? <LineFields /> : null}
     </Box>
   );
@@ -345,7 +344,6 @@ export const OtherChangeSection = () => {
       <Typography variant="body2" sx={{ mb: 1 }}>
         <EnumChipText value={other} />
       </Typography>
-      <PathError source="otherChange" />
       <FieldGrid>
         {other === 'EQUIPMENT_SHARING' ? (
           <TextInput source="equipmentSharingOfficeCode" label={F('equipmentSharingOfficeCode')} helperText={false} />

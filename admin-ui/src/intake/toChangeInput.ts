@@ -162,7 +162,7 @@ export const toChangeInput = (values: ChangeFormValues): PreparedInput<ChangeApp
       const k = Number(m[1]);
       if (k < added.length) return path;
       const c = changed[k - added.length];
-      if (c) return `currentLines.${c.i}${m[2] ?? '.change'}`;
+      if (c) return `currentLines.${c.i}${m[2] && m[2] !== '.existingLineId' ? m[2] : '.change'}`;
       const a = abolished[k - added.length - changed.length];
       return a ? `currentLines.${a.i}.abolish` : null;
     });
