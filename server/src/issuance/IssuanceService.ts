@@ -97,12 +97,12 @@ export class IssuanceService {
     const readableUntil = await this.calendar.referencePeriodEnd(startDate);
     const claimed = await this.claimIdentifiers(app, founding, options);
     if (app.kind === ApplicationKind.NEW) await this.openOffice(office, startDate, readableUntil, founding, claimed);
-    else this.recordProfileChanges(app, office, startDate);
     const net = app.kind === ApplicationKind.NEW ? app.connection === Connection.NET : office.usesNet;
     await this.issueUserCodes(app, office, startDate, readableUntil, net, founding);
     const lines = await this.issueLines(app, office, startDate, claimed.ipAddresses);
     await this.issueTerminals(app, office, startDate, lines, claimed);
     await this.issueMailboxes(app, office, startDate, readableUntil, founding);
+    if (app.kind !== ApplicationKind.NEW) this.recordProfileChanges(app, office, startDate);
     if (app.otherChange === OtherChange.TERMINATION) await this.closeOffice(office, startDate);
   }
 
@@ -193,13 +193,25 @@ export class IssuanceService {
     this.em.persist(change);
   }
 
-  /** 変更: the new company/office/billing data and plan replace the registered ones from the start date. */
+  /**
+   * The services an office takes up (its first 回線: 一般NACCS, its first netNACCS/webNACCS terminal): at once for an
+   * office this approval opens, from the start date for one in service (recordProfileChanges).
+   */
+  private readonly servicesTakenUp: Partial<Record<'usesNet' | 'usesGeneral', true>> = {};
+
+  private takeUpService(app: Application, office: Office, service: 'usesNet' | 'usesGeneral'): void {
+    if (app.kind === ApplicationKind.NEW) office[service] = true;
+    else if (!office[service]) this.servicesTakenUp[service] = true;
+  }
+
+  /** 変更: the new company/office/billing data, plan and services replace the registered ones from the start date. */
   private recordProfileChanges(app: Application, office: Office, startDate: string): void {
     const company = app.companyProfile ?? office.company.profile;
     const profile = app.officeProfile ?? office.profile;
     if (app.companyProfile) this.recordChange(app, office, startDate, ContractChangeTarget.COMPANY, office.company, { profile: app.companyProfile });
     this.recordChange(app, office, startDate, ContractChangeTarget.OFFICE, office, {
       ...(app.officeProfile ? { profile: app.officeProfile } : {}), ...(app.billing ? { billing: app.billing } : {}), ...(app.plan ? { plan: app.plan } : {}),
+      ...this.servicesTakenUp,
       searchText: searchText([office.code, company.name, company.nameKana, profile.name, profile.nameKana]),
     });
   }
@@ -306,7 +318,7 @@ export class IssuanceService {
       this.em.persist(line);
       byNo.set(row.lineNo, line);
     }
-    if (app.lines.length) office.usesGeneral = true;
+    if (app.lines.getItems().some((l) => l.action === RowAction.ADD)) this.takeUpService(app, office, 'usesGeneral');
     return byNo;
   }
 
@@ -331,7 +343,7 @@ export class IssuanceService {
         this.em.persist(terminal);
         this.issuedTerminals.push(terminal);
       }
-      if (row.terminalType === TerminalType.NET || row.terminalType === TerminalType.WEB) office.usesNet = true;
+      if (row.terminalType === TerminalType.NET || row.terminalType === TerminalType.WEB) this.takeUpService(app, office, 'usesNet');
     }
   }
 

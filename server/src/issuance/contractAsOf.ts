@@ -24,6 +24,8 @@ export class ContractSnapshot {
   @Field(() => OfficeProfile, { description: 'その日の事業所・契約者・管理責任者' }) officeProfile!: OfficeProfile;
   @Field(() => Billing, { description: 'その日の請求先' }) billing!: Billing;
   @Field(() => Plan, { nullable: true, description: 'その日の料金プラン' }) plan?: Plan;
+  @Field(() => Boolean, { description: 'その日に netNACCS を利用' }) usesNet!: boolean;
+  @Field(() => Boolean, { description: 'その日に一般NACCS を利用' }) usesGeneral!: boolean;
 }
 
 /** A table's rows as of a date: each with the changes of its data that apply that day laid on it (contract_delta). */
@@ -68,5 +70,7 @@ export async function contractAsOf(em: EntityManager, office: Office, date: stri
     officeProfile: then!.profile,
     billing: then!.billing,
     plan: then!.plan,
+    usesNet: then!.usesNet,
+    usesGeneral: then!.usesGeneral,
   };
 }

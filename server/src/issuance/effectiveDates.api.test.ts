@@ -84,6 +84,25 @@ describe('seed 003: 区分の変更 of a netNACCS terminal (99999W 海上 → �
   });
 });
 
+describe('seed 002: 一般NACCS added to a netNACCS office (回線 and 論理端末 by a 変更申込)', () => {
+  it('the office uses 一般NACCS, with its line, from the start date only', async () => {
+    const START = addBusinessDays(today(), 10);
+    const line = nacSystemApplication().lines![0]!;
+    const SERVICES = `query($c: String!, $d: String!) { office(code: $c) { usesGeneral pendingChanges { target changes { field value } }
+      contractAsOf(date: $d) { usesNet usesGeneral lines } } }`;
+    const read = async (d: string) => (await server.gql(SERVICES, { c: nac.code, d }, support)).data!.office;
+    expect((await read(START)).usesGeneral).toBe(false);
+    await approveChange(nac.code, { changeItems: ['GENERAL_LINE', 'GENERAL_TERMINAL'], lines: [line], terminals: [{ terminalType: 'GENERAL', systemCategory: 'SEA', count: 1, lineNo: 1 }] }, START);
+    const was = await read(addDays(START, -1));
+    expect(was.usesGeneral).toBe(false);
+    expect(was.contractAsOf).toEqual({ usesNet: true, usesGeneral: false, lines: [] });
+    expect(was.pendingChanges).toEqual(expect.arrayContaining([{ target: 'OFFICE', changes: [{ field: 'usesGeneral', value: 'true' }] }]));
+    expect((await read(START)).contractAsOf).toEqual({ usesNet: true, usesGeneral: true, lines: [expect.stringMatching(/^10\.200\.\d+\.\d+$/)] });
+    await jobOn(START);
+    expect((await read(START)).usesGeneral).toBe(true);
+  });
+});
+
 describe('seed 002: 本社・事業所の変更 (企業名, システム管理責任者の電話番号・緊急連絡用FAX番号)', () => {
   it('company and 管理責任者 data change on the start date, not at approval', async () => {
     const START = addBusinessDays(today(), 15);
