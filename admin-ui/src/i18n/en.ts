@@ -598,7 +598,7 @@ export const enCustom: CustomMessages = {
       endDate: 'End date',
       none: 'No user codes in this application',
       abolition_missing: 'Sharing offices that have not applied yet: %{offices}',
-      abolition_missing_hint: 'A shared user code is abolished only when every sharing office has applied.',
+      abolition_missing_hint: 'A shared user code is abolished only when every sharing office has applied. Until then an approval ends only this office\'s use of it (its own IDs) on the effective date; the other offices keep it.',
       none_contract: 'No user codes under contract',
     },
     userId: {

@@ -603,7 +603,7 @@ export const jaCustom = {
       endDate: '利用終了日',
       none: '利用者コードの申込はありません',
       abolition_missing: '未申込の共用事業所: %{offices}',
-      abolition_missing_hint: '共用の利用者コードは、共用しているすべての事業所が廃止を申し込んだときに廃止されます。',
+      abolition_missing_hint: '共用の利用者コードは、共用しているすべての事業所が廃止を申し込んだときに廃止されます。それまでは審査終了しても、この事業所の利用 (その識別番号) だけが適用日に終了し、他の事業所は引き続き利用できます。',
       none_contract: '契約中の利用者コードはありません',
     },
     userId: {
