@@ -712,6 +712,39 @@ export const CONTRACT_AS_OF = gql`
         terminals
         mailboxes
         lines
+        userCodes
+        userCodeDetails {
+          id
+          code
+          statisticsPaid
+          statisticsFree
+          bondedRecordService
+        }
+        terminalDetails {
+          id
+          name
+          systemCategory
+        }
+        lineDetails {
+          id
+          ipAddress
+          lineType
+          speed
+          maintenance
+        }
+        companyProfile {
+          name
+        }
+        officeProfile {
+          name
+          manager {
+            phone
+            email
+          }
+        }
+        plan
+        usesNet
+        usesGeneral
       }
     }
   }

@@ -469,6 +469,16 @@ export interface ContractSnapshot {
   terminals: string[];
   mailboxes: string[];
   lines: string[];
+  /** The contract's data that day (changes take effect on their start date). */
+  userCodes?: string[];
+  userCodeDetails?: Array<{ id: string; code: string; statisticsPaid: boolean; statisticsFree: boolean; bondedRecordService: boolean }>;
+  terminalDetails?: Array<{ id: string; name: string; systemCategory?: Maybe<SystemCategory> }>;
+  lineDetails?: Array<{ id: string; ipAddress?: Maybe<string>; lineType?: Maybe<string>; speed?: Maybe<string>; maintenance?: Maybe<string> }>;
+  companyProfile?: { name?: Maybe<string> };
+  officeProfile?: { name?: Maybe<string>; manager?: Maybe<{ phone?: Maybe<string>; email?: Maybe<string> }> };
+  plan?: Maybe<Plan>;
+  usesNet?: boolean;
+  usesGeneral?: boolean;
 }
 
 /** What an integrator key may do (server: graphql/access.ts KEY_ACCESS). */

@@ -91,6 +91,14 @@ describe('pending contract changes in the console', () => {
     await expect(row.getByTestId('pending-value').textContent()).resolves.toBe(`${slashed(startDate)} から 航空`);
     await page.screenshot({ path: join(artifacts, 'office-pending-change.png') });
 
+    // The contract on the start date: the terminal is 航空 that day (海上 today).
+    await page.getByRole('tab', { name: '契約内容 (日付指定)' }).click();
+    await page.getByTestId('contract-as-of-date').fill(startDate);
+    const data = page.getByTestId('as-of-data');
+    await data.getByText(terminal.name).waitFor();
+    await expect(data.getByRole('row').filter({ hasText: terminal.name }).textContent()).resolves.toMatch(/航空.*海上/);
+    await page.screenshot({ path: join(artifacts, 'office-contract-as-of-data.png') });
+
     // The application: its 区分の変更 waits for the start date.
     await page.goto(`${product.url}/#/applications/${id}/show`);
     await page.getByRole('tab', { name: /^論理端末・証明書/ }).click();

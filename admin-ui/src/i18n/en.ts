@@ -864,6 +864,10 @@ export const enCustom: CustomMessages = {
       targets: { COMPANY: 'Company', OFFICE: 'Office', USER_CODE: 'User code', TERMINAL: 'Terminal', LINE: 'Line' },
     },
     contract_as_of: {
+      data: 'Data differing from today (categories, lines, office data …)',
+      data_same: 'Categories, lines, office data and the like are the same as today.',
+      item: 'Item',
+      then: 'On %{date}',
       date: 'As of',
       today: 'Today',
       a_year_ago: 'A year ago',

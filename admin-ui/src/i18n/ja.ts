@@ -869,6 +869,10 @@ export const jaCustom = {
       targets: { COMPANY: '企業', OFFICE: '事業所', USER_CODE: '利用者コード', TERMINAL: '論理端末', LINE: '回線' },
     },
     contract_as_of: {
+      data: '区分・回線・事業所情報などの本日との違い',
+      data_same: '区分・回線・事業所情報などのデータは本日と同じです。',
+      item: '項目',
+      then: '%{date} 時点',
       date: '基準日',
       today: '本日',
       a_year_ago: '1年前',

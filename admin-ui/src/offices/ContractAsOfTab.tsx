@@ -5,6 +5,7 @@ import { Section } from '../components/display';
 import { formatDate } from '../components/format';
 import { addDays, todayInJapan } from '../components/isoDates';
 import type { ContractSnapshot, Office } from '../types';
+import { ContractDataDifferences } from './ContractDataDifferences';
 
 type Group = 'userIds' | 'terminals' | 'mailboxes' | 'lines';
 const GROUPS: Group[] = ['userIds', 'terminals', 'mailboxes', 'lines'];
@@ -12,7 +13,8 @@ const GROUPS: Group[] = ['userIds', 'terminals', 'mailboxes', 'lines'];
 /**
  * The contract on any date (contractAsOf): which 利用者ID, 論理端末, メールボックス and 回線 (IP addresses) are live that
  * day, compared with today — for a past date what was abolished or added since, for a future date what starts or
- * ends by then (approved applications with later start dates).
+ * ends by then (approved applications with later start dates) — and its data that differs from today's (区分, 回線,
+ * company/office data: changes take effect on their start date).
  */
 export const ContractAsOfTab = () => {
   const record = useRecordContext<Office>();
@@ -110,6 +112,7 @@ export const ContractAsOfTab = () => {
               </Section>
             );
           })}
+          {date !== today && current ? <ContractDataDifferences then={snapshot} now={current} /> : null}
         </>
       ) : null}
     </Box>
