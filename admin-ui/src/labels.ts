@@ -13,7 +13,7 @@ const ja = {
     WITHDRAWN: '取下げ',
     CANCELLED: 'キャンセル',
   },
-  ApplicationKind: { NEW: '新規', CHANGE: '変更', TERMINATION: '解約' },
+  ApplicationKind: { NEW: '新規', CHANGE: '変更', TERMINATION: '解約', CUSTOMS_OFFICER: '変更(通関士)' },
   Connection: { NET: 'netNACCS', GENERAL: '一般NACCS' },
   SystemCategory: { SEA: '海上', AIR: '航空', BOTH: '海上・航空共用' },
   ProcessingMethod: {
@@ -190,7 +190,7 @@ const en: LabelSet = {
     WITHDRAWN: 'Withdrawn',
     CANCELLED: 'Cancelled',
   },
-  ApplicationKind: { NEW: 'New', CHANGE: 'Change', TERMINATION: 'Termination' },
+  ApplicationKind: { NEW: 'New', CHANGE: 'Change', TERMINATION: 'Termination', CUSTOMS_OFFICER: 'Change (customs officer IDs)' },
   Connection: { NET: 'netNACCS', GENERAL: 'General NACCS' },
   SystemCategory: { SEA: 'Sea', AIR: 'Air', BOTH: 'Sea and air' },
   ProcessingMethod: {

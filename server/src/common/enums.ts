@@ -10,11 +10,12 @@ export enum ApplicationStatus {
   CANCELLED = 'CANCELLED',
 }
 
-/** 新規申込 / 変更申込 / 解約申込. */
+/** 新規申込 / 変更申込 / 解約申込 / 変更(通関士) (seed 003 申込分類; NSS 「通関士IDの追加」). */
 export enum ApplicationKind {
   NEW = 'NEW',
   CHANGE = 'CHANGE',
   TERMINATION = 'TERMINATION',
+  CUSTOMS_OFFICER = 'CUSTOMS_OFFICER',
 }
 
 /** netNACCS / 一般NACCS. */

@@ -40,6 +40,7 @@ export const ACCESS = {
   registerProvisionalAccount: SUBMITTERS,
   submitNewApplication: SUBMITTERS,
   submitChangeApplication: SUBMITTERS,
+  submitCustomsOfficerApplication: SUBMITTERS,
   resubmitApplication: SUBMITTERS,
   withdrawApplication: SUBMITTERS,
   // review
@@ -145,6 +146,7 @@ export const KEY_ACCESS: { [K in IntegratorOperation]: { scope: ApiKeyScope; lim
   registerProvisionalAccount: { scope: ApiKeyScope.SUBMIT, limit: 'new' },
   submitNewApplication: { scope: ApiKeyScope.SUBMIT, limit: 'new' },
   submitChangeApplication: { scope: ApiKeyScope.SUBMIT, limit: { officeCode: 'officeCode' } },
+  submitCustomsOfficerApplication: { scope: ApiKeyScope.SUBMIT, limit: { officeCode: 'officeCode' } },
   resubmitApplication: { scope: ApiKeyScope.SUBMIT, limit: { applicationId: 'id' } },
   withdrawApplication: { scope: ApiKeyScope.SUBMIT, limit: { applicationId: 'id' } },
   recordSystemSettings: { scope: ApiKeyScope.SUBMIT, limit: { applicationId: 'applicationId' } },

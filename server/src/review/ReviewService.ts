@@ -8,7 +8,7 @@ import type { SecretBox } from '../common/secrets.js';
 import { Application } from '../applications/Application.js';
 import { CalendarService } from '../calendar/CalendarService.js';
 import { enqueueMail, type MailKey } from '../notifications/outbox.js';
-import { NOTICE_TEXT, addNotice } from '../notifications/notices.js';
+import { NOTICE_TEXT, addNotice, reviewNotice } from '../notifications/notices.js';
 import { noticeDirectDebitForm } from '../notifications/directDebit.js';
 import { applicationRecipients, applicationVariables } from '../notifications/variables.js';
 import { Staff } from '../staff/Staff.js';
@@ -111,7 +111,7 @@ export class ReviewService {
       app.returnMessage = text;
       app.version += 1;
       recordHistory(em, app, actor, { at: this.clock.now(), action: HistoryAction.RETURN, from, to, message: text });
-      addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.returned, this.clock.now());
+      addNotice(em, app, NoticeCategory.APPLICATION, reviewNotice(app, 'returned'), this.clock.now());
       this.mail(em, app, 'application-returned', { message: text });
       await em.flush();
       return app;
@@ -179,7 +179,7 @@ export class ReviewService {
       await issuance.issue(app, startDate, { abbreviation, ipPool: this.ipPool });
       await new CertificateService(em, this.secrets, this.clock, this.calendar).issueForApplication(app, startDate, issuance.issuedTerminals);
       recordHistory(em, app, actor, { at: this.clock.now(), action: HistoryAction.APPROVE, from, to, message: approvalMessage(startDate) });
-      addNotice(em, app, NoticeCategory.APPLICATION, NOTICE_TEXT.approved, this.clock.now());
+      addNotice(em, app, NoticeCategory.APPLICATION, reviewNotice(app, 'approved'), this.clock.now());
       this.mail(em, app, 'application-approved', {
         startDate: japaneseDate(new Date(`${startDate}T00:00:00+09:00`)),
         systemSettingsDeadline: app.systemSettingsDeadline ? japaneseDate(new Date(`${app.systemSettingsDeadline}T00:00:00+09:00`)) : undefined,

@@ -5,7 +5,7 @@ import { actorOf, type Context } from '../../graphql/context.js';
 import { UserCode } from '../../issuance/contract.js';
 import { Application } from '../Application.js';
 import { ApplicationUserCode } from '../sections.js';
-import { ChangeApplicationInput, NewApplicationInput, ProvisionalAccountInput } from './inputs.js';
+import { ChangeApplicationInput, CustomsOfficerApplicationInput, NewApplicationInput, ProvisionalAccountInput } from './inputs.js';
 import { IntakeService } from './IntakeService.js';
 
 
@@ -20,6 +20,7 @@ export class ProvisionalAccountResult {
 export class ResubmissionInput {
   @Field(() => NewApplicationInput, { nullable: true }) newApplication?: NewApplicationInput;
   @Field(() => ChangeApplicationInput, { nullable: true }) changeApplication?: ChangeApplicationInput;
+  @Field(() => CustomsOfficerApplicationInput, { nullable: true }) customsOfficerApplication?: CustomsOfficerApplicationInput;
 }
 
 @Resolver()
@@ -56,6 +57,16 @@ export class IntakeResolver {
     @Ctx() ctx: Context,
   ): Promise<Application> {
     return this.service(ctx).submitChange(officeCode, input, actorOf(ctx));
+  }
+
+  @Authorized(...roles('submitCustomsOfficerApplication'))
+  @Mutation(() => Application, { description: '変更(通関士): 通関業の利用者コードに通関士IDを追加する申込 (NSS 「通関士IDの追加」)' })
+  submitCustomsOfficerApplication(
+    @Arg('officeCode', () => String) officeCode: string,
+    @Arg('input', () => CustomsOfficerApplicationInput) input: CustomsOfficerApplicationInput,
+    @Ctx() ctx: Context,
+  ): Promise<Application> {
+    return this.service(ctx).submitCustomsOfficer(officeCode, input, actorOf(ctx));
   }
 
   @Authorized(...roles('resubmitApplication'))

@@ -2,8 +2,8 @@ import { randomInt } from 'node:crypto';
 import type { Clock } from '../../common/clock.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  ApplicationKind, ApplicationStatus, ChangeItem, Connection, HistoryAction, NoticeCategory, OfficeStatus, OtherChange, RowAction,
-  TerminalType,
+  ApplicationKind, ApplicationStatus, ChangeItem, Connection, HistoryAction, Industry, NoticeCategory, OfficeStatus, OtherChange,
+  ProcessingMethod, RowAction, TerminalType,
 } from '../../common/enums.js';
 import { DomainError, ErrorCode, badInput, notFound, type FieldError } from '../../common/errors.js';
 import { japaneseDate, todayInJapan } from '../../common/dates.js';
@@ -23,12 +23,17 @@ import { searchText } from '../../common/search.js';
 import { Application } from '../Application.js';
 import { ProvisionalAccount } from '../ProvisionalAccount.js';
 import { ApplicationChange } from '../sections.js';
-import type { ChangeApplicationInput, NewApplicationInput, ProvisionalAccountInput } from './inputs.js';
+import type { ChangeApplicationInput, CustomsOfficerApplicationInput, NewApplicationInput, ProvisionalAccountInput } from './inputs.js';
 import {
   applicationSearchText, setApplicant, setSections, toBilling, toCompanyProfile, toOfficeProfile, toPerson,
 } from './mapping.js';
-import { normalizeChangeApplication, normalizeNewApplication, normalizeProvisionalAccount } from './normalize.js';
-import { ITEM_LABEL, bondedRecordProblems, validateChangeApplication, validateNewApplication, validateProvisionalAccount } from './validation.js';
+import {
+  normalizeChangeApplication, normalizeCustomsOfficerApplication, normalizeNewApplication, normalizeProvisionalAccount,
+} from './normalize.js';
+import {
+  ITEM_LABEL, bondedRecordProblems, validateChangeApplication, validateCustomsOfficerApplication, validateNewApplication,
+  validateProvisionalAccount,
+} from './validation.js';
 import { countChanges, liveOn as live } from './rowCounts.js';
 
 export const PROVISIONAL_ACCOUNT_HOURS = 48;
@@ -227,6 +232,64 @@ export class IntakeService {
     });
   }
 
+  /** The office a change or 通関士 application is for: it must be in service. */
+  private async officeInService(em: EntityManager, officeCode: string): Promise<Office> {
+    const office = await em.findOne(Office, { code: officeCode.trim().toUpperCase() }, { populate: ['company'] });
+    if (!office) throw notFound(`事業所コード ${officeCode} の事業所`);
+    if (office.status !== OfficeStatus.ACTIVE) {
+      throw badInput([{ path: 'officeCode', message: `事業所コード ${office.code} の事業所は利用中ではないため変更申込はできません。` }]);
+    }
+    return office;
+  }
+
+  /**
+   * 変更(通関士) (NSS 「通関士IDの追加」): one 通関士ID per 通関士 added to a 通関業 利用者コード of the office. It is held
+   * as a change of that code adding 通関業 利用者ID, so the approval issues them like any 識別番号 (IssuanceService).
+   */
+  async submitCustomsOfficer(officeCode: string, typed: CustomsOfficerApplicationInput, actor: Actor): Promise<Application> {
+    const input = normalizeCustomsOfficerApplication(typed);
+    const today = todayInJapan(this.clock.now());
+    const errors = validateCustomsOfficerApplication(input, today);
+    if (errors.length) throw badInput(errors);
+    return this.em.transactional(async (em) => {
+      const office = await this.officeInService(em, officeCode);
+      const rows = await this.customsOfficerRows(office, input, em, today);
+      const app = Object.assign(new Application(), {
+        kind: ApplicationKind.CUSTOMS_OFFICER, office,
+        applicantCompanyName: office.company.profile.name, applicantCompanyNameKana: office.company.profile.nameKana,
+        // The office's data as registered (the mails' addressees); the approval finds nothing of it changed.
+        companyProfile: toCompanyProfile(undefined, office.company.profile), officeProfile: toOfficeProfile(undefined, undefined, office.profile),
+        receivedAt: this.clock.now(),
+      });
+      setApplicant(app, input);
+      setSections(app, rows);
+      em.persist(app);
+      return this.register(em, app, actor, office.company.profile.name, office.code);
+    });
+  }
+
+  /**
+   * The 利用者コード row of a 変更(通関士): the code must be the office's (checkChangeReferences, errors on `userCode`) and
+   * have a 通関業 利用者ID in force (seed 001: "※通関業（自社通関は除く）"); the 通関士 IDs are 通関業 IDs of it.
+   */
+  private async customsOfficerRows(office: Office, input: CustomsOfficerApplicationInput, em: EntityManager, today: string): Promise<ChangeApplicationInput> {
+    const rows: ChangeApplicationInput = {
+      userCodes: [{
+        action: RowAction.CHANGE, userCode: input.userCode,
+        userIds: [{ action: RowAction.ADD, industries: [Industry.CUSTOMS_BROKER], processingMethod: input.processingMethod ?? ProcessingMethod.INTERACTIVE, identCount: input.identCount }],
+      }],
+    };
+    const errors = (await this.checkChangeReferences(office, rows, em, today)).map((e) => ({ ...e, path: 'userCode' }));
+    if (!errors.length) {
+      const ids = await em.find(UserId, { userCode: { code: input.userCode! }, office, ...live(today) });
+      if (!ids.some((id) => id.industries.includes(Industry.CUSTOMS_BROKER))) {
+        errors.push({ path: 'userCode', message: `通関士IDは通関業の利用者コードにのみ追加できます (自社通関は除く)。利用者コード ${input.userCode} に通関業の利用者IDがありません。` });
+      }
+    }
+    if (errors.length) throw badInput(errors);
+    return rows;
+  }
+
   /** 変更申込 for an existing office: every named code must be the office's own; before/after recorded. */
   async submitChange(officeCode: string, typed: ChangeApplicationInput, actor: Actor): Promise<Application> {
     const input = normalizeChangeApplication(typed);
@@ -234,11 +297,7 @@ export class IntakeService {
     const errors = validateChangeApplication(input, today);
     if (errors.length) throw badInput(errors);
     return this.em.transactional(async (em) => {
-      const office = await em.findOne(Office, { code: officeCode.trim().toUpperCase() }, { populate: ['company'] });
-      if (!office) throw notFound(`事業所コード ${officeCode} の事業所`);
-      if (office.status !== OfficeStatus.ACTIVE) {
-        throw badInput([{ path: 'officeCode', message: `事業所コード ${office.code} の事業所は利用中ではないため変更申込はできません。` }]);
-      }
+      const office = await this.officeInService(em, officeCode);
       const refErrors = await this.checkChangeReferences(office, input, em, today);
       if (refErrors.length) throw badInput(refErrors);
       const companyProfile = toCompanyProfile(input.company, office.company.profile, input.office)!;
@@ -398,7 +457,12 @@ export class IntakeService {
   }
 
   /** 再申込 after 確認事項: the corrected sections replace the old ones; history lists what changed, field by field. */
-  async resubmit(id: string, input: { newApplication?: NewApplicationInput; changeApplication?: ChangeApplicationInput }, expectedVersion: number, actor: Actor): Promise<Application> {
+  async resubmit(
+    id: string,
+    input: { newApplication?: NewApplicationInput; changeApplication?: ChangeApplicationInput; customsOfficerApplication?: CustomsOfficerApplicationInput },
+    expectedVersion: number,
+    actor: Actor,
+  ): Promise<Application> {
     const today = todayInJapan(this.clock.now());
     return this.em.transactional(async (em) => {
       const { app, from, to } = await lockForTransition(em, id, expectedVersion, HistoryAction.RESUBMIT);
@@ -422,6 +486,14 @@ export class IntakeService {
         if (!office.company.abbreviation) office.company.profile = app.companyProfile!;
         setApplicant(app, data);
         setSections(app, data);
+      } else if (app.kind === ApplicationKind.CUSTOMS_OFFICER) {
+        const data = input.customsOfficerApplication && normalizeCustomsOfficerApplication(input.customsOfficerApplication);
+        if (!data) throw badInput([{ path: 'customsOfficerApplication', message: '変更(通関士)の再申込には customsOfficerApplication を指定してください。' }]);
+        const errors = validateCustomsOfficerApplication(data, today);
+        if (errors.length) throw badInput(errors);
+        const rows = await this.customsOfficerRows(app.office!, data, em, today);
+        setApplicant(app, data);
+        setSections(app, rows);
       } else {
         const data = input.changeApplication && normalizeChangeApplication(input.changeApplication);
         if (!data) throw badInput([{ path: 'changeApplication', message: '変更申込の再申込には changeApplication を指定してください。' }]);

@@ -190,3 +190,18 @@ export class ChangeApplicationInput extends ApplicationSectionsInput {
   @Field(() => OtherChange, { nullable: true }) otherChange?: OtherChange;
   @Field(() => String, { nullable: true, description: '付替先事業所コード' }) transferTargetOfficeCode?: string;
 }
+
+/**
+ * 変更(通関士) — NSS 「通関士IDの追加」 (seed 001: "※通関業（自社通関は除く） 別途、通関士用の利用者ID（通関士ID）を申込み
+ * する必要があります"; seed 000: "識別番号は通関士の人数分必要です"): 通関士ID added to a 通関業 利用者コード of the office.
+ */
+@InputType({ description: '変更(通関士): 通関業の利用者コードに通関士ID (通関士用の利用者ID) を追加する申込' })
+export class CustomsOfficerApplicationInput {
+  @Field(() => PersonInput, { nullable: true, description: '申込担当者' }) applicant?: PersonInput;
+  @Field(() => String, { nullable: true, description: '変更する理由 (240文字以内)' }) reason?: string;
+  @Field(() => String, { nullable: true, description: '利用開始希望日 (YYYY-MM-DD)' }) desiredStartDate?: string;
+  @Field(() => String, { nullable: true, description: '備考 (240文字以内)' }) remarks?: string;
+  @Field(() => String, { nullable: true, description: '通関士IDを追加する利用者コード (通関業; 半角英数字5桁)' }) userCode?: string;
+  @Field(() => Int, { nullable: true, description: '通関士の人数 (識別番号数: 通関士ごとに1つ, 1〜99)' }) identCount?: number;
+  @Field(() => ProcessingMethod, { nullable: true, description: '処理方式 (インタラクティブ・SMTP双方向; 既定はインタラクティブ)' }) processingMethod?: ProcessingMethod;
+}

@@ -1,6 +1,6 @@
 import type {
-  AddressInput, ApplicationSectionsInput, BillingInput, ChangeApplicationInput, CompanyInput, LineInput, NewApplicationInput,
-  OfficeInput, PersonInput, ProvisionalAccountInput, UserCodeInput,
+  AddressInput, ApplicationSectionsInput, BillingInput, ChangeApplicationInput, CompanyInput, CustomsOfficerApplicationInput, LineInput,
+  NewApplicationInput, OfficeInput, PersonInput, ProvisionalAccountInput, UserCodeInput,
 } from './inputs.js';
 
 // Input as customers type it (issue 16): each field is converted to the character class its screen asks for before the
@@ -100,6 +100,11 @@ export const normalizeNewApplication = (input: NewApplicationInput): NewApplicat
 /** 変更申込 as the rules should see it. */
 export const normalizeChangeApplication = (input: ChangeApplicationInput): ChangeApplicationInput => ({
   ...normalizeSections(input), transferTargetOfficeCode: toCode(input.transferTargetOfficeCode),
+});
+
+/** 変更(通関士) as the rules should see it. */
+export const normalizeCustomsOfficerApplication = (input: CustomsOfficerApplicationInput): CustomsOfficerApplicationInput => ({
+  ...input, applicant: normalizePerson(input.applicant), userCode: toCode(input.userCode),
 });
 
 /** 仮アカウント申込 as the rules should see it. */

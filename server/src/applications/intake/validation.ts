@@ -5,8 +5,9 @@ import {
 import type { FieldError } from '../../common/errors.js';
 import { Checker, blank } from './checker.js';
 import type {
-  AddressInput, ApplicationSectionsInput, AttachmentInput, BillingInput, ChangeApplicationInput, CompanyInput, LineInput,
-  MailboxInput, NewApplicationInput, OfficeInput, PersonInput, ProvisionalAccountInput, TerminalInput, UserCodeInput,
+  AddressInput, ApplicationSectionsInput, AttachmentInput, BillingInput, ChangeApplicationInput, CompanyInput,
+  CustomsOfficerApplicationInput, LineInput, MailboxInput, NewApplicationInput, OfficeInput, PersonInput, ProvisionalAccountInput,
+  TerminalInput, UserCodeInput,
 } from './inputs.js';
 
 // Every validation rule of SPEC.md "Validation" and the seeds' screens, in one place. The API runs these before
@@ -480,6 +481,23 @@ export function validateChangeApplication(input: ChangeApplicationInput, today: 
   checkBilling(c, input.billing, false);
   return c.errors;
 }
+
+/** 変更(通関士) (NSS 「通関士IDの追加」): the 利用者コード, the number of 通関士 and how their IDs are processed. */
+export function validateCustomsOfficerApplication(input: CustomsOfficerApplicationInput, today: string): FieldError[] {
+  const c = new Checker();
+  checkCommon(c, input, today);
+  c.required('userCode', '通関士IDを追加する利用者コード', input.userCode);
+  c.pattern('userCode', '利用者コード', input.userCode, CODE_SHAPE.userCode, '半角英数字5桁 (例: 1ANAC)');
+  c.required('identCount', '通関士の人数 (識別番号数)', input.identCount);
+  c.count('identCount', '通関士の人数 (識別番号数)', input.identCount, 1, 99);
+  if (input.processingMethod && !CUSTOMS_OFFICER_METHODS.includes(input.processingMethod)) {
+    c.add('processingMethod', '通関士IDの処理方式はインタラクティブまたはSMTP双方向から選択してください。');
+  }
+  return c.errors;
+}
+
+/** How a 通関士 works: the package software, or SMTP双方向 from Cyber Port (seed 000: 「SMTP双方向」を選択). */
+const CUSTOMS_OFFICER_METHODS: readonly ProcessingMethod[] = [ProcessingMethod.INTERACTIVE, ProcessingMethod.SMTP_BIDIRECTIONAL];
 
 export const ITEM_LABEL: Record<ChangeItem, string> = {
   COMPANY_OFFICE: '企業名、事業所名、所在地等', CONTRACTOR: '契約者名、契約者の役職', HEAD_OFFICE: '本社情報',
