@@ -4,7 +4,7 @@ import { useEnumLabel } from '../components/display';
 import { RowsTable } from '../components/RowsTable';
 import type { ApplicationChange } from '../types';
 import { useChangeFieldLabel, useChangeValueText } from './changeLabels';
-import { usePendingFrom } from '../offices/PendingChanges';
+import { Marked, usePendingFrom } from '../offices/PendingChanges';
 
 /**
  * 変更前/変更後 of a change or termination: item, field (in Japanese where known), before, and the after highlighted —
@@ -47,23 +47,7 @@ export const ChangesTable = ({ changes }: { changes?: ApplicationChange[] | null
         },
         {
           label: 'naccs.change.after',
-          render: (c) => (
-            <Box
-              component="mark"
-              data-testid="change-after"
-              sx={{
-                display: 'inline-block',
-                whiteSpace: 'pre-wrap',
-                fontWeight: 700,
-                bgcolor: 'warning.light',
-                color: 'text.primary',
-                px: 0.75,
-                borderRadius: 0.5,
-              }}
-            >
-              {pendingFrom(valueText(c.field, c.after)) || empty}
-            </Box>
-          ),
+          render: (c) => <Marked testId="change-after">{pendingFrom(valueText(c.field, c.after)) || empty}</Marked>,
         },
       ]}
     />

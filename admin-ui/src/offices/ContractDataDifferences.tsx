@@ -5,6 +5,7 @@ import { formatDate } from '../components/format';
 import { RowsTable } from '../components/RowsTable';
 import { useChangeFieldLabel } from '../applications/changeLabels';
 import type { ContractSnapshot } from '../types';
+import { Marked } from './PendingChanges';
 
 interface DataRow {
   key: string;
@@ -82,11 +83,7 @@ export const ContractDataDifferences = ({ then, now }: { then: ContractSnapshot;
               { label: 'naccs.contract_as_of.item', render: (r) => r.label },
               {
                 label: translate('naccs.contract_as_of.then', { date: formatDate(then.date, locale) }),
-                render: (r) => (
-                  <Box component="mark" sx={{ fontWeight: 700, bgcolor: 'warning.light', color: 'text.primary', px: 0.75, borderRadius: 0.5 }}>
-                    {r.then || translate('naccs.empty_value')}
-                  </Box>
-                ),
+                render: (r) => <Marked>{r.then || translate('naccs.empty_value')}</Marked>,
               },
               { label: 'naccs.contract_as_of.today', render: (r) => r.now || translate('naccs.empty_value') },
             ]}

@@ -1,4 +1,5 @@
 import { Alert, Box, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { todayInJapan } from '../components/isoDates';
 import { Mono, Section } from '../components/display';
@@ -12,6 +13,17 @@ import type { Application, ContractChange, ContractChangeTarget } from '../types
  * Approved changes of the contract that take effect on their start date (適用日): until then the office's contract shows
  * its current values and these beside them, as "2026/12/22 から 航空".
  */
+
+/** A new value highlighted (変更後, a pending value, a value differing from today's). */
+export const Marked = ({ children, testId }: { children: ReactNode; testId?: string }) => (
+  <Box
+    component="mark"
+    data-testid={testId}
+    sx={{ display: 'inline-block', whiteSpace: 'pre-wrap', fontWeight: 700, bgcolor: 'warning.light', color: 'text.primary', px: 0.75, borderRadius: 0.5 }}
+  >
+    {children}
+  </Box>
+);
 
 /** A company/office change's field as the 変更前/変更後 table names it (profile.manager.phone → officeProfile.manager.phone). */
 const changeField = (target: ContractChangeTarget, field: string): string =>
@@ -93,9 +105,9 @@ export const PendingChangesSection = ({ changes }: { changes?: ContractChange[] 
             {
               label: 'naccs.pending.value',
               render: (r) => (
-                <Box component="mark" sx={{ fontWeight: 700, bgcolor: 'warning.light', color: 'text.primary', px: 0.75, borderRadius: 0.5 }}>
+                <Marked>
                   {translate('naccs.pending.from', { date: formatDate(r.change.effectiveDate, locale), value: labels.value(r.change.target, r.field, r.value) })}
-                </Box>
+                </Marked>
               ),
             },
             { label: 'naccs.pending.receiptNo', render: (r) => <Mono>{r.change.receiptNo}</Mono>, nowrap: true },
