@@ -61,11 +61,30 @@ async function choose(page: Page, name: string, label: string): Promise<void> {
   await page.getByRole('listbox').waitFor({ state: 'hidden' });
 }
 
+const reviewerToken = async (): Promise<string> =>
+  (await gql<{ login: { token: string } }>('mutation { login(email: "reviewer@example.jp", password: "naccs-demo") { token } }', {}, '')).login.token;
+
+/** Signed in as a reviewer, 申込の受付 → 変更申込 with the office's current contract read by its code. */
+async function openChangeForm(code: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+  await page.goto(product.url);
+  await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
+  await page.getByLabel(/パスワード/).fill('naccs-demo');
+  await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+  await page.getByRole('menuitem', { name: '申込の受付 (電話・書面)' }).click();
+  await page.getByRole('tab', { name: '変更申込' }).click();
+  const officeCode = page.getByTestId('change-office-code');
+  await officeCode.fill(code);
+  await officeCode.press('Enter');
+  await page.getByTestId('change-office').getByText(code).waitFor();
+  return page;
+}
+
 const isoDateIn = (days: number): string => new Date(Date.parse(`${productToday()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('intake of a change application (phone / paper)', () => {
   it('reads an office by its code, enters a mailbox addition from its current contract, shows a server field error under its field, confirms and opens the application with 変更前/変更後', async () => {
-    const token = (await gql<{ login: { token: string } }>('mutation { login(email: "reviewer@example.jp", password: "naccs-demo") { token } }', {}, '')).login.token;
+    const token = await reviewerToken();
     const office = await pickOffice(token);
     const currentSmtp = office.mailboxes.filter((m) => !m.endDate && m.type === 'SMTP_POP3').length;
     const newPhone = office.profile.manager!.phone === '0355550000' ? '0355550001' : '0355550000';
@@ -166,7 +185,7 @@ describe('intake of a change application (phone / paper)', () => {
   });
 
   it('管理統計資料 / 保税管理資料保存サービス of a current 利用者コード: the server\'s refusal under the switch, then 有料 なし → あり on the application', async () => {
-    const token = (await gql<{ login: { token: string } }>('mutation { login(email: "reviewer@example.jp", password: "naccs-demo") { token } }', {}, '')).login.token;
+    const token = await reviewerToken();
     type Code = { code: string; shared: boolean; statisticsPaid: boolean; endDate: string | null; userIds: Array<{ endDate: string | null }> };
     const data = await gql<{ offices: { items: Array<{ code: string; userCodes: Code[] }> } }>(
       `{ offices(filter: { status: [ACTIVE] }, limit: 100) { items { code userCodes { code shared statisticsPaid endDate userIds { endDate } } } } }`, {}, token);
@@ -180,17 +199,7 @@ describe('intake of a change application (phone / paper)', () => {
     if (!office) throw new Error('no active office with a 利用者コード without 管理統計資料 有料 in the demo');
     const code = office.userCodes.filter(live)[0]!.code;
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
-    await page.goto(product.url);
-    await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
-    await page.getByLabel(/パスワード/).fill('naccs-demo');
-    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
-    await page.getByRole('menuitem', { name: '申込の受付 (電話・書面)' }).click();
-    await page.getByRole('tab', { name: '変更申込' }).click();
-    const officeCode = page.getByTestId('change-office-code');
-    await officeCode.fill(office.code);
-    await officeCode.press('Enter');
-    await page.getByTestId('change-office').getByText(office.code).waitFor();
+    const page = await openChangeForm(office.code);
 
     // 保存サービス alone on a code without 管理統計資料 有料: the server refuses, under that code's switch.
     await page.locator('input[data-change-item="BONDED_RECORD_SERVICE"]').check();
@@ -220,7 +229,7 @@ describe('intake of a change application (phone / paper)', () => {
   });
 
   it('一般NACCS回線: a current line changed from its registered values, the server\'s refusal under the line\'s field', async () => {
-    const token = (await gql<{ login: { token: string } }>('mutation { login(email: "reviewer@example.jp", password: "naccs-demo") { token } }', {}, '')).login.token;
+    const token = await reviewerToken();
     type Line = { ipAddress: string | null; speed: string; lineType: string; endDate: string | null };
     const data = await gql<{ offices: { items: Array<{ code: string; lines: Line[] }> } }>(
       `{ offices(filter: { status: [ACTIVE] }, limit: 100) { items { code lines { ipAddress speed lineType endDate } } } }`, {}, token);
@@ -229,17 +238,7 @@ describe('intake of a change application (phone / paper)', () => {
     if (!office) throw new Error('no active office with a line in the demo');
     const line = office.lines.filter((l) => !l.endDate || l.endDate > today)[0]!;
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
-    await page.goto(product.url);
-    await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
-    await page.getByLabel(/パスワード/).fill('naccs-demo');
-    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
-    await page.getByRole('menuitem', { name: '申込の受付 (電話・書面)' }).click();
-    await page.getByRole('tab', { name: '変更申込' }).click();
-    const officeCode = page.getByTestId('change-office-code');
-    await officeCode.fill(office.code);
-    await officeCode.press('Enter');
-    await page.getByTestId('change-office').getByText(office.code).waitFor();
+    const page = await openChangeForm(office.code);
 
     await page.locator('input[data-change-item="GENERAL_LINE"]').check();
     const section = page.locator('#intake-change-lines');
