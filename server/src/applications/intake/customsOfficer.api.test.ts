@@ -75,6 +75,16 @@ describe('変更(通関士): 通関士IDの追加', () => {
     expect(await sql('select statistics_free from user_code where code = ?', [code])).toEqual([{ statistics_free: true }]);
   });
 
+  it('seed 000: 通関士 working from Cyber Port (SMTP双方向) get 識別番号 beginning with Y (通関士Aさん AAAA1 YA1, Bさん AAAA1 YB1)', async () => {
+    const code = nac.userIds[0]!.userCode;
+    const app = (await submit(nac.code, { userCode: code, identCount: 2, processingMethod: 'SMTP_BIDIRECTIONAL', reason: 'サイバーポートから通関業務を行うため' })).data!.submitCustomsOfficerApplication;
+    await flow.approve(app.id, START);
+    const notice = await server.gql('query($id: ID!) { idNotice(applicationId: $id) { userIds { userCode identNo processingMethod } } }', { id: app.id }, flow.portal);
+    const ids = notice.data!.idNotice.userIds as Array<{ userCode: string; identNo: string; processingMethod: string }>;
+    expect(ids).toHaveLength(2);
+    for (const id of ids) expect(id).toMatchObject({ userCode: code, identNo: expect.stringMatching(/^Y/), processingMethod: 'SMTP_BIDIRECTIONAL' });
+  });
+
   it('returned with a question in its own wording, and resubmitted with the corrected number', async () => {
     const code = nac.userIds[0]!.userCode;
     const app = (await submit(nac.code, { userCode: code, identCount: 3 })).data!.submitCustomsOfficerApplication;
