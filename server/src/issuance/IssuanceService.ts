@@ -208,11 +208,14 @@ export class IssuanceService {
   private recordProfileChanges(app: Application, office: Office, startDate: string): void {
     const company = app.companyProfile ?? office.company.profile;
     const profile = app.officeProfile ?? office.profile;
+    const names = (c: typeof company, o: typeof profile) => [c.name, c.nameKana, o.name, o.nameKana];
+    // Found by its new names from the start date (the search text changes only with a name).
+    const renamed = names(company, profile).join('\n') !== names(office.company.profile, office.profile).join('\n');
     if (app.companyProfile) this.recordChange(app, office, startDate, ContractChangeTarget.COMPANY, office.company, { profile: app.companyProfile });
     this.recordChange(app, office, startDate, ContractChangeTarget.OFFICE, office, {
       ...(app.officeProfile ? { profile: app.officeProfile } : {}), ...(app.billing ? { billing: app.billing } : {}), ...(app.plan ? { plan: app.plan } : {}),
       ...this.servicesTakenUp,
-      searchText: searchText([office.code, company.name, company.nameKana, profile.name, profile.nameKana]),
+      ...(renamed ? { searchText: searchText([office.code, ...names(company, profile)]) } : {}),
     });
   }
 

@@ -122,9 +122,12 @@ describe('seed 002: 本社・事業所の変更 (企業名, システム管理�
     expect((await office(nac.code, START)).contractAsOf).toMatchObject({
       companyProfile: { name: 'ナックスシステムホールディングス株式会社' }, officeProfile: { manager: { phone: '0355550000' }, emergencyFaxes: ['0398760000'] },
     });
+    const found = async () => (await server.gql('{ offices(filter: { q: "ナックスシステムホールディングス" }) { items { code } } }', {}, support)).data!.offices.items.map((o: { code: string }) => o.code);
+    expect(await found()).not.toContain(nac.code);
     await jobOn(START);
     const now = await office(nac.code, START);
     expect(now.company.profile.name).toBe('ナックスシステムホールディングス株式会社');
+    expect(await found()).toContain(nac.code); // found by its new name from the start date
     expect(now.profile).toEqual({ manager: { phone: '0355550000' }, emergencyFaxes: ['0398760000'] });
     expect((await office(nac.code, addDays(START, -1))).contractAsOf.officeProfile.manager.phone).toBe('0355559999');
   });
