@@ -30,6 +30,9 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
+/** The SQL statements the approval ran (server.statements()), kept for the last approveChange. */
+let approvalStatements: string[] = [];
+
 /** A change application of `officeCode` through the portal, approved by the supervisor with `startDate`. */
 async function approveChange(officeCode: string, input: Record<string, unknown>, startDate: string): Promise<string> {
   const submitted = await server.gql('mutation($o: String!, $i: ChangeApplicationInput!) { submitChangeApplication(officeCode: $o, input: $i) { id } }',
@@ -37,8 +40,10 @@ async function approveChange(officeCode: string, input: Record<string, unknown>,
   expect(submitted.errors).toBeUndefined();
   const id = submitted.data!.submitChangeApplication.id as string;
   const v = (await server.gql('mutation($id: ID!) { assignApplication(id: $id, expectedVersion: 1) { version } }', { id }, supervisor)).data!.assignApplication.version;
+  const before = server.queries();
   const approved = await server.gql('mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status } }', { id, v, d: startDate }, supervisor);
   expect(approved.errors).toBeUndefined();
+  approvalStatements = server.statements().slice(-(server.queries() - before));
   return id;
 }
 
@@ -61,6 +66,11 @@ describe('seed 003: 区分の変更 of a netNACCS terminal (99999W 海上 → �
     const START = addBusinessDays(today(), 12);
     const terminal = nac.terminals[0]!.name;
     await approveChange(nac.code, { changeItems: ['NET_TERMINAL'], terminals: [{ action: 'CHANGE', terminalType: 'NET', systemCategory: 'SEA', terminalName: terminal, newSystemCategory: 'AIR' }] }, START);
+    // Recorded in the approval's one write statement (issue 14), the terminal row untouched.
+    const inserting = approvalStatements.filter((q) => /insert into/i.test(q));
+    expect(inserting).toHaveLength(1);
+    expect(inserting[0]).toMatch(/insert into (?:"\w+"\.)?"contract_change"/);
+    expect(approvalStatements.filter((q) => /update (?:"\w+"\.)?"terminal"/i.test(q))).toEqual([]);
 
     // Approved, not yet in effect: the current contract still has 海上, the change waits for its date.
     const before = await office(nac.code, addDays(START, -1));
