@@ -12,8 +12,7 @@ import type { Context } from '../graphql/context.js';
 import { describe, japanTime, labelOf, leafText, list, objectType, pathLabel, selection, slashDate } from './model.js';
 import { items, renderPdf, rows, section } from './pdf.js';
 
-export type DocumentKind = 'form' | 'approval' | 'id-notice';
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['form', 'approval', 'id-notice'];
+import type { DocumentKind } from './kinds.js';
 
 export interface Document {
   pdf: Buffer;

@@ -9,7 +9,8 @@ import { schema } from '../graphql/schema.js';
 import type { Services } from '../graphql/services.js';
 import { principalLabel } from '../ops/requestLog.js';
 import { authenticate } from '../staff/authentication.js';
-import { DOCUMENT_KINDS, Documents, type DocumentKind } from './documents.js';
+import type { Documents } from './documents.js';
+import { DOCUMENT_KINDS, type DocumentKind } from './kinds.js';
 
 /** HTTP status of each refusal (the codes of SPEC.md). */
 const STATUS: Record<string, number> = {
@@ -46,7 +47,7 @@ export function documentRoutes(orm: MikroORM, services: Services): express.Route
       if (!RECEIPT_NO.test(receiptNo)) {
         throw badInput([{ path: 'receiptNo', message: '申込受付番号は数字6桁と英大文字1文字 (例: 180055A) で指定してください。' }]);
       }
-      documents ??= schema().then((s) => new Documents(s));
+      documents ??= Promise.all([schema(), import('./documents.js')]).then(([s, m]) => new m.Documents(s));
       const doc = await (await documents).build(kind, requestContext(em, principal, services, req.ip), receiptNo);
       res.status(200)
         .setHeader('Content-Type', 'application/pdf')
