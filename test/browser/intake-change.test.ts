@@ -64,19 +64,24 @@ async function choose(page: Page, name: string, label: string): Promise<void> {
 const reviewerToken = async (): Promise<string> =>
   (await gql<{ login: { token: string } }>('mutation { login(email: "reviewer@example.jp", password: "naccs-demo") { token } }', {}, '')).login.token;
 
-/** Signed in as a reviewer, 申込の受付 → 変更申込 with the office's current contract read by its code. */
-async function openChangeForm(code: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+/** Signed in as a reviewer, 申込の受付 → the tab `tab` with the office's current contract read by its code. */
+async function openIntake(page: Page, tab: string, code: string): Promise<void> {
   await page.goto(product.url);
   await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
   await page.getByLabel(/パスワード/).fill('naccs-demo');
   await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
   await page.getByRole('menuitem', { name: '申込の受付 (電話・書面)' }).click();
-  await page.getByRole('tab', { name: '変更申込' }).click();
+  await page.getByTestId(tab).click();
   const officeCode = page.getByTestId('change-office-code');
   await officeCode.fill(code);
   await officeCode.press('Enter');
   await page.getByTestId('change-office').getByText(code).waitFor();
+}
+
+/** The 変更申込 of an office, in a new page. */
+async function openChangeForm(code: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+  await openIntake(page, 'intake-mode-change', code);
   return page;
 }
 
@@ -257,6 +262,31 @@ describe('intake of a change application (phone / paper)', () => {
     await dateError.waitFor();
     await expect(dateError.textContent()).resolves.toContain('工事希望日');
     await page.screenshot({ path: join(artifacts, 'intake-change-line.png') });
+    await page.close();
+  });
+
+  it('変更(通関士): 通関士ID for two 通関士 on a 通関業 利用者コード, registered as an application of that kind', async () => {
+    const token = await reviewerToken();
+    type Code = { code: string; endDate: string | null; userIds: Array<{ industries: string[]; endDate: string | null }> };
+    const data = await gql<{ offices: { items: Array<{ code: string; userCodes: Code[] }> } }>(
+      `{ offices(filter: { status: [ACTIVE] }, limit: 100) { items { code userCodes { code endDate userIds { industries endDate } } } } }`, {}, token);
+    const today = productToday();
+    const live = (r: { endDate: string | null }) => !r.endDate || r.endDate > today;
+    const broker = (o: { userCodes: Code[] }) => o.userCodes.filter(live).filter((c) => c.userIds.some((u) => live(u) && u.industries.includes('CUSTOMS_BROKER')));
+    const office = data.offices.items.find((o) => broker(o).length === 1);
+    if (!office) throw new Error('no active office with one 通関業 利用者コード in the demo');
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    await openIntake(page, 'intake-mode-customs-officer', office.code);
+    // The office's one 通関業 code is chosen from the start.
+    await control(page, 'userCode').getByText(broker(office)[0]!.code).waitFor();
+    await input(page, 'identCount').fill('2');
+    await input(page, 'reason').fill('通関士2名の着任のため。');
+    await input(page, 'desiredStartDate').fill(isoDateIn(30));
+    await page.getByTestId('customs-officer-submit').click();
+    await page.waitForURL(/\/applications\/[^/]+\/show/);
+    await page.getByText('変更(通関士)').first().waitFor();
+    await page.screenshot({ path: join(artifacts, 'intake-customs-officer.png') });
     await page.close();
   });
 });

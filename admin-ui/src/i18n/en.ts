@@ -316,6 +316,16 @@ export const enCustom: CustomMessages = {
         copy_failed: 'Could not copy. Please note the values shown.',
         submitted: 'Received as %{receiptNo}',
       },
+      customs: {
+        kind: 'Customs officer IDs',
+        submit: 'Apply for customs officer IDs',
+        title: 'Add customs officer IDs',
+        hint: 'One identification number per customs officer, added to a customs broker user code (not self customs).',
+        no_codes: 'This office has no customs broker user code (customs officer IDs are added to those only).',
+        userCode: 'User code to add the IDs to',
+        identCount: 'Customs officers (identification numbers)',
+        processingMethod: 'Processing method',
+      },
       change: {
         kinds: 'Kind of application',
         kind_new: 'New application',

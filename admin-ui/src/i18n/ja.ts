@@ -320,6 +320,16 @@ export const jaCustom = {
         copy_failed: 'コピーできませんでした。表示された値を控えてください。',
         submitted: '申込受付番号 %{receiptNo} で受け付けました',
       },
+      customs: {
+        kind: '変更(通関士)',
+        submit: '通関士IDの追加を申し込む',
+        title: '通関士IDの追加',
+        hint: '通関士ごとに識別番号が1つ必要です。通関業 (自社通関を除く) の利用者コードに追加します。',
+        no_codes: 'この事業所に通関業の利用者コードはありません (通関士IDは通関業の利用者コードにのみ追加できます)。',
+        userCode: '通関士IDを追加する利用者コード',
+        identCount: '通関士の人数 (識別番号数)',
+        processingMethod: '処理方式',
+      },
       change: {
         kinds: '申込の種類',
         kind_new: '新規申込',

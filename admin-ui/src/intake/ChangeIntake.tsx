@@ -7,6 +7,7 @@ import { useEnumLabel } from '../components/display';
 import type { ChangeItem } from '../labels';
 import { ChangeApplicationForm } from './ChangeApplicationForm';
 import { changeDefaults } from './changeDefaults';
+import { CustomsOfficerForm } from './CustomsOfficerForm';
 import type { ChangeFormValues, OfficeForChange } from './changeTypes';
 import { OfficeLookup } from './OfficeLookup';
 
@@ -48,7 +49,18 @@ const OfficeSummary = ({ office, onOther }: { office: OfficeForChange; onOther: 
  * 変更申込 / 利用者ID廃止 by phone or paper: the 事業所コード first (its current contract read from the server), then
  * the form starting from that contract. `items` are ticked from the start (利用者ID廃止: 識別番号).
  */
-export const ChangeIntake = ({ title, submitLabel, items = [] }: { title: string; submitLabel: string; items?: ChangeItem[] }) => {
+export const ChangeIntake = ({
+  title,
+  submitLabel,
+  items = [],
+  customsOfficer = false,
+}: {
+  title: string;
+  submitLabel: string;
+  items?: ChangeItem[];
+  /** 変更(通関士) (通関士IDの追加) instead of a 変更申込. */
+  customsOfficer?: boolean;
+}) => {
   const [found, setFound] = useState<{ office: OfficeForChange; defaults: ChangeFormValues } | null>(null);
   if (!found) {
     return <OfficeLookup title={title} onFound={(office) => setFound({ office, defaults: changeDefaults(office, todayInJapan(), items) })} />;
@@ -58,12 +70,11 @@ export const ChangeIntake = ({ title, submitLabel, items = [] }: { title: string
   return (
     <>
       <OfficeSummary office={office} onOther={() => setFound(null)} />
-      <ChangeApplicationForm
-        key={office.id}
-        defaultValues={found.defaults}
-        officeLabel={officeLabel}
-        submitLabel={submitLabel}
-      />
+      {customsOfficer ? (
+        <CustomsOfficerForm key={office.id} office={office} submitLabel={submitLabel} />
+      ) : (
+        <ChangeApplicationForm key={office.id} defaultValues={found.defaults} officeLabel={officeLabel} submitLabel={submitLabel} />
+      )}
     </>
   );
 };

@@ -64,7 +64,7 @@ const NewIntake = () => {
   );
 };
 
-type Mode = 'new' | 'change' | 'abolish';
+type Mode = 'new' | 'change' | 'abolish' | 'customsOfficer';
 
 /**
  * 申込の受付 (電話・書面): staff enter a customer's application from a phone call or a paper form — a 新規申込, or a
@@ -87,6 +87,7 @@ export const IntakePage = () => {
           <Tab value="new" label={translate('resources.intake.change.kind_new')} data-testid="intake-mode-new" />
           <Tab value="change" label={translate('resources.intake.change.kind_change')} data-testid="intake-mode-change" />
           <Tab value="abolish" label={translate('resources.intake.change.kind_abolish')} data-testid="intake-mode-abolish" />
+          <Tab value="customsOfficer" label={translate('resources.intake.customs.kind')} data-testid="intake-mode-customs-officer" />
         </Tabs>
         {mode === 'new' ? <NewIntake /> : null}
         {mode === 'change' ? (
@@ -99,6 +100,9 @@ export const IntakePage = () => {
             submitLabel="resources.intake.change.submit_abolish"
             items={['IDENT_NO']}
           />
+        ) : null}
+        {mode === 'customsOfficer' ? (
+          <ChangeIntake key="customsOfficer" title="resources.intake.customs.kind" submitLabel="resources.intake.customs.submit" customsOfficer />
         ) : null}
       </Box>
     </ResourceContextProvider>

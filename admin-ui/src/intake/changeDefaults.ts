@@ -14,6 +14,12 @@ const address = (a?: Address | null): Address => {
   return { postalCode, prefecture, address: line, addressKana };
 };
 
+/** The 申込担当者 of the office's latest application, for staff to overwrite (NSS shows the last one). */
+export const lastApplicant = (office: OfficeForChange) => {
+  const applicant = office.applications?.[0]?.applicant;
+  return applicant ? { ...person(applicant), emailConfirmation: applicant.email } : {};
+};
+
 /** A 利用者コード's 管理統計資料 / 保税管理資料保存サービス as registered. */
 const flags = (uc: { statisticsPaid?: boolean | null; statisticsFree?: boolean | null; bondedRecordService?: boolean | null }) => ({
   statisticsPaid: uc.statisticsPaid ?? false,
@@ -36,13 +42,12 @@ export const changeDefaults = (office: OfficeForChange, today: string, items: Ch
   const company = office.company.profile;
   const profile = office.profile;
   const billing = office.billing ?? {};
-  const applicant = office.applications?.[0]?.applicant;
   const headOfficeSameAsOffice =
     !company.headOfficeAddress || (sameAddress(company.headOfficeAddress, profile.address) && same(company.headOfficePhone, profile.phone));
   return {
     officeCode: office.code ?? '',
     changeItems: items,
-    applicant: applicant ? { ...person(applicant), emailConfirmation: applicant.email } : {},
+    applicant: lastApplicant(office),
     reason: '',
     desiredStartDate: null,
     remarks: '',

@@ -56,3 +56,13 @@ export const SUBMIT_CHANGE_APPLICATION = gql`
     }
   }
 `;
+
+/** 変更(通関士) (通関士IDの追加) for an office. */
+export const SUBMIT_CUSTOMS_OFFICER_APPLICATION = gql`
+  mutation SubmitCustomsOfficerApplication($officeCode: String!, $input: CustomsOfficerApplicationInput!) {
+    submitCustomsOfficerApplication(officeCode: $officeCode, input: $input) {
+      id
+      receiptNo
+    }
+  }
+`;

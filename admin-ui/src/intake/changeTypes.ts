@@ -40,6 +40,17 @@ export interface ChangeApplicationInput {
   attachments?: Maybe<AttachmentInput[]>;
 }
 
+/** The CustomsOfficerApplicationInput of server/schema.graphql (変更(通関士): 通関士IDの追加); also the form's values. */
+export interface CustomsOfficerApplicationInput {
+  applicant?: Maybe<PersonInput>;
+  reason?: Maybe<string>;
+  desiredStartDate?: Maybe<string>;
+  remarks?: Maybe<string>;
+  userCode?: Maybe<string>;
+  identCount?: Maybe<number>;
+  processingMethod?: Maybe<'INTERACTIVE' | 'SMTP_BIDIRECTIONAL'>;
+}
+
 /** One 識別番号 of the office's current 利用者コード, with the box that abolishes it (利用者ID廃止). */
 export interface CurrentUserIdRow {
   identNo: string;

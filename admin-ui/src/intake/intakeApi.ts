@@ -1,7 +1,7 @@
 import { apolloClient, errorCodeOf } from '../graphqlClient';
 import { REGISTER_PROVISIONAL_ACCOUNT, SUBMIT_NEW_APPLICATION } from '../queries';
-import { OFFICE_FOR_CHANGE, SUBMIT_CHANGE_APPLICATION } from './changeQueries';
-import type { ChangeApplicationInput, OfficeForChange } from './changeTypes';
+import { OFFICE_FOR_CHANGE, SUBMIT_CHANGE_APPLICATION, SUBMIT_CUSTOMS_OFFICER_APPLICATION } from './changeQueries';
+import type { ChangeApplicationInput, CustomsOfficerApplicationInput, OfficeForChange } from './changeTypes';
 import type { NewApplicationInput, ProvisionalAccountInput, ProvisionalAccountResult } from './inputTypes';
 
 /** 仮アカウント申込: the 仮パスワード is in this answer only. */
@@ -60,4 +60,19 @@ export const submitChangeApplication = async ({
     variables: { officeCode, input },
   });
   return data!.submitChangeApplication;
+};
+
+/** 変更(通関士): 通関士ID added to a 通関業 利用者コード of an office with a code. */
+export const submitCustomsOfficerApplication = async ({
+  officeCode,
+  input,
+}: {
+  officeCode: string;
+  input: CustomsOfficerApplicationInput;
+}): Promise<SubmittedApplication> => {
+  const { data } = await apolloClient.mutate<{ submitCustomsOfficerApplication: SubmittedApplication }>({
+    mutation: SUBMIT_CUSTOMS_OFFICER_APPLICATION,
+    variables: { officeCode, input },
+  });
+  return data!.submitCustomsOfficerApplication;
 };
