@@ -4,7 +4,7 @@ import { Plan } from '../common/enums.js';
 import { Billing, CompanyProfile, OfficeProfile } from '../common/profiles.js';
 import { Company } from '../companies/Company.js';
 import { Office } from '../companies/Office.js';
-import { Line, Mailbox, Terminal, UserCode, UserId } from './contract.js';
+import { Line, Mailbox, Terminal, UserCode, UserCodeShare, UserId } from './contract.js';
 
 /** Live on a date: started on or before it, and not yet ended (an abolition takes effect on its 適用日). */
 const liveOn = (date: string) => ({ startDate: { $lte: date }, $or: [{ endDate: null }, { endDate: { $gt: date } }] });
@@ -73,4 +73,13 @@ export async function contractAsOf(em: EntityManager, office: Office, date: stri
     usesNet: then!.usesNet,
     usesGeneral: then!.usesGeneral,
   };
+}
+
+/**
+ * Whether an office still uses a 利用者コード on `date`: its owner until its own use ends (ownerEndDate), an office
+ * sharing it until its share ends (seed 004: each office's abolition ends its own use).
+ */
+export async function usesUserCode(em: EntityManager, code: UserCode, officeId: string, date: string): Promise<boolean> {
+  if (code.office.id === officeId) return !code.ownerEndDate || code.ownerEndDate > date;
+  return (await em.count(UserCodeShare, { userCode: code.id, office: officeId, $or: [{ endDate: null }, { endDate: { $gt: date } }] })) > 0;
 }

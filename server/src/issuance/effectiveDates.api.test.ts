@@ -183,7 +183,11 @@ describe('seeds 000/004: a shared 利用者コード (CP999 of サイバーポ�
     const SHARER_ENDS = addBusinessDays(SHARED, 10);
     const sharer = await sharingOffice('サイバー共用二号株式会社', 'CYBER KYOYO NI CO.,LTD.', SHARED);
     const ownerIds = cyberPort.userIds.filter((u) => u.userCode === cyberPort.sharedUserCode).map((u) => u.identNo);
-    await approveChange(cyberPort.code, abolition(cyberPort.sharedUserCode, ownerIds), OWNER_ENDS);
+    const ownerApp = await approveChange(cyberPort.code, abolition(cyberPort.sharedUserCode, ownerIds), OWNER_ENDS);
+    const missing = async (id: string) => (await server.gql('query($id: ID!) { application(id: $id) { userCodes { abolitionMissingOffices } } }', { id }, support))
+      .data!.application.userCodes[0].abolitionMissingOffices;
+    // The sharing office that has not applied (the first test's has: its use ends on its own date).
+    expect(await missing(ownerApp)).toEqual([sharer]);
     // The owner's use ends on its 適用日; the office that never applied keeps the code, which does not end.
     const owner = await office(cyberPort.code, OWNER_ENDS);
     expect(owner.userCodes).toEqual([{ code: cyberPort.sharedUserCode, endDate: null, ownerEndDate: OWNER_ENDS }]);
@@ -193,7 +197,9 @@ describe('seeds 000/004: a shared 利用者コード (CP999 of サイバーポ�
     expect((await office(sharer, SHARER_ENDS)).contractAsOf.userCodes).toEqual([cyberPort.sharedUserCode]);
     // Other sharing offices (the first test's, already ended) and this one: when it applies too, the code ends on the last date.
     const mine = await identNos(sharer, SHARED);
-    await approveChange(sharer, abolition(cyberPort.sharedUserCode, mine), SHARER_ENDS);
+    const sharerApp = await approveChange(sharer, abolition(cyberPort.sharedUserCode, mine), SHARER_ENDS);
+    expect(await missing(sharerApp)).toEqual([]);
+    expect(await missing(ownerApp)).toEqual([]);
     expect((await office(cyberPort.code, SHARER_ENDS)).userCodes).toEqual([{ code: cyberPort.sharedUserCode, endDate: SHARER_ENDS, ownerEndDate: OWNER_ENDS }]);
     expect((await office(sharer, addDays(SHARER_ENDS, -1))).contractAsOf.userCodes).toEqual([cyberPort.sharedUserCode]);
     expect((await office(sharer, SHARER_ENDS)).contractAsOf.userCodes).toEqual([]);

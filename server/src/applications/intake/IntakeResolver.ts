@@ -2,7 +2,7 @@ import { roles } from '../../graphql/access.js';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { ApplicationStatus, RowAction } from '../../common/enums.js';
 import { actorOf, type Context } from '../../graphql/context.js';
-import { UserCode } from '../../issuance/contract.js';
+import { UserCode, UserCodeShare } from '../../issuance/contract.js';
 import { Application } from '../Application.js';
 import { ApplicationUserCode } from '../sections.js';
 import { ChangeApplicationInput, CustomsOfficerApplicationInput, NewApplicationInput, ProvisionalAccountInput } from './inputs.js';
@@ -101,10 +101,12 @@ export class AbolitionResolver {
   })
   async abolitionMissingOffices(@Root() row: ApplicationUserCode, @Ctx() ctx: Context): Promise<string[]> {
     if (row.action !== RowAction.DELETE || !row.userCode) return [];
-    const code = await ctx.em.findOne(UserCode, { code: row.userCode }, { populate: ['office', 'sharedWith'] });
+    const code = await ctx.em.findOne(UserCode, { code: row.userCode }, { populate: ['office'] });
     if (!code) return [];
-    const sharing = [code.office, ...code.sharedWith.getItems()];
-    if (sharing.length < 2) return [];
+    const shares = await ctx.em.find(UserCodeShare, { userCode: code }, { populate: ['office'] });
+    if (!shares.length) return []; // never shared
+    // The offices using it whose use no approved abolition has ended yet (IssuanceService.abolishUserCode).
+    const sharing = [...(code.ownerEndDate ? [] : [code.office]), ...shares.filter((s) => !s.endDate).map((s) => s.office)];
     const applied = await ctx.em.find(ApplicationUserCode, {
       userCode: row.userCode, action: RowAction.DELETE, application: { status: { $in: OPEN_OR_APPROVED } },
     }, { populate: ['application.office'] });

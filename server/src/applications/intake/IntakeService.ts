@@ -14,6 +14,7 @@ import { hashPassword, verifyPassword } from '../../staff/password.js';
 import { Company } from '../../companies/Company.js';
 import { Office } from '../../companies/Office.js';
 import { Line, Mailbox, Terminal, UserCode, UserId } from '../../issuance/contract.js';
+import { usesUserCode } from '../../issuance/contractAsOf.js';
 import { enqueueMail } from '../../notifications/outbox.js';
 import { NOTICE_TEXT, addNotice } from '../../notifications/notices.js';
 import { applicationRecipients, applicationVariables } from '../../notifications/variables.js';
@@ -341,8 +342,8 @@ export class IntakeService {
     const owners = new SharedCodeOwners(errors);
     for (const [i, uc] of (input.userCodes ?? []).entries()) {
       if (!uc.userCode) continue;
-      const code = await em.findOne(UserCode, { code: uc.userCode.trim().toUpperCase(), ...live(today) }, { populate: ['sharedWith', 'office'] });
-      const mine = code && (code.office.id === office.id || code.sharedWith.getItems().some((o) => o.id === office.id));
+      const code = await em.findOne(UserCode, { code: uc.userCode.trim().toUpperCase(), ...live(today) }, { populate: ['office'] });
+      const mine = code && (await usesUserCode(em, code, office.id, today));
       if (!code || (!mine && !uc.shared)) {
         errors.push({ path: `userCodes.${i}.userCode`, message: `利用者コード ${uc.userCode} はこの事業所 (${office.code}) の契約にありません。` });
         continue;
