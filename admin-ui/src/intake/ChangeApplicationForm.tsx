@@ -1,6 +1,4 @@
-import { useCallback, useState } from 'react';
-import { useCreatePath, useNavigate, useNotify } from 'react-admin';
-import { useFormContext } from 'react-hook-form';
+import { useState } from 'react';
 import { ChangeConfirmDialog } from './ChangeConfirmDialog';
 import {
   BillingChangeSection,
@@ -22,12 +20,12 @@ import { ChangeItemsSection } from './ChangeItemsSection';
 import type { ChangeItem } from '../labels';
 import type { ChangeFormValues } from './changeTypes';
 import { IntakeForm } from './IntakeForm';
-import { submitChangeApplication, type SubmittedApplication } from './intakeApi';
+import { submitChangeApplication } from './intakeApi';
 import { PathError } from './PathError';
 import { ServerErrorSummary } from './ServerErrorSummary';
 import { SubmitBar } from './SubmitBar';
 import { TERMINAL_ITEMS, USER_CODE_ITEMS, toChangeInput } from './toChangeInput';
-import { useIntakeSubmit } from './useIntakeSubmit';
+import { useIntakeSubmit, useOpenSubmitted } from './useIntakeSubmit';
 
 export const CHANGE_FORM_ID = 'intake-change-form';
 
@@ -54,19 +52,8 @@ const ItemSections = () => {
 
 /** 申込内容を登録する: the confirmation first, then the server; refused fields are shown where they were typed. */
 const ChangeSubmit = ({ officeLabel, label }: { officeLabel: string; label: string }) => {
-  const { reset, getValues } = useFormContext<ChangeFormValues>();
-  const navigate = useNavigate();
-  const createPath = useCreatePath();
-  const notify = useNotify();
   const [confirming, setConfirming] = useState(false);
-  const onSuccess = useCallback(
-    (result: SubmittedApplication) => {
-      reset(getValues());
-      notify('resources.intake.messages.submitted', { type: 'success', messageArgs: { receiptNo: result.receiptNo } });
-      navigate(createPath({ resource: 'applications', id: result.id, type: 'show' }));
-    },
-    [reset, getValues, notify, navigate, createPath],
-  );
+  const onSuccess = useOpenSubmitted();
   const { submit, submitting } = useIntakeSubmit({
     formId: CHANGE_FORM_ID,
     prepare: toChangeInput,

@@ -1,7 +1,6 @@
 import { Typography } from '@mui/material';
-import { useCallback, useMemo } from 'react';
-import { NumberInput, SelectInput, useCreatePath, useNavigate, useNotify, useTranslate } from 'react-admin';
-import { useFormContext } from 'react-hook-form';
+import { useMemo } from 'react';
+import { NumberInput, SelectInput, useTranslate } from 'react-admin';
 import { todayInJapan } from '../components/isoDates';
 import { lastApplicant } from './changeDefaults';
 import { ChangeApplicantSection, ChangeRemarksSection } from './ChangeSections';
@@ -9,11 +8,11 @@ import type { CustomsOfficerApplicationInput, OfficeForChange } from './changeTy
 import { FieldGrid } from './FieldGrid';
 import { FormSection } from './FormSection';
 import { IntakeForm } from './IntakeForm';
-import { submitCustomsOfficerApplication, type SubmittedApplication } from './intakeApi';
+import { submitCustomsOfficerApplication } from './intakeApi';
+import { IntakeSubmit } from './IntakeSubmit';
 import { ServerErrorSummary } from './ServerErrorSummary';
-import { SubmitBar } from './SubmitBar';
 import { dropEmpty } from './toInput';
-import { useIntakeSubmit } from './useIntakeSubmit';
+import { useOpenSubmitted } from './useIntakeSubmit';
 
 const FORM_ID = 'intake-customs-officer-form';
 const C = (key: string) => `resources.intake.customs.${key}`;
@@ -27,26 +26,18 @@ const customsBrokerCodes = (office: OfficeForChange, today: string): string[] =>
     .map((uc) => uc.code ?? '');
 
 const Submit = ({ officeCode, label }: { officeCode: string; label: string }) => {
-  const { reset, getValues } = useFormContext<CustomsOfficerApplicationInput>();
-  const navigate = useNavigate();
-  const createPath = useCreatePath();
-  const notify = useNotify();
-  const onSuccess = useCallback(
-    (result: SubmittedApplication) => {
-      reset(getValues());
-      notify('resources.intake.messages.submitted', { type: 'success', messageArgs: { receiptNo: result.receiptNo } });
-      navigate(createPath({ resource: 'applications', id: result.id, type: 'show' }));
-    },
-    [reset, getValues, notify, navigate, createPath],
+  const onSuccess = useOpenSubmitted();
+  return (
+    <IntakeSubmit
+      formId={FORM_ID}
+      label={label}
+      testId="customs-officer-submit"
+      // The form's fields are the API input's (userCode, identCount …): error paths land on them as they are.
+      prepare={(values: CustomsOfficerApplicationInput) => ({ input: dropEmpty(values), officeCode, remap: (path: string) => path })}
+      send={submitCustomsOfficerApplication}
+      onSuccess={onSuccess}
+    />
   );
-  const { submit, submitting } = useIntakeSubmit({
-    formId: FORM_ID,
-    // The form's fields are the API input's (userCode, identCount …): error paths land on them as they are.
-    prepare: (values: CustomsOfficerApplicationInput) => ({ input: dropEmpty(values), officeCode, remap: (path: string) => path }),
-    send: submitCustomsOfficerApplication,
-    onSuccess,
-  });
-  return <SubmitBar label={label} submitting={submitting} onSubmit={() => void submit()} testId="customs-officer-submit" />;
 };
 
 /**

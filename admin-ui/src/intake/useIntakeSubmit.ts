@@ -1,8 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
-import { useNotify } from 'react-admin';
+import { useCreatePath, useNavigate, useNotify } from 'react-admin';
 import { useFormContext, type FieldValues } from 'react-hook-form';
 import { errorMessageOf, fieldErrorsOf, focusFirstError, inputNamed } from './fieldErrors';
 import type { FieldError } from './inputTypes';
+import type { SubmittedApplication } from './intakeApi';
 import { useServerErrors } from './ServerErrors';
 import type { PreparedInput } from './toInput';
 
@@ -67,4 +68,23 @@ export const useIntakeSubmit = <V extends FieldValues, P extends PreparedInput<u
   }, [clearErrors, setErrors, handleSubmit, prepare, send, onSuccess, showFieldErrors, notify]);
 
   return { submit, submitting };
+};
+
+/**
+ * What an intake form does once the server registered it: nothing is left unsaved (leaving must not ask), the
+ * 申込受付番号 is said and the new application opens.
+ */
+export const useOpenSubmitted = () => {
+  const { reset, getValues } = useFormContext();
+  const navigate = useNavigate();
+  const createPath = useCreatePath();
+  const notify = useNotify();
+  return useCallback(
+    (result: SubmittedApplication) => {
+      reset(getValues());
+      notify('resources.intake.messages.submitted', { type: 'success', messageArgs: { receiptNo: result.receiptNo } });
+      navigate(createPath({ resource: 'applications', id: result.id, type: 'show' }));
+    },
+    [reset, getValues, notify, navigate, createPath],
+  );
 };
