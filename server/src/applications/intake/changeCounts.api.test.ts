@@ -47,13 +47,14 @@ describe('変更前/変更後 of row counts', () => {
     expect(app.changes).toEqual([{ item: 'MAILBOX', field: 'counts.mailboxes.SMTP_POP3', before: '1', after: '2' }]);
   });
 
-  it('seed 003: netNACCS端末 2台追加 (1 → 3); a mailbox abolished with one added leaves the count as it was', async () => {
+  it('seed 003: netNACCS端末 2台追加 (1 → 3); a mailbox abolished with one added leaves the count as it was and names the abolished one', async () => {
     const terminals = ok(await submitChange(nac.code, { changeItems: ['NET_TERMINAL'], terminals: [{ terminalType: 'NET', systemCategory: 'SEA', count: 2 }] }));
     expect(terminals.changes).toEqual([{ item: 'NET_TERMINAL', field: 'counts.terminals.NET', before: '1', after: '3' }]);
     const swap = ok(await submitChange(nac.code, {
       changeItems: ['MAILBOX'], mailboxes: [{ mailboxType: 'SMTP_POP3', count: 1 }, { action: 'DELETE', mailboxType: 'SMTP_POP3', mailboxId: nac.mailboxIds[0] }],
     }));
-    expect(swap.changes).toEqual([]);
+    // The count stays as it was; the abolished mailbox is named (issue 20: the comparison is never empty).
+    expect(swap.changes).toEqual([{ item: 'MAILBOX', field: `mailboxes.${nac.mailboxIds[0]}`, before: 'SMTP_POP3', after: null }]);
   });
 
   it('seed 004: abolishing one of the 2 識別番号 of the 利用者コード → 1', async () => {
@@ -65,12 +66,12 @@ describe('変更前/変更後 of row counts', () => {
     expect(app.changes).toEqual([{ item: 'IDENT_NO', field: `userCodes.${first!.userCode}.identNos`, before: '2', after: '1' }]);
   });
 
-  it('seed 001 line: 一般NACCS回線 追加 (1 → 2); a change of the line (1Mbps → 3Mbps) is a field of the line, not a count', async () => {
+  it('seed 001 line: 一般NACCS回線 追加 (1 → 2); a change of the line (1Mbps → 3Mbps) is a field of the line (lines.<ルータ番号>.speed), not a count', async () => {
     const line = { ...nacSystemApplication().lines![0]!, constructionDate: FUTURE };
     const added = ok(await submitChange(general.code, { changeItems: ['GENERAL_LINE'], lines: [line], constructionContact: nacSystemApplication().constructionContact }));
     expect(added.changes).toEqual([{ item: 'GENERAL_LINE', field: 'counts.lines', before: '1', after: '2' }]);
     const changed = ok(await submitChange(general.code, { changeItems: ['GENERAL_LINE'], lines: [{ ...line, action: 'CHANGE', existingLineId: general.lineId, speed: '3Mbps' }] }));
-    expect(changed.changes).toEqual([]);
+    expect(changed.changes).toEqual([{ item: 'GENERAL_LINE', field: expect.stringMatching(/^lines\.\d+\.speed$/), before: '1Mbps', after: '3Mbps' }]);
   });
 
   it('are recomputed when a returned application is resubmitted', async () => {
@@ -124,5 +125,38 @@ describe('管理統計資料 and 保税管理資料保存サービス of a regis
       { item: 'BONDED_RECORD_SERVICE', field: `userCodes.${code}.bondedRecordService`, before: 'false', after: 'true' },
       { item: 'STATISTICS', field: `userCodes.${code}.statisticsPaid`, before: 'false', after: 'true' },
     ]));
+  });
+});
+
+describe('変更前/変更後 of every change item (issue 20: never "記録はありません" when something changes)', () => {
+  it('a terminal (区分の変更 and an addition), a mailbox abolished for a new one and a manager change: all three in the comparison', async () => {
+    const terminal = nac.terminals.find((t) => t.type === 'NET')!;
+    const current = (await sql<{ system_category: string }>('select system_category from terminal where name = ?', [terminal.name]))[0]!.system_category;
+    const other = current === 'SEA' ? 'AIR' : 'SEA';
+    const app = ok(await submitChange(nac.code, {
+      changeItems: ['NET_TERMINAL', 'MAILBOX', 'MANAGER'],
+      terminals: [{ action: 'CHANGE', terminalType: 'NET', systemCategory: current, terminalName: terminal.name, newSystemCategory: other }, { terminalType: 'NET', systemCategory: 'SEA', count: 1 }],
+      mailboxes: [{ mailboxType: 'SMTP_POP3', count: 1 }, { action: 'DELETE', mailboxType: 'SMTP_POP3', mailboxId: nac.mailboxIds[0] }],
+      office: { manager: { ...applicantKonsai, lastName: '管理', firstName: '次郎', phone: '03-5555-0101' } },
+    }));
+    const items = new Set(app.changes.map((c: { item: string }) => c.item));
+    expect([...items].sort()).toEqual(['MAILBOX', 'MANAGER', 'NET_TERMINAL']);
+    expect(app.changes).toEqual(expect.arrayContaining([
+      { item: 'NET_TERMINAL', field: `terminals.${terminal.name}.systemCategory`, before: current, after: other },
+      { item: 'NET_TERMINAL', field: 'counts.terminals.NET', before: '1', after: '2' },
+      { item: 'MAILBOX', field: `mailboxes.${nac.mailboxIds[0]}`, before: 'SMTP_POP3', after: null },
+      { item: 'MANAGER', field: 'officeProfile.manager.lastName', before: expect.any(String), after: '管理' },
+    ]));
+    // Integrators read the same comparison (the read path and the entity path).
+    const read = await server.gql('query($id: ID) { application(id: $id) { changes { item field before after } } }', { id: app.id }, portal);
+    expect(read.data!.application.changes).toHaveLength(app.changes.length);
+  });
+
+  it('a line changed from its registered values: each changed field of the line', async () => {
+    const line = { ...nacSystemApplication().lines![0]!, constructionDate: FUTURE };
+    const registered = (await sql<{ speed: string }>('select speed from line where id = ?', [general.lineId]))[0]!.speed;
+    const speed = registered === '3Mbps' ? '5Mbps' : '3Mbps';
+    const app = ok(await submitChange(general.code, { changeItems: ['GENERAL_LINE'], lines: [{ ...line, action: 'CHANGE', existingLineId: general.lineId, speed }] }));
+    expect(app.changes).toEqual([{ item: 'GENERAL_LINE', field: expect.stringMatching(/^lines\.\d+\.speed$/), before: registered, after: speed }]);
   });
 });

@@ -53,6 +53,12 @@ export async function countChanges(em: EntityManager, office: Office, input: Cha
     const before = await em.count(Line, { office, ...liveOn(today) });
     record(ChangeItem.GENERAL_LINE, 'counts.lines', before, before + delta(input.lines, 1));
   }
+  out.push(...await namedRowChanges(em, office, input, today));
+  const newCodes = (input.userCodes ?? []).filter((uc) => (uc.action ?? RowAction.ADD) === RowAction.ADD && !uc.shared && !uc.userCode);
+  if (newCodes.length) {
+    const before = await em.count(UserCode, { office, ...liveOn(today) });
+    record(ChangeItem.USER_CODE, 'counts.userCodes', before, before + newCodes.length);
+  }
   for (const uc of input.userCodes ?? []) {
     const codeName = uc.userCode?.trim().toUpperCase();
     if (!codeName) continue;
@@ -66,6 +72,55 @@ export async function countChanges(em: EntityManager, office: Office, input: Cha
       record(ChangeItem.STATISTICS, `userCodes.${codeName}.statisticsPaid`, code.statisticsPaid, !!uc.statisticsPaid);
       record(ChangeItem.STATISTICS, `userCodes.${codeName}.statisticsFree`, code.statisticsFree, !!uc.statisticsFree);
       record(ChangeItem.BONDED_RECORD_SERVICE, `userCodes.${codeName}.bondedRecordService`, code.bondedRecordService, !!uc.bondedRecordService);
+    }
+  }
+  return out;
+}
+
+/** Fields of a registered line a 回線の変更 can change, compared one by one. */
+const LINE_FIELDS = ['lineType', 'speed', 'maintenance', 'redundancy', 'spareRouter', 'pingMonitoring'] as const;
+
+/**
+ * 変更前/変更後 of rows named by the contract they change, which no count shows (issue 20: a 区分の変更 of a
+ * netNACCS terminal left the comparison empty): a terminal's 区分の変更 (`terminals.<論理端末名>.systemCategory`) or
+ * abolition (`terminals.<論理端末名>`), a mailbox's abolition (`mailboxes.<メールボックスID>`), each changed field of a
+ * registered line (`lines.<ルータ番号>.speed`, the line's number in the application) and a shared code taken up.
+ */
+async function namedRowChanges(em: EntityManager, office: Office, input: ChangeApplicationInput, today: string): Promise<ItemChange[]> {
+  const out: ItemChange[] = [];
+  const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
+  for (const row of input.terminals ?? []) {
+    const action = row.action ?? RowAction.ADD;
+    const name = row.terminalName?.trim().toUpperCase();
+    if (action === RowAction.ADD || !name) continue;
+    const terminal = await em.findOne(Terminal, { office, name, ...liveOn(today) });
+    if (!terminal) continue;
+    const item = TERMINAL_ITEM[terminal.type];
+    if (action === RowAction.DELETE) out.push({ item, field: `terminals.${name}`, before: terminal.systemCategory, after: undefined });
+    else if (row.newSystemCategory && row.newSystemCategory !== terminal.systemCategory) {
+      out.push({ item, field: `terminals.${name}.systemCategory`, before: terminal.systemCategory, after: row.newSystemCategory });
+    }
+  }
+  for (const row of input.mailboxes ?? []) {
+    const id = row.mailboxId?.trim().toUpperCase();
+    if ((row.action ?? RowAction.ADD) !== RowAction.DELETE || !id) continue;
+    const mailbox = await em.findOne(Mailbox, { office, mailboxId: id, ...liveOn(today) });
+    if (mailbox) out.push({ item: ChangeItem.MAILBOX, field: `mailboxes.${id}`, before: mailbox.type, after: undefined });
+  }
+  for (const [i, row] of (input.lines ?? []).entries()) {
+    if (row.action !== RowAction.CHANGE || !row.existingLineId || !/^[0-9a-f-]{36}$/i.test(row.existingLineId)) continue;
+    const line = await em.findOne(Line, { id: row.existingLineId, office });
+    if (!line) continue;
+    for (const field of LINE_FIELDS) {
+      const after = row[field];
+      if (after === undefined || after === null || after === line[field]) continue;
+      out.push({ item: ChangeItem.GENERAL_LINE, field: `lines.${line.routerNo ?? i + 1}.${field}`, before: str(line[field]), after: str(after) });
+    }
+  }
+  for (const uc of input.userCodes ?? []) {
+    const code = uc.userCode?.trim().toUpperCase();
+    if ((uc.action ?? RowAction.ADD) === RowAction.ADD && uc.shared && code) {
+      out.push({ item: ChangeItem.USER_CODE, field: `userCodes.${code}.shared`, before: 'false', after: 'true' });
     }
   }
   return out;
