@@ -86,6 +86,12 @@ export class ApplicationFilter {
   @Field(() => String, { nullable: true, description: '事業所コード' })
   officeCode?: string;
 
+  @Field(() => String, { nullable: true, description: '利用開始希望日 (この日から, YYYY-MM-DD)' })
+  desiredStartFrom?: string;
+
+  @Field(() => String, { nullable: true, description: '利用開始希望日 (この日まで, YYYY-MM-DD)' })
+  desiredStartTo?: string;
+
   /** The offices an API key is limited to (staff/keyScope.ts); set by the server, not a GraphQL field. */
   officeIds?: string[];
 }
@@ -133,6 +139,15 @@ export function applicationWhere(filter: ApplicationFilter = {}, queue: QueueCon
     const day = jstDayStart(value);
     // receivedTo includes the whole day: compare with the start of the next day.
     and.push({ receivedAt: { [op]: op === '$lt' ? new Date(day.getTime() + 86_400_000) : day } });
+  }
+  // 利用開始希望日 is a calendar date (no time zone); an application without one is outside any range.
+  for (const [path, value, op, label] of [
+    ['filter.desiredStartFrom', filter.desiredStartFrom, '$gte', '利用開始希望日(開始)'],
+    ['filter.desiredStartTo', filter.desiredStartTo, '$lte', '利用開始希望日(終了)'],
+  ] as const) {
+    if (!value) continue;
+    if (!isIsoDate(value)) errors.push({ path, message: `${label}は YYYY-MM-DD 形式の日付で指定してください。` });
+    else and.push({ desiredStartDate: { [op]: value } });
   }
   const q = filter.q?.trim();
   if (q) {

@@ -12,6 +12,7 @@ import { boundRead } from '../db/prepared.js';
 import { notFound } from '../common/errors.js';
 import { Application } from './Application.js';
 import { ApplicationTally } from './ApplicationTally.js';
+import { waitingSinceSql } from './urgency.js';
 import {
   EXPORT_ORDER, ReviewQueue, applicationWhere, encodeCursorOf, exportWhere, listOrder, lookupWhere,
   type ApplicationFilter, type ApplicationSort, type QueueContext, type ReviewQueueCounts,
@@ -39,12 +40,15 @@ function rules(staff: boolean): Record<string, EntityRules> {
           return `coalesce((select ${p.columnOf('Company', 'profile.name', c)} from "office" ${o} join "company" ${c} on ${c}."id" = ${o}."company_id" where ${o}."id" = ${a}."office_id"), ${p.columnOf('Application', 'companyProfile.name', a)}, ${a}."applicant_company_name")`;
         },
         userCodes: toMany('ApplicationUserCode', 'application', 'position asc'),
-        terminals: toMany('ApplicationTerminal', 'application', 'terminalType asc, systemCategory asc'),
+        terminals: toMany('ApplicationTerminal', 'application', 'terminalType asc, systemCategory asc, id asc'),
         lines: toMany('ApplicationLine', 'application', 'lineNo asc'),
-        mailboxes: toMany('ApplicationMailbox', 'application', 'mailboxType asc'),
+        mailboxes: toMany('ApplicationMailbox', 'application', 'mailboxType asc, id asc'),
         changes: toMany('ApplicationChange', 'application', 'item asc, field asc'),
         attachments: toMany('Attachment', 'application', 'createdAt asc'),
         history: toMany('ApplicationHistory', 'application', 'id asc', visible),
+        // Computed on the row by ApplicationUrgencyResolver (urgency.ts): both read the instant the wait began.
+        waitingSince: (p, a) => waitingSinceSql(p, a),
+        daysWaiting: (p, a) => waitingSinceSql(p, a),
         latestHistory: (p, a, f) => {
           const h = p.alias();
           const json = p.object('ApplicationHistory', h, f.sets);
@@ -52,6 +56,7 @@ function rules(staff: boolean): Record<string, EntityRules> {
           return `(select ${json} from "application_history" ${h} where ${h}."application_id" = ${a}."id"${visible ? ` and ${visible(h)}` : ''} order by ${h}."id" desc limit 1)`;
         },
       },
+      needs: { businessDaysToStart: ['desiredStartDate'] },
     },
     ApplicationUserCode: { fields: { userIds: toMany('ApplicationUserId', 'userCode', 'position asc') } },
     ApplicationHistory: { fields: { actor: toOne('actor', 'ApplicationHistory') } },

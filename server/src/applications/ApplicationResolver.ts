@@ -159,7 +159,7 @@ export class ApplicationResolver {
   @FieldResolver(() => [ApplicationTerminal])
   async terminals(@Root() root: Application | ReadRow, @Ctx() ctx: Context): Promise<ApplicationTerminal[]> {
     const app = root as Application;
-    return held<ApplicationTerminal[]>(root, 'terminals')?.value ?? byParent(ctx, ApplicationTerminal, 'application', { orderBy: { terminalType: 'asc', systemCategory: 'asc' } }).load(app.id);
+    return held<ApplicationTerminal[]>(root, 'terminals')?.value ?? byParent(ctx, ApplicationTerminal, 'application', { orderBy: { terminalType: 'asc', systemCategory: 'asc', id: 'asc' } }).load(app.id);
   }
 
   @FieldResolver(() => [ApplicationLine])
@@ -171,7 +171,7 @@ export class ApplicationResolver {
   @FieldResolver(() => [ApplicationMailbox])
   async mailboxes(@Root() root: Application | ReadRow, @Ctx() ctx: Context): Promise<ApplicationMailbox[]> {
     const app = root as Application;
-    return held<ApplicationMailbox[]>(root, 'mailboxes')?.value ?? byParent(ctx, ApplicationMailbox, 'application', { orderBy: { mailboxType: 'asc' } }).load(app.id);
+    return held<ApplicationMailbox[]>(root, 'mailboxes')?.value ?? byParent(ctx, ApplicationMailbox, 'application', { orderBy: { mailboxType: 'asc', id: 'asc' } }).load(app.id);
   }
 
   @FieldResolver(() => [ApplicationChange], { description: '変更内容 (変更前/変更後)' })

@@ -31,6 +31,7 @@ const EVERYTHING = `
   id receiptNo kind connection status version applicantCompanyName applicantCompanyNameKana reason remarks changeItems otherChange
   transferTargetOfficeCode noLineRequired equipmentSharingOfficeCode constructionNotes plan receivedAt desiredStartDate startDate
   reviewedAt systemSettingsDeadline systemSettingsRecordedAt returnMessage updatedAt companyName
+  businessDaysToStart daysWaiting waitingSince
   applicant { lastName firstName lastNameKana firstNameKana department title phone fax email }
   companyProfile { name nameKana nameEn headOfficeAddress { postalCode prefecture address addressKana } headOfficePhone headOfficeFax }
   officeProfile { name nameKana phone fax customsOffice emergencyFaxes address { postalCode prefecture address addressKana }
@@ -49,6 +50,7 @@ const EVERYTHING = `
   latestHistory { at action version actor { name } }`;
 
 const LIST_FIELDS = `id receiptNo kind status version companyName receivedAt desiredStartDate startDate
+  businessDaysToStart daysWaiting waitingSince
   office { code company { abbreviation profile { name } } } assignee { id name } latestHistory { action at }`;
 
 const page = (fields: string, forceEntities = false) => `query($filter: ApplicationFilter, $sort: ApplicationSort, $offset: Int, $limit: Int) {
@@ -69,6 +71,8 @@ async function statements(query: string, variables: Record<string, unknown>, tok
 describe('two statements per hot read, whatever the page size and the fields', () => {
   it('the lookup by 申込受付番号 with history, and by id with every field', async () => {
     const { receiptNo, id } = await given(server).application({ status: 'APPROVED' });
+    // 営業日 (businessDaysToStart) reads the queue's calendar once per 30 s per process (calendar/CalendarService).
+    await server.gql(page('id businessDaysToStart'), { limit: 1 }, reviewer);
     const lookup = await statements(`query($r: String) { application(receiptNo: $r) { receiptNo status startDate companyName office { code } history { at actorName action fromStatus toStatus message } } }`, { r: receiptNo }, support);
     expect(lookup.data.application.receiptNo).toBe(receiptNo);
     expect(lookup.data.application.history.length).toBeGreaterThanOrEqual(3);
@@ -87,6 +91,7 @@ describe('two statements per hot read, whatever the page size and the fields', (
       ['unassigned queue', page('id receiptNo status'), { filter: { queue: 'UNASSIGNED' } }],
       ['due soon', page(LIST_FIELDS), { filter: { queue: 'DUE_SOON' } }],
       ['search', page(LIST_FIELDS), { filter: { q: 'カブシキ' } }],
+      ['desired start date', page(LIST_FIELDS), { filter: { desiredStartFrom: todayInJapan(server.clock.now()), desiredStartTo: addDays(todayInJapan(server.clock.now()), 90) }, sort: { field: 'DESIRED_START_DATE', order: 'ASC' } }],
     ];
     // The 期限が近い horizon reads the calendar once per 30 s per process (calendar/CalendarService horizonClosures).
     await server.gql(page('id'), { filter: { queue: 'DUE_SOON' } }, reviewer);
@@ -149,6 +154,8 @@ describe('the read path answers what the entity path answers', () => {
       if (faker.datatype.boolean(0.2)) filter.q = faker.datatype.boolean() ? faker.helpers.arrayElement(receipts).slice(0, 4) : faker.helpers.arrayElement(kanas);
       if (faker.datatype.boolean(0.2)) filter.receivedFrom = addDays(today, -faker.number.int({ min: 30, max: 600 }));
       if (faker.datatype.boolean(0.2)) filter.receivedTo = addDays(today, -faker.number.int({ min: 0, max: 300 }));
+      if (faker.datatype.boolean(0.2)) filter.desiredStartFrom = addDays(today, faker.number.int({ min: -300, max: 30 }));
+      if (faker.datatype.boolean(0.2)) filter.desiredStartTo = addDays(today, faker.number.int({ min: -30, max: 300 }));
       const sort = { field: faker.helpers.arrayElement(['RECEIVED_AT', 'RECEIPT_NO', 'DESIRED_START_DATE', 'STATUS']), order: faker.helpers.arrayElement(['ASC', 'DESC']) };
       const variables = { filter, sort, offset: faker.helpers.arrayElement([0, 0, 5, 30]), limit: faker.helpers.arrayElement([5, 25, 100]) };
       const token = faker.datatype.boolean() ? reviewer : support;

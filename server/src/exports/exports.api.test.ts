@@ -4,6 +4,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInJapan } from '../common/dates.js';
+import { addDays } from '../calendar/businessDays.js';
 import { given } from '../testing/given.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
 import { csvField, csvLine } from './csv.js';
@@ -129,6 +130,16 @@ describe('GET /exports/applications.csv', () => {
     }
   });
 
+  it('takes the 利用開始希望日 range of the list (desiredStartFrom, desiredStartTo) and the 期限が近い order', async () => {
+    const today = todayInJapan(server.clock.now());
+    const filter = { queue: 'ALL', desiredStartFrom: addDays(today, -60), desiredStartTo: addDays(today, 60) };
+    const sort = { field: 'DESIRED_START_DATE', order: 'ASC' };
+    const list = await allPages(APPLICATIONS, 'applications', { filter, sort }, tokens.reviewer, (a) => a.receiptNo);
+    expect(list.total).toBeGreaterThan(0);
+    const records = await csv(`/exports/applications.csv?queue=ALL&desiredStartFrom=${filter.desiredStartFrom}&desiredStartTo=${filter.desiredStartTo}&sort=DESIRED_START_DATE&order=ASC`, tokens.reviewer);
+    expect(records.slice(1).map((r) => r[0])).toEqual(list.keys);
+  });
+
   it('quotes a value with a comma and quotes (a reviewer named 審査, "花子"), read back whole', async () => {
     const { text } = await download(`/exports/applications.csv?q=${quotedReceiptNo}`, tokens.supervisor);
     expect(text).toContain(`${quotedReceiptNo},`);
@@ -246,7 +257,7 @@ describe('parameters validated like the GraphQL filter: 400 BAD_USER_INPUT namin
     const body = JSON.parse(text);
     expect(body.code).toBe('BAD_USER_INPUT');
     expect(body.fieldErrors.map((e: { path: string }) => e.path)).toContain(param);
-    expect(body.message).toContain(param === 'receivedFrom' ? '申込日' : param);
+    expect(body.message).toContain(param === 'receivedFrom' ? '申込日' : param === 'desiredStartTo' ? '利用開始希望日' : param);
     expect(body.message).not.toMatch(/select|stack|at \//i);
   };
   it('an unknown status, queue or sort', async () => {
@@ -256,6 +267,7 @@ describe('parameters validated like the GraphQL filter: 400 BAD_USER_INPUT namin
   });
   it('a malformed date, a non-UUID id, an over-long search, an unknown parameter', async () => {
     await refused('receivedFrom=2026-13-45', 'receivedFrom');
+    await refused('desiredStartTo=2026-02-30', 'desiredStartTo');
     await refused('assigneeId=abc', 'assigneeId');
     await refused(`q=${'あ'.repeat(101)}`, 'q');
     await refused('colour=red', 'colour');

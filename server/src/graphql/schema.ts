@@ -7,6 +7,7 @@ import { StaffAdminResolver } from '../staff/StaffAdminResolver.js';
 import {
   ApplicationHistoryResolver, ApplicationResolver, ApplicationUserCodeResolver,
 } from '../applications/ApplicationResolver.js';
+import { ApplicationUrgencyResolver } from '../applications/urgency.js';
 import { OfficeResolver } from '../companies/OfficeResolver.js';
 import { AbolitionResolver, IntakeResolver } from '../applications/intake/IntakeResolver.js';
 import { ReviewResolver } from '../review/ReviewResolver.js';
@@ -25,6 +26,7 @@ export const resolvers = [
   ApplicationResolver,
   ApplicationUserCodeResolver,
   ApplicationHistoryResolver,
+  ApplicationUrgencyResolver,
   OfficeResolver,
   IntakeResolver,
   AbolitionResolver,
