@@ -83,6 +83,8 @@ export const applicationFilter = (filter: Filter = {}) => {
     assigneeId: asText(filter.assigneeId),
     receivedFrom: asText(filter.receivedFrom),
     receivedTo: asText(filter.receivedTo),
+    desiredStartFrom: asText(filter.desiredStartFrom),
+    desiredStartTo: asText(filter.desiredStartTo),
     officeCode: officeCode ? normalizeCode(officeCode) : undefined,
   });
 };

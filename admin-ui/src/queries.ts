@@ -118,6 +118,9 @@ export const APPLICATION_LIST_FIELDS = gql`
     desiredStartDate
     startDate
     updatedAt
+    businessDaysToStart
+    daysWaiting
+    waitingSince
   }
 `;
 

@@ -323,6 +323,11 @@ export interface Application {
   billing?: Maybe<Billing>;
   receivedAt: string;
   desiredStartDate?: Maybe<string>;
+  /** 利用開始希望日までの営業日数 (server calendar; negative once passed). */
+  businessDaysToStart?: Maybe<number>;
+  /** 受付 (or the latest 再申込) → today, in days. */
+  daysWaiting?: number;
+  waitingSince?: string;
   startDate?: Maybe<string>;
   reviewedAt?: Maybe<string>;
   systemSettingsDeadline?: Maybe<string>;

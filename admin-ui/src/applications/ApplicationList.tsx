@@ -27,7 +27,8 @@ import { AssignToMeButton } from './AssignToMeButton';
 import { BulkAssignToButton } from './BulkAssignToButton';
 import { BulkAssignToMeButton } from './BulkAssignToMeButton';
 import { CategoryText, companyNameOf } from './helpers';
-import { QueueTabs } from './QueueTabs';
+import { QUEUE_SORT, QueueTabs } from './QueueTabs';
+import { DaysToStart, DaysWaiting, overdueRowSx } from './Urgency';
 
 /** The always-on search (受付番号・事業所コード・企業名・カナ). */
 const SearchBox = (props: SearchInputProps) => {
@@ -53,6 +54,8 @@ const applicationFilters = [
   </ReferenceInput>,
   <DateInput key="receivedFrom" source="receivedFrom" size="small" />,
   <DateInput key="receivedTo" source="receivedTo" size="small" />,
+  <DateInput key="desiredStartFrom" source="desiredStartFrom" size="small" />,
+  <DateInput key="desiredStartTo" source="desiredStartTo" size="small" />,
   <TextInput key="officeCode" source="officeCode" size="small" />,
 ];
 
@@ -93,7 +96,7 @@ export const ApplicationList = () => {
   const supervisor = roles.includes('SUPERVISOR');
   return (
     <List
-      sort={{ field: 'receivedAt', order: 'DESC' }}
+      sort={QUEUE_SORT[reviewer ? 'UNASSIGNED' : 'ALL']}
       filters={applicationFilters}
       filterDefaultValues={{ queue: reviewer ? 'UNASSIGNED' : 'ALL' }}
       actions={<ListActions />}
@@ -104,6 +107,7 @@ export const ApplicationList = () => {
       <QueueTabs />
       <DataTable<Application>
         rowClick="show"
+        rowSx={overdueRowSx}
         bulkActionButtons={
           reviewer ? (
             <>
@@ -145,6 +149,14 @@ export const ApplicationList = () => {
           render={(r) => <DateText value={r.desiredStartDate} weekday={false} />}
           cellSx={() => ({ whiteSpace: 'nowrap' })}
         />
+        <Column
+          source="businessDaysToStart"
+          label="naccs.urgency.businessDays"
+          disableSort
+          render={(r) => <DaysToStart record={r} />}
+          cellSx={() => ({ whiteSpace: 'nowrap' })}
+        />
+        <Column source="daysWaiting" label="naccs.urgency.waiting" disableSort render={(r) => <DaysWaiting record={r} />} />
         <Column
           source="startDate"
           disableSort

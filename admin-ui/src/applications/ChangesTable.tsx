@@ -1,29 +1,21 @@
-import { Box, Typography } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { Box } from '@mui/material';
 import { useEnumLabel } from '../components/display';
 import { RowsTable } from '../components/RowsTable';
 import type { ApplicationChange } from '../types';
-import { useChangeFieldLabel, useChangeValueText } from './changeLabels';
-import { Marked, usePendingFrom } from '../offices/PendingChanges';
+import { useChangeFieldLabel } from './changeLabels';
+import { ChangeInline, inReadingOrder } from './ChangeMarks';
 
 /**
- * 変更前/変更後 of a change or termination: item, field (in Japanese where known), before, and the after highlighted —
- * "2026/12/22 から …" while the approved change waits for its start date.
+ * 変更前/変更後 of a change or termination: item, field (in Japanese where known), and the change inline — the
+ * office's current contract struck through, the new value highlighted ("2026/12/22 から …" while the approved change
+ * waits for its start date). A person's 姓 comes before the 名.
  */
 export const ChangesTable = ({ changes }: { changes?: ApplicationChange[] | null }) => {
   const enumLabel = useEnumLabel();
-  const pendingFrom = usePendingFrom();
   const fieldLabel = useChangeFieldLabel();
-  const valueText = useChangeValueText();
-  const translate = useTranslate();
-  const empty = (
-    <Typography component="span" variant="body2" color="text.disabled">
-      {translate('naccs.change.empty')}
-    </Typography>
-  );
   return (
     <RowsTable
-      rows={changes}
+      rows={changes ? inReadingOrder(changes) : changes}
       empty="naccs.change.none"
       label="naccs.change.item"
       columns={[
@@ -39,16 +31,7 @@ export const ChangesTable = ({ changes }: { changes?: ApplicationChange[] | null
             );
           },
         },
-        {
-          label: 'naccs.change.before',
-          render: (c) => (
-            <Box sx={{ whiteSpace: 'pre-wrap', color: 'text.secondary' }}>{valueText(c.field, c.before) || empty}</Box>
-          ),
-        },
-        {
-          label: 'naccs.change.after',
-          render: (c) => <Marked testId="change-after">{pendingFrom(valueText(c.field, c.after)) || empty}</Marked>,
-        },
+        { label: 'naccs.change.before_after', render: (c) => <ChangeInline change={c} /> },
       ]}
     />
   );

@@ -17,6 +17,7 @@ import {
 import { NestedTable, RowsTable } from '../components/RowsTable';
 import type { Application, ApplicationLine, ApplicationTerminal, ApplicationUserCode } from '../types';
 import { usePendingFrom } from '../offices/PendingChanges';
+import { TabChanges } from './TabChanges';
 
 const F = (key: string) => `resources.applications.fields.${key}`;
 
@@ -28,6 +29,7 @@ export const UserCodesTab = () => {
   const rows = [...(record.userCodes ?? [])].sort((a, b) => a.position - b.position);
   return (
     <Section title={F('userCodes')}>
+      <TabChanges items={['USER_CODE', 'IDENT_NO', 'INDUSTRY', 'STATISTICS', 'BONDED_RECORD_SERVICE']} />
       <RowsTable<ApplicationUserCode>
         rows={rows}
         empty="naccs.userCode.none"
@@ -123,6 +125,7 @@ export const TerminalsTab = () => {
   ] as const;
   return (
     <Box>
+      <TabChanges items={['NET_TERMINAL', 'WEB_CERTIFICATE']} />
       {groups.map((g) => (
         <Section key={g.type} title={g.title}>
           <RowsTable
@@ -163,6 +166,7 @@ export const LinesTab = () => {
   const lines = [...(record.lines ?? [])].sort((a, b) => a.lineNo - b.lineNo);
   return (
     <Box>
+      <TabChanges items={['GENERAL_LINE', 'GENERAL_TERMINAL']} />
       <Section title="resources.applications.sections.lines">
         <ItemGrid min={280}>
           <Item label={F('noLineRequired')} wide>
@@ -217,6 +221,7 @@ export const MailboxesTab = () => {
   if (!record) return null;
   return (
     <Section title={F('mailboxes')}>
+      <TabChanges items={['MAILBOX']} />
       <RowsTable
         rows={record.mailboxes}
         empty="naccs.mailbox.none"

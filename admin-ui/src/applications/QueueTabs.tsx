@@ -1,4 +1,4 @@
-import { Badge, Box, Tab, Tabs } from '@mui/material';
+import { Badge, Box, Tab, Tabs, Tooltip } from '@mui/material';
 import { useGetOne, useListContext, useTranslate } from 'react-admin';
 import type { ReviewQueue } from '../labels';
 import type { ReviewQueueCounts } from '../types';
@@ -13,18 +13,36 @@ export const QUEUES: Array<{ queue: ReviewQueue; count: keyof Omit<ReviewQueueCo
 ];
 
 /**
+ * The order a queue is worked in: 期限が近い by deadline (the desired start date, nearest first), 未割当 the oldest
+ * first; the other views the newest first. Chosen with the tab (the reviewer may re-sort by a column afterwards).
+ */
+export const QUEUE_SORT: Record<ReviewQueue, { field: string; order: 'ASC' | 'DESC' }> = {
+  DUE_SOON: { field: 'desiredStartDate', order: 'ASC' },
+  UNASSIGNED: { field: 'receivedAt', order: 'ASC' },
+  MINE: { field: 'receivedAt', order: 'DESC' },
+  RETURNED: { field: 'receivedAt', order: 'DESC' },
+  ALL: { field: 'receivedAt', order: 'DESC' },
+};
+
+/** Queues whose order and meaning a tooltip explains. */
+const HINTED: ReadonlySet<ReviewQueue> = new Set(['DUE_SOON', 'UNASSIGNED']);
+
+/**
  * 未割当 / 自分の担当 / 確認事項あり / 期限が近い / すべて above the applications list, each with its count under the
  * other filters; the chosen one is the list's `queue` filter (the other filters still apply inside it).
  */
 export const QueueTabs = () => {
   const translate = useTranslate();
-  const { filterValues, setFilters, displayedFilters } = useListContext();
+  const { filterValues, setFilters, displayedFilters, setSort } = useListContext();
   // Counted under the list's other filters, so each tab says what it would show (the server sets the queue per
   // count; leaving it out here keeps one cached answer for all the tabs).
   const { queue: _queue, ...others } = filterValues as Record<string, unknown>;
   const { data: counts } = useGetOne<ReviewQueueCounts>('reviewQueueCounts', { id: 'current', meta: { filter: others } }, { placeholderData: (previous) => previous });
   const current = (QUEUES.find((q) => q.queue === filterValues.queue)?.queue ?? 'ALL') as ReviewQueue;
-  const choose = (queue: ReviewQueue) => setFilters({ ...filterValues, queue }, displayedFilters);
+  const choose = (queue: ReviewQueue) => {
+    setFilters({ ...filterValues, queue }, displayedFilters, false);
+    setSort(QUEUE_SORT[queue]);
+  };
   return (
     <Box sx={{ borderBottom: 1, borderColor: 'divider', px: 1 }}>
       <Tabs
@@ -42,7 +60,15 @@ export const QueueTabs = () => {
             sx={{ minHeight: 48 }}
             label={
               <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1.5 }}>
-                {translate(`enums.ReviewQueue.${queue}`)}
+                {HINTED.has(queue) ? (
+                  <Tooltip title={translate(`naccs.queue.hint_${queue}`)}>
+                    <span data-testid={`queue-hint-${queue}`} aria-description={translate(`naccs.queue.hint_${queue}`)}>
+                      {translate(`enums.ReviewQueue.${queue}`)}
+                    </span>
+                  </Tooltip>
+                ) : (
+                  translate(`enums.ReviewQueue.${queue}`)
+                )}
                 <Badge
                   badgeContent={counts ? counts[count] : '…'}
                   max={9999}

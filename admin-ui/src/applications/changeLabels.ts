@@ -56,6 +56,16 @@ export const useChangeFieldLabel = () => {
       if (!label) return field;
       return kind && kindEnum ? `${label} (${translate(`enums.${kindEnum}.${kind}`, { _: kind })})` : label;
     }
+    // Rows named by the contract (server: intake/rowCounts.ts namedRowChanges): a terminal's 区分の変更 or abolition,
+    // a mailbox's abolition, a registered line's field (by its ルータ番号), a shared code taken up.
+    if (root === 'terminals' && rest.length === 2 && rest[1] === 'systemCategory') return t('naccs.change_rows.terminal_category', { name: rest[0] }) ?? field;
+    if (root === 'terminals' && rest.length === 1) return t('naccs.change_rows.terminal', { name: rest[0] }) ?? field;
+    if (root === 'mailboxes' && rest.length === 1) return t('naccs.change_rows.mailbox', { id: rest[0] }) ?? field;
+    if (root === 'lines' && rest.length === 2) {
+      const leaf = t(`naccs.line.${rest[1]}`);
+      return leaf ? (t('naccs.change_rows.line', { n: rest[0], field: leaf }) ?? field) : field;
+    }
+    if (root === 'userCodes' && rest.length === 2 && rest[1] === 'shared') return t('naccs.change_rows.shared', { code: rest[0] }) ?? field;
     // `userCodes.1AMSO.statisticsPaid` → 利用者コード 1AMSO 管理統計資料 有料
     if (root === 'userCodes' && rest.length === 2) {
       const leaf = t(`${F}.userCode.${rest[1]}`);
@@ -78,12 +88,24 @@ export const useChangeFieldLabel = () => {
 
 const join = (a: string | null, b: string | null): string | null => (a && b ? `${a} ${b}` : null);
 
+/** The enum of a contract row's value by the field's pattern (terminals → システム区分, mailboxes → 種別, lines → 種別/保守). */
+const ROW_ENUMS: Array<[RegExp, EnumName]> = [
+  [/^terminals\.[^.]+(\.systemCategory)?$/, 'SystemCategory'],
+  [/^mailboxes\.[^.]+$/, 'MailboxType'],
+  [/^lines\.[^.]+\.lineType$/, 'LineType'],
+  [/^lines\.[^.]+\.maintenance$/, 'MaintenanceHours'],
+];
+
+/** A row the change abolishes: its 変更後 reads 廃止 rather than (なし). */
+export const isAbolition = (field: string, after: string | null | undefined): boolean =>
+  after == null && /^(terminals|mailboxes)\.[^.]+$/.test(field);
+
 /** A before/after value for reading: enum labels, あり/なし for booleans, else the stored text. */
 export const useChangeValueText = () => {
   const translate = useTranslate();
   return (field: string, value: string | null | undefined): string | null | undefined => {
     if (value == null || value === '') return value;
-    const enumName = ENUM_FIELDS[field.replace(/^(companyProfile|officeProfile)\./, '')];
+    const enumName = ENUM_FIELDS[field.replace(/^(companyProfile|officeProfile)\./, '')] ?? ROW_ENUMS.find(([re]) => re.test(field))?.[1];
     if (enumName) return translate(`enums.${enumName}.${value}`, { _: value });
     if (value === 'true') return translate('naccs.yes');
     if (value === 'false') return translate('naccs.no');
