@@ -16,10 +16,10 @@ import { Staff } from './staff/Staff.js';
 import { audit } from './staff/audit.js';
 import { hashPassword } from './staff/password.js';
 import { Role } from './common/enums.js';
-import { certificateAuthority } from './certificates/authority.js';
 import { createMailer } from './notifications/delivery.js';
 import { compactTally } from './applications/ApplicationTally.js';
 import { serverScheduler } from './jobs/index.js';
+import { seedDemoInWorker } from './demoSeed.js';
 
 /** Held while a process migrates and seeds, so servers started together on one database do it one at a time. */
 const STARTUP_LOCK = 0x4e41_4343_53; // "NACCS"
@@ -37,16 +37,14 @@ async function holdsData(em: EntityManager): Promise<boolean> {
  * on a database that holds data is skipped with a log line rather than refused, so restarting a demo (compose sets
  * SEED_DEMO=true) starts again. The first admin (INITIAL_ADMIN_*) only into a database without any staff account.
  */
-async function prepareData(orm: MikroORM, config: Config): Promise<void> {
+async function prepareData(orm: MikroORM, databaseUrl: string, config: Config): Promise<void> {
   const em = orm.em.fork();
   if (config.seedDemo) {
     if (await holdsData(em)) {
       logger.info('demo data not seeded: the database already holds data');
     } else {
       const t = performance.now();
-      // Loaded only to seed: the demo's generators (faker's data alone is ~16 MB of heap) stay out of a seeded server.
-      const { seedDemo } = await import('../../db/seeders/demo.js');
-      const { applications } = await seedDemo(em, { clock: config.clock, password: config.demoPassword, secrets: new SecretBox(config.secretKey), ca: await certificateAuthority(config), ipPool: config.ipPool });
+      const { applications } = await seedDemoInWorker(databaseUrl, config);
       logger.info({ applications, ms: Math.round(performance.now() - t) }, 'demo data seeded');
     }
   }
@@ -83,7 +81,7 @@ export async function boot(config: Config): Promise<void> {
   try {
     await lock.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
     await migrate(orm);
-    await prepareData(orm, config);
+    await prepareData(orm, databaseUrl, config);
   } finally {
     await lock.end().catch(() => undefined);
   }
