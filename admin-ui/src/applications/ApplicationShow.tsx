@@ -35,6 +35,7 @@ import { IdNoticeTab } from './IdNoticeTab';
 import { ReviewToolbar } from './ReviewToolbar';
 import { hasIdNotice } from './reviewRules';
 import { LinesTab, TerminalsTab, UserCodesTab, MailboxesTab } from './ContractTabs';
+import { TabChanges } from './TabChanges';
 
 const ShowTitle = () => {
   const record = useRecordContext<Application>();
@@ -204,6 +205,7 @@ const OfficeCompanyTab = () => {
   if (!record) return null;
   return (
     <Box>
+      <TabChanges items={['COMPANY_OFFICE', 'CONTRACTOR', 'HEAD_OFFICE', 'MANAGER']} />
       <Section title="resources.applications.sections.linkedOffice">
         {record.office ? (
           <ItemGrid>
@@ -236,6 +238,7 @@ const PlanTab = () => {
   if (!record) return null;
   return (
     <Section title={F('plan')}>
+      <TabChanges items={['PLAN']} />
       {record.plan ? (
         <Typography variant="h6" component="p">
           <EnumText name="Plan" value={record.plan} />
@@ -252,7 +255,12 @@ const PlanTab = () => {
 const BillingTab = () => {
   const record = useRecordContext<Application>();
   if (!record) return null;
-  return <BillingSections billing={record.billing} />;
+  return (
+    <>
+      <TabChanges items={['BILLING_ADDRESS', 'BILLING_CONTACT', 'PAYMENT_METHOD']} />
+      <BillingSections billing={record.billing} />
+    </>
+  );
 };
 
 const T = (key: string) => `resources.applications.tabs.${key}`;
