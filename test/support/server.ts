@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,17 @@ export interface StartedProduct {
   url: string;
   output: () => string;
   stop(): Promise<void>;
+}
+
+/**
+ * The Node flags `pnpm start` runs the server with (server/package.json's start script: source maps, the heap's
+ * bounds), so the tests and benchmarks run the product as it runs.
+ */
+export function startNodeFlags(): string[] {
+  const start = (JSON.parse(readFileSync(join(repoRoot, 'server', 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const flags = / node ((?:--[\w-]+(?:=\S+)? )*)dist\/server\/src\/main\.js/.exec(start)?.[1];
+  if (flags === undefined) throw new Error(`server/package.json の start から Node のフラグを読めません: ${start}`);
+  return flags.split(' ').filter(Boolean);
 }
 
 async function freePort(): Promise<number> {
@@ -50,7 +61,7 @@ export async function startProduct(
   const pgPort = options.pgPort ?? (await freePort());
   let out = '';
   if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} がありません: pnpm --filter @naccs/server build`);
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--enable-source-maps', SERVER_MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...startNodeFlags(), SERVER_MAIN], {
     cwd: join(repoRoot, 'server'),
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '', NOW: PRODUCT_NOW, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
