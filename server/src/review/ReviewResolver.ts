@@ -7,6 +7,9 @@ import { ReviewService, type ApprovalPreview as Preview } from './ReviewService.
 import { CalendarService, asksForNewLine } from '../calendar/CalendarService.js';
 import { ApplicationLine } from '../applications/sections.js';
 import { byParent } from '../graphql/loaders.js';
+import DataLoader from 'dataloader';
+import { todayInJapan } from '../common/dates.js';
+import { ApplicationCheck, CheckSummary, loadCheckInputs, runChecks, summarize } from './checks/index.js';
 
 
 @ObjectType({ description: '利用開始日の目安 (標準日数と希望日の判定)' })
@@ -22,6 +25,8 @@ export class ApprovalPreview implements Preview {
   @Field(() => String, { nullable: true, description: '利用開始日に指定できない理由 (過去日・休業日)' }) startDateProblem?: string;
   @Field(() => String, { nullable: true, description: 'システム設定申込締切日 (新規申込のみ): 利用開始日の4営業日前' }) systemSettingsDeadline?: string;
   @Field(() => String, { description: 'パスワード参照期間の終わり: 利用開始日の2営業日後' }) passwordReadableUntil!: string;
+  @Field(() => String, { description: '本日承認するときの最短の利用開始日 (標準日数・システム設定申込締切日から; これより前は理由を付した承認のみ)' }) minimumStartDate!: string;
+  @Field(() => String, { nullable: true, description: 'この利用開始日で承認するには理由 (override) が必要な理由' }) overrideNeeded?: string;
 }
 
 @Resolver(() => Application)
@@ -111,6 +116,26 @@ export class ReviewResolver {
     const app = /^[0-9a-f-]{36}$/i.test(applicationId) ? await ctx.em.findOne(Application, { id: applicationId }) : null;
     if (!app) throw notFound('指定された申込');
     return this.service(ctx).approvalPreview(app, startDate);
+  }
+
+  /** The checklist of every application the request asks it of, in one batch (a list page: a fixed number of statements). */
+  private checksOf(app: Application, ctx: Context): Promise<ApplicationCheck[]> {
+    const calendar = loader(ctx, 'calendar', () => new CalendarService(ctx.em));
+    const lines = (a: Application) => byParent(ctx, ApplicationLine, 'application').load(a.id);
+    return loader(ctx, 'checks', () => new DataLoader<Application, ApplicationCheck[], string>(async (apps) => {
+      const inputs = await loadCheckInputs(ctx.em, apps, todayInJapan(ctx.services.clock.now()), calendar, lines);
+      return inputs.map(runChecks);
+    }, { cacheKeyFn: (a) => a.id })).load(app);
+  }
+
+  @FieldResolver(() => [ApplicationCheck], { description: '審査前の自動チェックの指摘 (重い順)' })
+  checks(@Root() app: Application, @Ctx() ctx: Context): Promise<ApplicationCheck[]> {
+    return this.checksOf(app, ctx);
+  }
+
+  @FieldResolver(() => CheckSummary, { description: '自動チェックの指摘数 (重要度別; 一覧のアイコン用)' })
+  async checkSummary(@Root() app: Application, @Ctx() ctx: Context): Promise<CheckSummary> {
+    return summarize(await this.checksOf(app, ctx));
   }
 
   @FieldResolver(() => StartDateAdvice, { description: '標準日数・最短の利用開始日・希望日が標準日数より短いかどうか' })

@@ -6,7 +6,8 @@ import { isIsoDate } from '../common/paging.js';
 import { japaneseDate, todayInJapan } from '../common/dates.js';
 import type { SecretBox } from '../common/secrets.js';
 import { Application } from '../applications/Application.js';
-import { CalendarService } from '../calendar/CalendarService.js';
+import { CalendarService, asksForNewLine } from '../calendar/CalendarService.js';
+import { addBusinessDays } from '../calendar/businessDays.js';
 import { enqueueMail, type MailKey } from '../notifications/outbox.js';
 import { NOTICE_TEXT, addNotice, reviewNotice } from '../notifications/notices.js';
 import { noticeDirectDebitForm } from '../notifications/directDebit.js';
@@ -31,10 +32,28 @@ export interface ApprovalPreview {
   startDateProblem?: string;
   systemSettingsDeadline?: string;
   passwordReadableUntil: string;
+  /** The earliest start date an approval today may fix without an override (minimumStartDate). */
+  minimumStartDate: string;
+  /** Why the date needs the reviewer's override (before the minimum, or its システム設定申込締切日 past), or undefined. */
+  overrideNeeded?: string;
+}
+
+/** The approval's lead-time guard, with the reviewer's override reason if they gave one. */
+interface LeadTimeGuard {
+  overrideReason?: string;
+}
+
+/** A reviewer's explicit decision to approve a start date the lead-time guard refuses, with the reason. */
+export interface StartDateOverride {
+  reason: string;
 }
 
 /** The 審査終了 entry of an application's history. */
 export const approvalMessage = (startDate: string): string => `利用開始日 ${startDate}`;
+
+/** The internal history entry of an approval the reviewer made against the lead-time guard. */
+export const startDateOverrideMessage = (startDate: string, minimum: string, reason: string): string =>
+  `最短の利用開始日 ${minimum} より前 (${startDate}) またはシステム設定申込締切日経過を承知で承認: ${reason}`;
 
 /** The reviewers' work: assignment, return with a question, approval with a start date, cancellation, notes. */
 export class ReviewService {
@@ -125,9 +144,26 @@ export class ReviewService {
    * never an internal error. A 企業略称 the reviewer chose that another approval took meanwhile is their input's error.
    */
   async approve(id: string, startDate: string, expectedVersion: number, actor: Actor, abbreviation?: string): Promise<Application> {
+    return this.approveRetrying(id, startDate, expectedVersion, actor, abbreviation, undefined);
+  }
+
+  /**
+   * The reviewers' 審査終了 (approveApplication): as approve, and a start date before the minimum (minimumStartDate)
+   * or whose システム設定申込締切日 is past is refused (BAD_USER_INPUT on startDate naming the minimum) unless the
+   * reviewer overrides it with a reason, which the history records in the same transaction. `approve` alone is for
+   * replaying decisions already taken (demo seeding, test builders), which the guard would judge by today's rules.
+   */
+  async approveGuarded(id: string, startDate: string, expectedVersion: number, actor: Actor, abbreviation?: string, override?: StartDateOverride): Promise<Application> {
+    const reason = override?.reason?.trim();
+    if (override && !reason) throw badInput([{ path: 'overrideReason', message: '最短の利用開始日より前で承認する理由を入力してください。' }]);
+    if (reason && [...reason].length > MESSAGE_MAX) throw badInput([{ path: 'overrideReason', message: `理由は${MESSAGE_MAX}文字以内で入力してください。` }]);
+    return this.approveRetrying(id, startDate, expectedVersion, actor, abbreviation, { overrideReason: reason });
+  }
+
+  private async approveRetrying(id: string, startDate: string, expectedVersion: number, actor: Actor, abbreviation: string | undefined, guard: LeadTimeGuard | undefined): Promise<Application> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.approveOnce(id, startDate, expectedVersion, actor, abbreviation);
+        return await this.approveOnce(id, startDate, expectedVersion, actor, abbreviation, guard);
       } catch (e) {
         // A collision on an identifier, or a deadlock PostgreSQL broke between two approvals: both are worth again.
         if (!(e instanceof UniqueConstraintViolationException || e instanceof DeadlockException)) throw e;
@@ -148,12 +184,43 @@ export class ReviewService {
    */
   async approvalPreview(app: Application, startDate: string): Promise<ApprovalPreview> {
     if (!isIsoDate(startDate ?? '')) throw badInput([{ path: 'startDate', message: '利用開始日は YYYY-MM-DD 形式の正しい日付で指定してください。' }]);
+    const today = todayInJapan(this.clock.now());
+    const minimum = await this.minimumStartDate(app, (await app.lines.loadItems()), today);
     return {
       startDate,
-      startDateProblem: await this.calendar.startDateProblem(startDate, todayInJapan(this.clock.now())),
+      startDateProblem: await this.calendar.startDateProblem(startDate, today),
       systemSettingsDeadline: await this.systemSettingsDeadline(app, startDate),
       passwordReadableUntil: await this.calendar.referencePeriodEnd(startDate),
+      minimumStartDate: minimum,
+      overrideNeeded: await this.overrideNeeded(app, startDate, minimum, today),
     };
+  }
+
+  /**
+   * The earliest start date an approval on `today` may fix without an override: the standard lead time counted from
+   * 受付 (CalendarService.advise — the same rule as the desired-date warning), not before today, and for a new
+   * application one whose システム設定申込締切日 (start − 4 business days) is not past: the 4th business day after the
+   * first business day from today.
+   */
+  async minimumStartDate(app: Application, lines: Parameters<typeof asksForNewLine>[0], today: string): Promise<string> {
+    const advice = await this.calendar.advise(app, asksForNewLine(lines));
+    const closures = await this.calendar.closureSet();
+    const firstOpen = addBusinessDays(today, 0, closures);
+    const candidates = [advice.earliestStartDate, firstOpen];
+    if (app.kind === ApplicationKind.NEW) candidates.push(addBusinessDays(firstOpen, 4, closures));
+    return candidates.reduce((a, b) => (a > b ? a : b));
+  }
+
+  /** Why approving `startDate` needs the reviewer's override (the message names the minimum), or undefined. */
+  private async overrideNeeded(app: Application, startDate: string, minimum: string, today: string): Promise<string | undefined> {
+    const deadline = await this.systemSettingsDeadline(app, startDate);
+    if (deadline && deadline < today) {
+      return `利用開始日 ${startDate} ではシステム設定申込締切日 (${deadline}) が既に過ぎています。${minimum} 以降の利用開始日を指定するか、理由を入力して承認してください。`;
+    }
+    if (startDate < minimum) {
+      return `利用開始日は標準日数から求めた最短の日付 ${minimum} 以降を指定してください (それより前で承認するには理由を入力してください)。`;
+    }
+    return undefined;
   }
 
   /** Only a new application is followed by a システム設定申込 with its deadline. */
@@ -161,7 +228,7 @@ export class ReviewService {
     return app.kind === ApplicationKind.NEW ? this.calendar.systemSettingsDeadline(startDate) : Promise.resolve(undefined);
   }
 
-  private async approveOnce(id: string, startDate: string, expectedVersion: number, actor: Actor, abbreviation?: string): Promise<Application> {
+  private async approveOnce(id: string, startDate: string, expectedVersion: number, actor: Actor, abbreviation: string | undefined, guard: LeadTimeGuard | undefined): Promise<Application> {
     if (!isIsoDate(startDate ?? '')) throw badInput([{ path: 'startDate', message: '利用開始日は YYYY-MM-DD 形式の正しい日付で指定してください。' }]);
     const today = todayInJapan(this.clock.now());
     const problem = await this.calendar.startDateProblem(startDate, today);
@@ -169,6 +236,10 @@ export class ReviewService {
     return this.em.transactional(async (em) => {
       const { app, from, to } = await lockForTransition(em, id, expectedVersion, HistoryAction.APPROVE, ISSUANCE_SECTIONS);
       this.checkOwner(app, actor);
+      // The lead-time guard: refused before any issuance unless the reviewer overrides it with a reason.
+      const minimum = guard && await this.minimumStartDate(app, app.lines.getItems(), today);
+      const refusal = minimum && await this.overrideNeeded(app, startDate, minimum, today);
+      if (refusal && !guard?.overrideReason) throw badInput([{ path: 'startDate', message: refusal }]);
       app.status = to;
       app.startDate = startDate;
       app.reviewedAt = this.clock.now();
@@ -179,6 +250,9 @@ export class ReviewService {
       await issuance.issue(app, startDate, { abbreviation, ipPool: this.ipPool });
       await new CertificateService(em, this.secrets, this.clock, this.calendar).issueForApplication(app, startDate, issuance.issuedTerminals);
       recordHistory(em, app, actor, { at: this.clock.now(), action: HistoryAction.APPROVE, from, to, message: approvalMessage(startDate) });
+      if (refusal && minimum && guard?.overrideReason) {
+        recordHistory(em, app, actor, { at: this.clock.now(), action: HistoryAction.INTERNAL_NOTE, internal: true, message: startDateOverrideMessage(startDate, minimum, guard.overrideReason) });
+      }
       addNotice(em, app, NoticeCategory.APPLICATION, reviewNotice(app, 'approved'), this.clock.now());
       this.mail(em, app, 'application-approved', {
         startDate: japaneseDate(new Date(`${startDate}T00:00:00+09:00`)),

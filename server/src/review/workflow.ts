@@ -7,7 +7,8 @@ import { Application } from '../applications/Application.js';
 export const MESSAGE_MAX = 2_000;
 
 const S = ApplicationStatus;
-const OPEN = [S.RECEIVED, S.IN_REVIEW, S.RETURNED];
+/** The statuses in which an application is still open (waiting for the customer or a reviewer). */
+export const OPEN = [S.RECEIVED, S.IN_REVIEW, S.RETURNED];
 
 /** Which statuses each action may start from, and where it leads (SPEC.md workflow). */
 export const TRANSITIONS: Partial<Record<HistoryAction, { from: ApplicationStatus[]; to?: ApplicationStatus }>> = {

@@ -1,0 +1,87 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Application } from '../../applications/Application.js';
+import { ApplicationKind, type AttachmentKind, type RowAction } from '../../common/enums.js';
+import type { CalendarService } from '../../calendar/CalendarService.js';
+import { asksForNewLine } from '../../calendar/CalendarService.js';
+import { OPEN } from '../workflow.js';
+import { requiredAttachmentMissing } from './attachments.js';
+import { customsOfficeUnusual, emailDomainDiffers } from './contacts.js';
+import { desiredDateInsideLeadTime, systemSettingsDeadlinePassed } from './dates.js';
+import { otherOpenApplication } from './siblings.js';
+import { ApplicationCheck, CheckSeverity, CheckSummary, type Check, type CheckInput, type OpenSibling } from './types.js';
+import { industriesRefusedBySingleSignOn } from './userIds.js';
+
+export { ApplicationCheck, CheckSeverity, CheckSummary } from './types.js';
+
+/** The automatic pre-review checklist, in the order the application page lists the findings' kinds. */
+export const CHECKS: readonly Check[] = [
+  systemSettingsDeadlinePassed,
+  desiredDateInsideLeadTime,
+  requiredAttachmentMissing,
+  industriesRefusedBySingleSignOn,
+  otherOpenApplication,
+  customsOfficeUnusual,
+  emailDomainDiffers,
+];
+
+const ORDER: Record<CheckSeverity, number> = { BLOCKER: 0, WARNING: 1, INFO: 2 };
+
+/** Every check's findings for one application, the heaviest first. */
+export function runChecks(input: CheckInput): ApplicationCheck[] {
+  return CHECKS.flatMap((check) => check(input)).sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+}
+
+export function summarize(checks: readonly ApplicationCheck[]): CheckSummary {
+  const count = (s: CheckSeverity) => checks.filter((c) => c.severity === s).length;
+  return Object.assign(new CheckSummary(), { info: count(CheckSeverity.INFO), warning: count(CheckSeverity.WARNING), blocker: count(CheckSeverity.BLOCKER) });
+}
+
+const groupBy = <T extends { application_id: string }>(rows: T[]) => {
+  const out = new Map<string, T[]>();
+  for (const r of rows) out.set(r.application_id, [...(out.get(r.application_id) ?? []), r]);
+  return out;
+};
+
+/**
+ * What the checks read for a page of applications, in a fixed number of statements whatever the page size: the
+ * calendar (once per service), the lines (the caller's batch, shared with startDateAdvice), and one statement each for
+ * attachment kinds, 利用者ID rows and the other open applications of the same office or company.
+ */
+export async function loadCheckInputs(
+  em: EntityManager,
+  apps: readonly Application[],
+  today: string,
+  calendar: CalendarService,
+  linesOf: (app: Application) => Promise<Array<{ action: RowAction; place?: unknown }>>,
+): Promise<CheckInput[]> {
+  const ids = apps.map((a) => a.id);
+  const sql = em.getConnection();
+  const [attachments, userIds, siblings, lines] = await Promise.all([
+    sql.execute<Array<{ application_id: string; kind: AttachmentKind }>>('select application_id, kind from attachment where application_id in (?)', [ids]),
+    sql.execute<Array<{ application_id: string; user_code: string | null; action: string; industries: string[]; position: number }>>(
+      `select c.application_id, c.user_code, i.action::text, i.industries::text[] as industries, i.position
+         from application_user_id i join application_user_code c on c.id = i.user_code_id
+        where c.application_id in (?) order by c.position, i.position`, [ids]),
+    sql.execute<Array<{ application_id: string; id: string; receipt_no: string; same_office: boolean }>>(
+      `select me.id as application_id, other.id, other.receipt_no, other.office_id = me.office_id as same_office
+         from application me
+         join office mo on mo.id = me.office_id
+         join office oo on oo.id = mo.id or oo.company_id = mo.company_id
+         join application other on other.office_id = oo.id and other.id <> me.id and other.status in (?)
+        where me.id in (?) order by other.received_at, other.id`, [OPEN, ids]),
+    Promise.all(apps.map(linesOf)),
+  ]);
+  const attachmentsOf = groupBy(attachments);
+  const userIdsOf = groupBy(userIds);
+  const siblingsOf = groupBy(siblings);
+  return Promise.all(apps.map(async (app, i) => ({
+    app,
+    today,
+    advice: await calendar.advise(app, asksForNewLine(lines[i]!)),
+    desiredDateDeadline: app.kind === ApplicationKind.NEW && app.desiredStartDate ? await calendar.systemSettingsDeadline(app.desiredStartDate) : undefined,
+    lines: lines[i]!,
+    attachments: (attachmentsOf.get(app.id) ?? []).map((a) => a.kind),
+    userIds: (userIdsOf.get(app.id) ?? []).map((u) => ({ action: u.action, industries: u.industries, userCode: u.user_code ?? undefined, position: u.position })),
+    siblings: (siblingsOf.get(app.id) ?? []).map((s): OpenSibling => ({ id: s.id, receiptNo: s.receipt_no, sameOffice: s.same_office })),
+  })));
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { todayInJapan } from '../../common/dates.js';
+import { clockFor, testNowSetting } from '../../testing/instant.js';
+import { INDUSTRY_GROUPS, Industry, RowAction, SOLO_INDUSTRIES } from '../../common/enums.js';
+import { industriesRefusedBySingleSignOn } from './userIds.js';
+import { cleanInput } from './fixtures.js';
+
+// The run's instant (TEST_NOW), as every test: the checks compare dates relative to it.
+const today = todayInJapan(clockFor(testNowSetting()).now());
+const userId = (industries: readonly string[], action: string = RowAction.ADD) => ({ action, industries, userCode: 'NACSYS', position: 0 });
+
+describe('industriesRefusedBySingleSignOn', () => {
+  const [first, second] = [INDUSTRY_GROUPS[0]!, INDUSTRY_GROUPS[1]!];
+  it('blocks 業種 of two 枠 on one 利用者ID, and a solo 業種 with another', () => {
+    expect(industriesRefusedBySingleSignOn(cleanInput(today, { userIds: [userId([first[0]!, second[0]!])] })))
+      .toMatchObject([{ code: 'INDUSTRIES_REFUSED_BY_SSO', severity: 'BLOCKER', path: 'userCodes' }]);
+    const solo = SOLO_INDUSTRIES[0]!;
+    const other = Object.values(Industry).find((x) => x !== solo)!;
+    expect(industriesRefusedBySingleSignOn(cleanInput(today, { userIds: [userId([solo, other])] }))).toHaveLength(1);
+  });
+  it('accepts 業種 of one 枠, a single 業種, and rows the application does not add', () => {
+    const sameGroup = first.filter((x) => !SOLO_INDUSTRIES.includes(x)).slice(0, 2);
+    expect(sameGroup).toHaveLength(2);
+    expect(industriesRefusedBySingleSignOn(cleanInput(today, { userIds: [userId(sameGroup), userId([second[0]!]), userId([first[0]!, second[0]!], RowAction.DELETE)] }))).toEqual([]);
+  });
+});
