@@ -294,6 +294,14 @@ export const APPLICATION = gql`
         earliestStartDate
         desiredDateTooSoon
       }
+      checks {
+        code
+        severity
+        message
+        path
+        linkReceiptNo
+        linkApplicationId
+      }
       result {
         item
         added

@@ -344,7 +344,18 @@ export interface Application {
   history?: ApplicationHistory[];
   latestHistory?: Maybe<ApplicationHistory>;
   startDateAdvice?: StartDateAdvice;
+  checks?: ApplicationCheck[];
   result?: ApplicationResultRow[];
+}
+
+/** 審査前の自動チェックの指摘 (server: review/checks). */
+export interface ApplicationCheck {
+  code: string;
+  severity: 'INFO' | 'WARNING' | 'BLOCKER';
+  message: string;
+  path: string;
+  linkReceiptNo?: Maybe<string>;
+  linkApplicationId?: Maybe<string>;
 }
 
 /** 標準日数・最短の利用開始日・希望日が標準日数より短いかどうか. */

@@ -27,6 +27,7 @@ import { StatusChip } from '../components/StatusChip';
 import { useShowError } from '../components/useShowError';
 import type { Application } from '../types';
 import { ChangesTable } from './ChangesTable';
+import { ChecksPanel } from './ChecksPanel';
 import { DocumentButtons } from './DocumentButtons';
 import { DownloadAttachmentButton } from './DownloadAttachmentButton';
 import { CategoryText, companyNameOf } from './helpers';
@@ -328,6 +329,7 @@ export const ApplicationShow = () => {
   return (
     <Show title={<ShowTitle />} actions={<ReviewToolbar />} queryOptions={{ onError }}>
       <SummaryHeader />
+      <ChecksPanel />
       <ApplicationTabs />
     </Show>
   );

@@ -755,6 +755,12 @@ export const enCustom: CustomMessages = {
       record_system_settings: 'Record system settings',
       reloaded: 'The latest data was reloaded. Check it, then try again.',
     },
+    checks: {
+      title: 'Automatic checks',
+      none: 'The automatic checks found nothing',
+      open_other: 'Open application %{receiptNo}',
+      severity: { BLOCKER: 'Blocks approval', WARNING: 'Check', INFO: 'Note' },
+    },
     approve: {
       title: 'Approve — receipt no. %{receiptNo}',
       too_soon: 'The desired start date is closer to the application date than the standard lead time',

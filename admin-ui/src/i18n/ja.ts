@@ -760,6 +760,12 @@ export const jaCustom = {
       record_system_settings: 'システム設定申込を記録',
       reloaded: '最新の内容を読み込み直しました。内容を確認してから、もう一度操作してください。',
     },
+    checks: {
+      title: '自動チェック',
+      none: '自動チェックで指摘はありません',
+      open_other: '申込受付番号 %{receiptNo} を開く',
+      severity: { BLOCKER: '承認不可', WARNING: '要確認', INFO: '参考' },
+    },
     approve: {
       title: '審査終了 — 申込受付番号 %{receiptNo}',
       too_soon: '申込日と利用開始希望日の間隔が標準日数より短い',
