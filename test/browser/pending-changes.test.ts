@@ -81,14 +81,15 @@ describe('pending contract changes in the console', () => {
     await page.goto(`${product.url}/#/offices/${office.id}/show`);
     const pending = page.getByTestId('pending-changes');
     await pending.waitFor();
-    await expect(pending.textContent()).resolves.toContain(`${slashed(startDate)} から 航空`);
-    await expect(pending.textContent()).resolves.toContain(terminal.name);
+    // Polled: a panel is in the page before its query has answered.
+    await expect.poll(() => pending.textContent()).toContain(`${slashed(startDate)} から 航空`);
+    await expect.poll(() => pending.textContent()).toContain(terminal.name);
     await page.screenshot({ path: join(artifacts, 'office-pending-changes.png') });
     await page.getByRole('tab', { name: 'netNACCS' }).click();
     const row = page.getByRole('row').filter({ hasText: terminal.name });
     await row.getByTestId('pending-value').waitFor();
-    await expect(row.textContent()).resolves.toContain('海上');
-    await expect(row.getByTestId('pending-value').textContent()).resolves.toBe(`${slashed(startDate)} から 航空`);
+    await expect.poll(() => row.textContent()).toContain('海上');
+    await expect.poll(() => row.getByTestId('pending-value').textContent()).toBe(`${slashed(startDate)} から 航空`);
     await page.screenshot({ path: join(artifacts, 'office-pending-change.png') });
 
     // The contract on the start date: the terminal is 航空 that day (海上 today).
@@ -96,7 +97,8 @@ describe('pending contract changes in the console', () => {
     await page.getByTestId('contract-as-of-date').fill(startDate);
     const data = page.getByTestId('as-of-data');
     await data.getByText(terminal.name).waitFor();
-    await expect(data.getByRole('row').filter({ hasText: terminal.name }).textContent()).resolves.toMatch(/航空.*海上/);
+    // The rows of the date typed, not those of a date the field held a moment before.
+    await expect.poll(() => data.getByRole('row').filter({ hasText: terminal.name }).first().textContent()).toMatch(/航空.*海上/);
     await page.screenshot({ path: join(artifacts, 'office-contract-as-of-data.png') });
 
     // The application: its 区分の変更 waits for the start date.
