@@ -46,10 +46,10 @@ interface Target {
   office: { code: string; userCodes: Array<{ code: string; shared: boolean; endDate: string | null; userIds: Array<{ industries: string[]; processingMethod: string; endDate: string | null }> }> };
 }
 
-/** The newest unassigned 変更申込 of an office that holds a 利用者コード of its own (to add a 識別番号 to). */
+/** The oldest unassigned 変更申込 (未割当 lists the oldest first) of an office that holds a 利用者コード of its own (to add a 識別番号 to). */
 async function pickChangeApplication(token: string): Promise<Target & { userCode: Target['office']['userCodes'][number] }> {
   const data = await gql<{ applications: { items: Target[] } }>(
-    `{ applications(filter: { queue: UNASSIGNED, kind: [CHANGE] }, limit: 20, sort: { field: RECEIVED_AT, order: DESC }) {
+    `{ applications(filter: { queue: UNASSIGNED, kind: [CHANGE] }, limit: 20, sort: { field: RECEIVED_AT, order: ASC }) {
          items { id receiptNo office { code userCodes { code shared endDate userIds { industries processingMethod endDate } } } } } }`,
     {},
     token,
