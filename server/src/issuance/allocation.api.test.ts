@@ -30,7 +30,7 @@ describe('statements per approval', () => {
   ])('%s: at most 7 from the first statement of the approval to COMMIT, the rows added in one statement, one insert per table', async (_name, spec) => {
     const app = await given(server).application({ ...spec, status: 'IN_REVIEW' });
     const before = server.queries();
-    const res = await server.gql(APPROVE, { id: app.id, s: addBusinessDays(todayInJapan(server.clock.now()), 30), v: app.version }, reviewer);
+    const res = await server.gql(APPROVE, { id: app.id, s: addBusinessDays(todayInJapan(server.clock.now()), 61), v: app.version }, reviewer);
     expect(res.errors).toBeUndefined();
     const statements = server.statements().slice(-(server.queries() - before)).map(clean);
     // The caller's session row is read at most once (then remembered: staff/sessions.ts), and is not the approval's.

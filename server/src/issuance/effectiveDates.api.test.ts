@@ -96,7 +96,7 @@ describe('seed 003: 区分の変更 of a netNACCS terminal (99999W 海上 → �
 
 describe('seed 002: 一般NACCS added to a netNACCS office (回線 and 論理端末 by a 変更申込)', () => {
   it('the office uses 一般NACCS, with its line, from the start date only', async () => {
-    const START = addBusinessDays(today(), 10);
+    const START = addBusinessDays(today(), 61); // a line to lay: 60 business days
     const line = nacSystemApplication().lines![0]!;
     const SERVICES = `query($c: String!, $d: String!) { office(code: $c) { usesGeneral pendingChanges { target changes { field value } }
       contractAsOf(date: $d) { usesNet usesGeneral lines } } }`;

@@ -14,7 +14,7 @@ import type { NewApplicationInput } from '../applications/intake/inputs.js';
 let server: TestServer;
 let portal: string;
 let flow: Awaited<ReturnType<typeof portalAndSupervisor>>;
-const START = addBusinessDays(todayInJapan(testClock.now()), 15);
+const START = addBusinessDays(todayInJapan(testClock.now()), 61); // beyond a line's lead time (60 business days)
 
 beforeAll(async () => {
   server = await startTestServer({ demo: false });

@@ -20,7 +20,7 @@ let supervisor: string;
 let support: string;
 const box = new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64'));
 const sql = <T = Record<string, any>>(q: string, p: unknown[] = []) => server.orm.em.getConnection().execute<T[]>(q, p);
-const START = addBusinessDays(todayInJapan(testClock.now()), 15);
+const START = addBusinessDays(todayInJapan(testClock.now()), 61); // beyond a line's lead time (60 business days)
 const revealed: string[] = [];
 /** ナックスシステム株式会社 in service (NAC001 of seeds 002–004), and サイバーポート株式会社 whose 利用者コード others share (seed 000). */
 let nac: GivenOffice;

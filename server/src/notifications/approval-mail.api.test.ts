@@ -54,7 +54,7 @@ describe('利用申込確認完了 over SMTP', () => {
 
     const app = await given(server).application({ status: 'RECEIVED' });
     const v = (await server.gql('mutation($id: ID!, $v: Int!) { assignApplication(id: $id, expectedVersion: $v) { version } }', { id: app.id, v: app.version }, supervisor)).data!.assignApplication.version;
-    const start = addBusinessDays(todayInJapan(testClock.now()), 20);
+    const start = addBusinessDays(todayInJapan(testClock.now()), 61);
     const approved = await server.gql('mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status } }', { id: app.id, v, d: start }, supervisor);
     expect(approved.data!.approveApplication.status).toBe('APPROVED');
 

@@ -15,7 +15,7 @@ let portal: string;
 let flow: Awaited<ReturnType<typeof portalAndSupervisor>>;
 /** The 請求先コード of seed 001's office once approved (its account is the one 同一口座振替 names). */
 let registeredBillingCode: string;
-const START = addBusinessDays(todayInJapan(testClock.now()), 15);
+const START = addBusinessDays(todayInJapan(testClock.now()), 61); // beyond a line's lead time (60 business days)
 const NOTICE = '口座振替申込専用紙を送付しました。受領しましたら、必要事項を記入しNACCSセンターに郵送してください。';
 const sql = <T = Record<string, any>>(q: string, p: unknown[] = []) => server.orm.em.getConnection().execute<T[]>(q, p);
 const forms = (applicationId: string) =>

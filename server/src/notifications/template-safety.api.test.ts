@@ -36,7 +36,7 @@ const version = async () => (await server.gql('query($k: String!) { notification
 
 async function approve(): Promise<{ id: string; receiptNo: string; status?: string; errors?: unknown }> {
   const app = await given(server).application({ status: 'IN_REVIEW' });
-  const start = addBusinessDays(todayInJapan(testClock.now()), 20);
+  const start = addBusinessDays(todayInJapan(testClock.now()), 61);
   const res = await server.gql('mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status } }', { id: app.id, v: app.version, d: start }, supervisor);
   return { id: app.id, receiptNo: app.receiptNo, status: res.data?.approveApplication?.status, errors: res.errors };
 }

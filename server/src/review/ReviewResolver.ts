@@ -74,9 +74,11 @@ export class ReviewResolver {
     @Arg('startDate', () => String, { description: '利用開始日 (YYYY-MM-DD, 本日以降の営業日)' }) startDate: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Arg('abbreviation', () => String, { nullable: true, description: '企業略称 (新規の企業のみ; 省略時は英文名から提案)' }) abbreviation: string | undefined,
+    @Arg('override', () => Boolean, { nullable: true, description: '最短の利用開始日より前・システム設定申込締切日経過の日付を承知で承認する (overrideReason 必須)' }) override: boolean | undefined,
+    @Arg('overrideReason', () => String, { nullable: true, description: 'override の理由 (履歴に記録)' }) overrideReason: string | undefined,
     @Ctx() ctx: Context,
   ): Promise<Application> {
-    return this.service(ctx).approve(id, startDate, expectedVersion, actorOf(ctx), abbreviation);
+    return this.service(ctx).approveGuarded(id, startDate, expectedVersion, actorOf(ctx), abbreviation, override ? { reason: overrideReason ?? '' } : undefined);
   }
 
   @Authorized(...roles('cancelApplication'))

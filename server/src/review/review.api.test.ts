@@ -19,7 +19,8 @@ let admin: string;
 const sql = <T = Record<string, any>>(q: string, p: unknown[] = []) => server.orm.em.getConnection().execute<T[]>(q, p);
 const box = new SecretBox(Buffer.from(TEST_SECRET_KEY, 'base64'));
 const TODAY = todayInJapan(testClock.now());
-const FAR = addBusinessDays(TODAY, 30);
+/** Beyond every lead time (60 business days for a line): an approval needs no override. */
+const FAR = addBusinessDays(TODAY, 61);
 /** The second business day after the next year-end closure: its システム設定申込締切日 falls before the closure. */
 const AFTER_NEW_YEAR = addBusinessDays(nextYearEndClosureDay(TODAY), 2);
 const AFTER_NEW_YEAR_DEADLINE = subtractBusinessDays(AFTER_NEW_YEAR, 4);
@@ -84,7 +85,8 @@ describe('approval', () => {
   it('fixes the start date and the system-settings deadline (start − 4 business days), with notice and mail', async () => {
     const app = await applicationIn('IN_REVIEW', 'NEW');
     const res = await server.gql(
-      `mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status startDate systemSettingsDeadline reviewedAt office { id } receiptNo } }`,
+      // The date is chosen for the year-end closure, not for the lead time: the reviewer overrides (checks.api: the guard).
+      `mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v, override: true, overrideReason: "年末年始の前後の締切日の確認") { status startDate systemSettingsDeadline reviewedAt office { id } receiptNo } }`,
       { id: app.id, v: app.version, d: AFTER_NEW_YEAR },
       reviewer,
     );
