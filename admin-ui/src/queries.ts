@@ -577,8 +577,8 @@ export const RETURN_APPLICATION = gql`
 `;
 
 export const APPROVE_APPLICATION = gql`
-  mutation ApproveApplication($id: ID!, $startDate: String!, $expectedVersion: Int!, $abbreviation: String) {
-    approveApplication(id: $id, startDate: $startDate, expectedVersion: $expectedVersion, abbreviation: $abbreviation) {
+  mutation ApproveApplication($id: ID!, $startDate: String!, $expectedVersion: Int!, $abbreviation: String, $override: Boolean, $overrideReason: String) {
+    approveApplication(id: $id, startDate: $startDate, expectedVersion: $expectedVersion, abbreviation: $abbreviation, override: $override, overrideReason: $overrideReason) {
       ${REVIEWED}
       startDate
     }
@@ -626,6 +626,8 @@ export const APPROVAL_PREVIEW = gql`
       startDateProblem
       systemSettingsDeadline
       passwordReadableUntil
+      minimumStartDate
+      overrideNeeded
     }
   }
 `;

@@ -390,6 +390,10 @@ export interface ApprovalPreview {
   startDateProblem?: Maybe<string>;
   systemSettingsDeadline?: Maybe<string>;
   passwordReadableUntil: string;
+  /** The earliest start date an approval today may fix without an override (server rule). */
+  minimumStartDate: string;
+  /** Why this start date needs the reviewer's override, if it does. */
+  overrideNeeded?: Maybe<string>;
 }
 
 export interface CalendarDay {

@@ -2,10 +2,12 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import {
   Alert,
   Box,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogContent,
   DialogTitle,
+  FormControlLabel,
   FormHelperText,
   Stack,
   TextField,
@@ -27,11 +29,16 @@ import { DialogCancelButton, DialogConfirmButton, DialogErrors } from '../compon
 
 type Preselect = 'desired' | 'fallback' | 'done';
 
+/** The longest override reason the server takes (review/workflow.ts MESSAGE_MAX). */
+const REASON_MAX = 2_000;
+
 /**
  * 審査終了 (承認): pick 利用開始日 on the business-day calendar and confirm. The dialog pre-selects the desired start
  * date when it is a business day not before today, else the earliest date the standard lead time allows; shows
  * the lead-time warning, the resulting システム設定申込締切日 and パスワード参照期間 (asked from the server, which applies
- * the same rules when approving), the 企業略称 for a new company, and what will be issued.
+ * the same rules when approving), the 企業略称 for a new company, and what will be issued. Days before the server's
+ * minimum start date (lead time, システム設定申込締切日) look disabled; the reviewer may still approve one by ticking
+ * the override and giving a reason, which the server records in the history.
  */
 export const ApproveDialog = ({ record, open, onClose }: { record: Application; open: boolean; onClose: () => void }) => {
   const translate = useTranslate();
@@ -41,7 +48,16 @@ export const ApproveDialog = ({ record, open, onClose }: { record: Application; 
   const today = useMemo(() => todayInJapan(), []);
   const advice = record.startDateAdvice;
   const desired = record.desiredStartDate ?? undefined;
-  const fallback = advice && advice.earliestStartDate > today ? advice.earliestStartDate : today;
+  // The minimum start date an approval today may fix without an override: the server's rule (approvalPreview).
+  const { data: basis } = useGetOne<ApprovalPreview>(
+    'approvalPreviews',
+    { id: record.id, meta: { startDate: today } },
+    { enabled: open, staleTime: 60_000 },
+  );
+  const minimum = basis?.minimumStartDate;
+  const [override, setOverride] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
+  const fallback = minimum && minimum > today ? minimum : today;
   const wantsDesired = !!desired && desired >= today;
 
   const [month, setMonth] = useState(monthOf(wantsDesired ? desired : fallback));
@@ -71,7 +87,11 @@ export const ApproveDialog = ({ record, open, onClose }: { record: Application; 
 
   // Pre-selection: the desired date if it is a business day, else the first business day from the fallback.
   useEffect(() => {
-    if (!open || preselect === 'done') return;
+    if (!open || preselect === 'done' || !minimum) return;
+    if (preselect === 'desired' && desired && desired < minimum) {
+      setPreselect('fallback');
+      return;
+    }
     if (preselect === 'desired' && desired) {
       const day = known.get(desired);
       if (!day) return;
@@ -98,7 +118,7 @@ export const ApproveDialog = ({ record, open, onClose }: { record: Application; 
     }
     // Not within what is loaded yet: look at the next month.
     if (!isFetching && known.size > 0) setMonth((m) => addMonths(m, 1));
-  }, [open, preselect, known, desired, fallback, isFetching, month]);
+  }, [open, preselect, known, desired, fallback, isFetching, month, minimum]);
 
   const abbreviationNeeded = record.kind === 'NEW' && !record.office?.company?.abbreviation;
   const { data: suggestion } = useGetOne<{ id: string; abbreviation: string }>(
@@ -118,9 +138,11 @@ export const ApproveDialog = ({ record, open, onClose }: { record: Application; 
   const deadline = current?.systemSettingsDeadline;
   const referenceEnd = current?.passwordReadableUntil;
   const desiredDay = desired ? known.get(desired) : undefined;
+  const overrideNeeded = current?.overrideNeeded;
+  const overrideReady = override && overrideReason.trim().length > 0;
 
   const errorsAt = (path: string) => errors.filter((e) => e.path === path).map((e) => e.message);
-  const otherErrors = errors.filter((e) => e.path !== 'startDate' && e.path !== 'abbreviation');
+  const otherErrors = errors.filter((e) => e.path !== 'startDate' && e.path !== 'abbreviation' && e.path !== 'overrideReason');
   const date = (iso?: string | null) => formatDate(iso, locale, true);
 
   const confirm = async () => {
@@ -133,6 +155,7 @@ export const ApproveDialog = ({ record, open, onClose }: { record: Application; 
         startDate: selected,
         expectedVersion: record.version,
         abbreviation: abbreviationNeeded && abbreviationValue.trim() ? abbreviationValue.trim().toUpperCase() : undefined,
+        ...(override ? { override: true, overrideReason: overrideReason.trim() } : {}),
       },
       { success: 'naccs.approve.done', successArgs: { receiptNo: record.receiptNo, startDate: date(selected) } },
     );
@@ -176,7 +199,7 @@ export const ApproveDialog = ({ record, open, onClose }: { record: Application; 
                 setPreselect('done');
                 setErrors((e) => e.filter((x) => x.path !== 'startDate'));
               }}
-              min={today}
+              min={override ? today : (minimum ?? today)}
               loading={isFetching}
               markers={[
                 { date: desired, label: 'resources.applications.fields.desiredStartDate', color: theme.palette.warning.main },
@@ -193,6 +216,35 @@ export const ApproveDialog = ({ record, open, onClose }: { record: Application; 
                 {m}
               </FormHelperText>
             ))}
+            {minimum ? (
+              <FormHelperText data-testid="approve-minimum">{translate('naccs.approve.minimum', { date: date(minimum) })}</FormHelperText>
+            ) : null}
+            {overrideNeeded ? (
+              <Alert severity="error" sx={{ mt: 1, maxWidth: 360 }} data-testid="approve-override-needed">
+                {overrideNeeded}
+              </Alert>
+            ) : null}
+            <FormControlLabel
+              sx={{ mt: 1 }}
+              control={<Checkbox checked={override} onChange={(e) => setOverride(e.target.checked)} slotProps={{ input: { 'data-testid': 'approve-override' } as never }} />}
+              label={translate('naccs.approve.override')}
+            />
+            {override ? (
+              <TextField
+                name="overrideReason"
+                label={translate('naccs.approve.override_reason')}
+                value={overrideReason}
+                onChange={(e) => setOverrideReason(e.target.value)}
+                required
+                multiline
+                minRows={2}
+                error={errorsAt('overrideReason').length > 0}
+                helperText={errorsAt('overrideReason').join(' ') || translate('naccs.approve.override_hint')}
+                slotProps={{ htmlInput: { maxLength: REASON_MAX, 'data-testid': 'approve-override-reason' } }}
+                sx={{ display: 'flex', maxWidth: 360 }}
+                size="small"
+              />
+            ) : null}
           </Box>
           <Box sx={{ flex: 1, minWidth: 260 }}>
             <ItemGrid min={200}>
@@ -255,7 +307,7 @@ export const ApproveDialog = ({ record, open, onClose }: { record: Application; 
       </DialogContent>
       <DialogActions>
         <DialogCancelButton onClick={onClose} busy={busy} />
-        <DialogConfirmButton color="success" busy={busy} disabled={!selected} onClick={() => void confirm()} icon={<CheckCircleIcon />} data-testid="approve-confirm">
+        <DialogConfirmButton color="success" busy={busy} disabled={!selected || (!!overrideNeeded && !overrideReady) || (override && !overrideReady)} onClick={() => void confirm()} icon={<CheckCircleIcon />} data-testid="approve-confirm">
           {translate('naccs.approve.confirm', { date: selected ? date(selected) : '' })}
         </DialogConfirmButton>
       </DialogActions>

@@ -762,6 +762,10 @@ export const enCustom: CustomMessages = {
       severity: { BLOCKER: 'Blocks approval', WARNING: 'Check', INFO: 'Note' },
     },
     approve: {
+      minimum: 'Earliest start date an approval may fix: %{date} (lead time, system settings deadline)',
+      override: 'Approve before the earliest start date, with a reason',
+      override_reason: 'Reason (recorded in the history)',
+      override_hint: 'e.g. construction date agreed with the customer',
       title: 'Approve — receipt no. %{receiptNo}',
       too_soon: 'The desired start date is closer to the application date than the standard lead time',
       too_soon_detail: 'The standard lead time is %{days} business days; the earliest start date is %{earliest}.',

@@ -767,6 +767,10 @@ export const jaCustom = {
       severity: { BLOCKER: '承認不可', WARNING: '要確認', INFO: '参考' },
     },
     approve: {
+      minimum: '承認できる最短の利用開始日: %{date} (標準日数・システム設定申込締切日から)',
+      override: '最短の利用開始日より前でも、理由を付して承認する',
+      override_reason: '理由 (履歴に記録されます)',
+      override_hint: '例: お客様と工事日程を確認済み',
       title: '審査終了 — 申込受付番号 %{receiptNo}',
       too_soon: '申込日と利用開始希望日の間隔が標準日数より短い',
       too_soon_detail: '標準日数は %{days} 営業日で、最短の利用開始日は %{earliest} です。',
