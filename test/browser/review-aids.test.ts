@@ -122,6 +122,16 @@ describe('review aids', () => {
     const overdue = due.findIndex((a) => a.businessDaysToStart < 0);
     if (overdue >= 0) await expect(cells.nth(overdue).textContent()).resolves.toContain('期限超過');
     await expect(page.getByTestId('days-waiting').first().textContent()).resolves.toMatch(/^\d+日/);
+    // The automatic checks' icon with the count of findings, as the server sums them for the row.
+    const checked = (await gql<{ applications: { items: Array<{ receiptNo: string; checkSummary: { blocker: number; warning: number; info: number } }> } }>(
+      '{ applications(filter: { queue: DUE_SOON }, sort: { field: DESIRED_START_DATE, order: ASC }, limit: 25) { items { receiptNo checkSummary { blocker warning info } } } }', {})).data!.applications.items
+      .find((a) => a.checkSummary.blocker + a.checkSummary.warning + a.checkSummary.info > 0);
+    if (checked) {
+      const icon = page.getByRole('row').filter({ hasText: checked.receiptNo }).getByTestId('checks-icon');
+      await icon.waitFor();
+      const { blocker, warning, info } = checked.checkSummary;
+      await expect(icon.getAttribute('data-count')).resolves.toBe(String(blocker + warning + info));
+    }
     await page.screenshot({ path: join(artifacts, 'review-aids-due-soon.png') });
     await page.close();
   });

@@ -29,6 +29,7 @@ import { BulkAssignToMeButton } from './BulkAssignToMeButton';
 import { CategoryText, companyNameOf } from './helpers';
 import { QUEUE_SORT, QueueTabs } from './QueueTabs';
 import { DaysToStart, DaysWaiting, overdueRowSx } from './Urgency';
+import { CheckSummariesProvider, ChecksIcon } from './ChecksIcon';
 
 /** The always-on search (受付番号・事業所コード・企業名・カナ). */
 const SearchBox = (props: SearchInputProps) => {
@@ -105,6 +106,7 @@ export const ApplicationList = () => {
       storeKey="applications.list"
     >
       <QueueTabs />
+      <CheckSummariesProvider>
       <DataTable<Application>
         rowClick="show"
         rowSx={overdueRowSx}
@@ -142,6 +144,7 @@ export const ApplicationList = () => {
           cellSx={() => ({ fontFamily: 'monospace' })}
         />
         <Column source="status" render={(r) => <StatusChip status={r.status} />} />
+        <Column source="checks" label="naccs.checks.title" disableSort render={(r) => <ChecksIcon record={r} />} />
         <Column source="assignee" disableSort render={(r) => <Val>{r.assignee?.name}</Val>} />
         <Column source="receivedAt" render={(r) => <DateTimeText value={r.receivedAt} />} cellSx={() => ({ whiteSpace: 'nowrap' })} />
         <Column
@@ -177,6 +180,7 @@ export const ApplicationList = () => {
           />
         ) : null}
       </DataTable>
+      </CheckSummariesProvider>
     </List>
   );
 };

@@ -92,6 +92,9 @@ export class ApplicationFilter {
   @Field(() => String, { nullable: true, description: '利用開始希望日 (この日まで, YYYY-MM-DD)' })
   desiredStartTo?: string;
 
+  @Field(() => [ID], { nullable: true, description: '申込のID (一覧の1ページ分まで; 例: 表示中の行の自動チェックの件数を読む)' })
+  ids?: string[];
+
   /** The offices an API key is limited to (staff/keyScope.ts); set by the server, not a GraphQL field. */
   officeIds?: string[];
 }
@@ -114,6 +117,9 @@ export class ApplicationPage {
   totalCount!: number;
 }
 
+/** The most application ids one filter names (a page of the list). */
+const MAX_IDS = 100;
+
 /** Start of a Japan-time day as an instant (申込日 is a Japanese calendar day). */
 const jstDayStart = (isoDate: string): Date => new Date(`${isoDate}T00:00:00+09:00`);
 
@@ -127,6 +133,10 @@ export function applicationWhere(filter: ApplicationFilter = {}, queue: QueueCon
   if (filter.assigneeId) and.push({ assignee: filter.assigneeId });
   if (filter.officeCode) and.push({ office: { code: filter.officeCode.normalize('NFKC').trim().toUpperCase() } });
   if (filter.officeIds) and.push({ office: { $in: filter.officeIds } });
+  if (filter.ids) {
+    if (filter.ids.length > MAX_IDS) errors.push({ path: 'filter.ids', message: `申込のIDは${MAX_IDS}件までで指定してください。` });
+    else and.push({ id: { $in: filter.ids } });
+  }
   for (const [path, value, op] of [
     ['filter.receivedFrom', filter.receivedFrom, '$gte'],
     ['filter.receivedTo', filter.receivedTo, '$lt'],

@@ -107,3 +107,26 @@ describe('the 利用開始希望日 filter', () => {
     expect(items.map((a) => a.businessDaysToStart)).toEqual([...items.map((a) => a.businessDaysToStart)].sort((x, y) => x - y));
   });
 });
+
+describe('the list by ids (the console reads the automatic checks of the rows it shows)', () => {
+  it('lists exactly the named applications, with the checkSummary each one\'s own checks give', async () => {
+    const ids = (await sql<{ id: string }>(`select id from application where status in ('RECEIVED', 'IN_REVIEW', 'RETURNED') order by received_at limit 25`)).map((r) => r.id);
+    const res = await server.gql(`query($f: ApplicationFilter) { applications(filter: $f, limit: 100) { totalCount items { id checkSummary { blocker warning info } } } }`, { f: { ids } }, reviewer);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.applications.totalCount).toBe(ids.length);
+    expect(new Set(res.data!.applications.items.map((a: { id: string }) => a.id))).toEqual(new Set(ids));
+    for (const item of res.data!.applications.items.slice(0, 5)) {
+      const { checks } = await one(item.id, 'checks { severity }');
+      const count = (s: string) => checks.filter((c: { severity: string }) => c.severity === s).length;
+      expect(item.checkSummary).toEqual({ blocker: count('BLOCKER'), warning: count('WARNING'), info: count('INFO') });
+    }
+  });
+
+  it('refuses more ids than a page (BAD_USER_INPUT on filter.ids) and a malformed id', async () => {
+    const many = Array.from({ length: 101 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const res = await server.gql(`query($f: ApplicationFilter) { applications(filter: $f) { totalCount } }`, { f: { ids: many } }, reviewer);
+    expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'filter.ids' }] });
+    const bad = await server.gql(`query($f: ApplicationFilter) { applications(filter: $f) { totalCount } }`, { f: { ids: ['nope'] } }, reviewer);
+    expect(bad.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+});
