@@ -62,13 +62,18 @@ export async function loadCheckInputs(
       `select c.application_id, c.user_code, i.action::text, i.industries::text[] as industries, i.position
          from application_user_id i join application_user_code c on c.id = i.user_code_id
         where c.application_id in (?) order by c.position, i.position`, [ids]),
+    // Materialized steps: the page's companies, then the open applications (a short list); joined by company. A
+    // planner left to itself (fresh statistics or none) nests the four-way join into seconds.
     sql.execute<Array<{ application_id: string; id: string; receipt_no: string; same_office: boolean }>>(
-      `select me.id as application_id, other.id, other.receipt_no, other.office_id = me.office_id as same_office
-         from application me
-         join office mo on mo.id = me.office_id
-         join office oo on oo.id = mo.id or oo.company_id = mo.company_id
-         join application other on other.office_id = oo.id and other.id <> me.id and other.status in (?)
-        where me.id in (?) order by other.received_at, other.id`, [OPEN, ids]),
+      `with mine as materialized (
+         select a.id, a.office_id, o.company_id from application a join office o on o.id = a.office_id where a.id in (?)
+       ), open as materialized (
+         select a.id, a.receipt_no, a.office_id, a.received_at, o.company_id
+           from application a join office o on o.id = a.office_id where a.status in (?)
+       )
+       select mine.id as application_id, open.id, open.receipt_no, open.office_id = mine.office_id as same_office
+         from mine join open on open.company_id = mine.company_id and open.id <> mine.id
+        order by open.received_at, open.id`, [ids, OPEN]),
     Promise.all(apps.map(linesOf)),
   ]);
   const attachmentsOf = groupBy(attachments);

@@ -10,11 +10,11 @@ const today = todayInJapan(clockFor(testNowSetting()).now());
 const sibling = { id: '00000000-0000-4000-8000-000000000002', receiptNo: 'A000123', sameOffice: true };
 
 describe('otherOpenApplication', () => {
-  it('links each other open application of the office or the company', () => {
+  it('links each other open application of the office (WARNING) or of the company\'s other offices (INFO)', () => {
     const found = otherOpenApplication(cleanInput(today, { siblings: [sibling, { ...sibling, id: '00000000-0000-4000-8000-000000000003', receiptNo: 'A000124', sameOffice: false }] }));
     expect(found).toMatchObject([
       { code: 'OTHER_OPEN_APPLICATION', severity: 'WARNING', linkReceiptNo: 'A000123', linkApplicationId: sibling.id },
-      { linkReceiptNo: 'A000124' },
+      { severity: 'INFO', linkReceiptNo: 'A000124' },
     ]);
     expect(found[0]!.message).toContain('同じ事業所');
     expect(found[1]!.message).toContain('同じ企業');
