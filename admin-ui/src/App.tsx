@@ -20,6 +20,7 @@ import { theme } from './theme';
 // The sign-in page is this chunk; the layout, every page and the data provider are chunks of their own
 // (lazyComponent, lazyDataProvider), fetched once signed in — or while the sign-in form waits (login/preload.ts).
 const IntakePage = lazyComponent(() => import('./intake/IntakePage'), 'IntakePage');
+const ChangePasswordPage = lazyComponent(() => import('./account/ChangePasswordPage'), 'ChangePasswordPage');
 
 /**
  * The layout's chunk loads under a Suspense boundary of its own (react-admin's is inside the layout), and only once
@@ -66,6 +67,7 @@ export const App = () => (
         {mayCall(permissions, 'auditLog') ? <Resource name="auditLog" {...auditLog} /> : null}
         <CustomRoutes>
           <Route path="/intake" element={<IntakePage />} />
+          <Route path="/password" element={<ChangePasswordPage />} />
         </CustomRoutes>
       </>
     )}

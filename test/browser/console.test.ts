@@ -75,4 +75,45 @@ describe('console', () => {
     await page.getByText('申込').first().waitFor();
     await page.close();
   });
+
+  it('changes a staff member\'s own password from the user menu: the server\'s refusals under the fields, then a new sign-in', async () => {
+    const signIn = async (password: string) => (await fetch(`${product.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($p: String!) { login(email: "reviewer2@example.jp", password: $p) { token } }', variables: { p: password } }),
+    }).then((r) => r.json() as Promise<{ data?: unknown }>)).data;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' });
+    await page.goto(product.url);
+    await page.getByLabel(/E-mail/).fill('reviewer2@example.jp');
+    await page.getByLabel(/パスワード/).fill('naccs-demo');
+    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+    await page.locator('#main-content').getByText(/審査終了|受付|審査中/).first().waitFor();
+
+    await page.getByRole('button', { name: /プロフィール|Profile|審査/ }).first().click();
+    await page.getByRole('menuitem', { name: 'パスワード変更' }).click();
+    await page.locator('#main-content').getByRole('heading', { name: 'パスワード変更' }).waitFor();
+    const field = (name: string) => page.locator(`input[name="${name}"]`);
+    const form = page.locator('form');
+
+    // A wrong current password: the server's message under its field, nothing changed.
+    await field('currentPassword').fill('not-the-password-1');
+    await field('newPassword').fill('Renewed-password-2026');
+    await field('confirmation').fill('Renewed-password-2026');
+    await page.getByRole('button', { name: '変更する' }).click();
+    await expect.poll(() => form.textContent()).toContain('現在のパスワードが正しくありません');
+    // The confirmation typed differently: refused before asking the server.
+    await field('currentPassword').fill('naccs-demo');
+    await field('confirmation').fill('Renewed-password-2027');
+    await page.getByRole('button', { name: '変更する' }).click();
+    await expect.poll(() => form.textContent()).toContain('一致しません');
+    expect(await signIn('naccs-demo')).toBeTruthy();
+
+    // Changed: every session ends, the sign-in page opens, and only the new password signs in.
+    await field('confirmation').fill('Renewed-password-2026');
+    await page.getByRole('button', { name: '変更する' }).click();
+    await page.getByLabel(/E-mail/).waitFor();
+    expect(await signIn('naccs-demo')).toBeFalsy();
+    expect(await signIn('Renewed-password-2026')).toBeTruthy();
+    await page.close();
+  });
 });
