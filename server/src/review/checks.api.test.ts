@@ -77,6 +77,22 @@ describe('Application.checks', () => {
     expect(await codes(id)).toEqual(['INDUSTRIES_REFUSED_BY_SSO']);
   });
 
+  it('SHARED_USER_CODE_UNUSABLE: a shared 利用者コード no office uses (a paper application naming a code mistyped)', async () => {
+    const { id } = await given(server).application();
+    await sql(`update application_user_code set shared = true, user_code = 'ZZ9ZZ' where application_id = ?`, [id]);
+    expect((await checksOf(id)).checks).toEqual([expect.objectContaining({ code: 'SHARED_USER_CODE_UNUSABLE', severity: 'BLOCKER', message: expect.stringContaining('ZZ9ZZ は存在しない') })]);
+  });
+
+  it('SHARED_USER_CODE_UNUSABLE: a shared 利用者コード whose office has an open 契約解除・事業所廃止', async () => {
+    const owner = await given(server).office();
+    const [{ code }] = await sql(`select uc.code from user_code uc join office o on o.id = uc.office_id where o.code = ? limit 1`, [owner.code]) as Array<{ code: string }>;
+    const abolition = await given(server).application({ kind: 'CHANGE', officeCode: owner.code });
+    await sql(`update application set other_change = 'TERMINATION', change_items = '{}' where id = ?`, [abolition.id]);
+    const { id } = await given(server).application();
+    await sql(`update application_user_code set shared = true, user_code = ? where application_id = ?`, [code, id]);
+    expect((await checksOf(id)).checks).toEqual([expect.objectContaining({ code: 'SHARED_USER_CODE_UNUSABLE', message: expect.stringContaining(`${code} の事業所は契約解除・事業所廃止の手続き中`) })]);
+  });
+
   it('CUSTOMS_OFFICE_UNUSUAL: 門司 for an office in 神奈川県', async () => {
     const { id } = await newApplication((i) => { i.office!.customsOffice = '門司'; });
     expect((await checksOf(id)).checks).toEqual([expect.objectContaining({ code: 'CUSTOMS_OFFICE_UNUSUAL', severity: 'INFO', path: 'officeProfile.customsOffice', message: expect.stringContaining('横浜税関') })]);

@@ -13,6 +13,7 @@ export function cleanInput(today: string, over: Partial<CheckInput> = {}, app: P
     attachments: [],
     userIds: [],
     siblings: [],
+    sharedCodes: [],
     ...over,
     app: {
       id: '00000000-0000-4000-8000-000000000001',

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Application } from '../../applications/Application.js';
-import { ApplicationKind, type AttachmentKind, type RowAction } from '../../common/enums.js';
+import { ApplicationKind, ApplicationStatus, OtherChange, RowAction, type AttachmentKind } from '../../common/enums.js';
 import type { CalendarService } from '../../calendar/CalendarService.js';
 import { asksForNewLine } from '../../calendar/CalendarService.js';
 import { OPEN } from '../workflow.js';
@@ -9,7 +9,7 @@ import { customsOfficeUnusual, emailDomainDiffers } from './contacts.js';
 import { desiredDateInsideLeadTime, systemSettingsDeadlinePassed } from './dates.js';
 import { otherOpenApplication } from './siblings.js';
 import { ApplicationCheck, CheckSeverity, CheckSummary, type Check, type CheckInput, type OpenSibling } from './types.js';
-import { industriesRefusedBySingleSignOn } from './userIds.js';
+import { industriesRefusedBySingleSignOn, sharedUserCodeUnusable } from './userIds.js';
 
 export { ApplicationCheck, CheckSeverity, CheckSummary } from './types.js';
 
@@ -19,6 +19,7 @@ export const CHECKS: readonly Check[] = [
   desiredDateInsideLeadTime,
   requiredAttachmentMissing,
   industriesRefusedBySingleSignOn,
+  sharedUserCodeUnusable,
   otherOpenApplication,
   customsOfficeUnusual,
   emailDomainDiffers,
@@ -45,7 +46,7 @@ const groupBy = <T extends { application_id: string }>(rows: T[]) => {
 /**
  * What the checks read for a page of applications, in a fixed number of statements whatever the page size: the
  * calendar (once per service), the lines (the caller's batch, shared with startDateAdvice), and one statement each for
- * attachment kinds, 利用者ID rows and the other open applications of the same office or company.
+ * attachment kinds, 利用者ID rows, the other open applications of the same office or company, and the shared 利用者コード.
  */
 export async function loadCheckInputs(
   em: EntityManager,
@@ -56,7 +57,7 @@ export async function loadCheckInputs(
 ): Promise<CheckInput[]> {
   const ids = apps.map((a) => a.id);
   const sql = em.getConnection();
-  const [attachments, userIds, siblings, lines] = await Promise.all([
+  const [attachments, userIds, siblings, sharedCodes, lines] = await Promise.all([
     sql.execute<Array<{ application_id: string; kind: AttachmentKind }>>('select application_id, kind from attachment where application_id in (?)', [ids]),
     sql.execute<Array<{ application_id: string; user_code: string | null; action: string; industries: string[]; position: number }>>(
       `select c.application_id, c.user_code, i.action::text, i.industries::text[] as industries, i.position
@@ -74,11 +75,21 @@ export async function loadCheckInputs(
        select mine.id as application_id, open.id, open.receipt_no, open.office_id = mine.office_id as same_office
          from mine join open on open.company_id = mine.company_id and open.id <> mine.id
         order by open.received_at, open.id`, [ids, OPEN]),
+    // A shared code issued and not ended (one yet to start counts: the sharing starts with it), and whether an abolition (契約解除・事業所廃止) of its office is open or yet to apply.
+    sql.execute<Array<{ application_id: string; user_code: string; position: number; found: boolean; owner_terminating: boolean }>>(
+      `select c.application_id, c.user_code, c.position, uc.id is not null as found,
+              exists (select 1 from application t where t.office_id = uc.office_id and t.other_change = ? and t.id <> c.application_id
+                        and (t.status in (?) or (t.status = ? and t.start_date > ?::date))) as owner_terminating
+         from application_user_code c
+         left join user_code uc on uc.code = upper(c.user_code) and (uc.end_date is null or uc.end_date > ?::date)
+        where c.application_id in (?) and c.shared and c.action = ? and c.user_code is not null
+        order by c.position`, [OtherChange.TERMINATION, OPEN, ApplicationStatus.APPROVED, today, today, ids, RowAction.ADD]),
     Promise.all(apps.map(linesOf)),
   ]);
   const attachmentsOf = groupBy(attachments);
   const userIdsOf = groupBy(userIds);
   const siblingsOf = groupBy(siblings);
+  const sharedOf = groupBy(sharedCodes);
   return Promise.all(apps.map(async (app, i) => ({
     app,
     today,
@@ -88,5 +99,6 @@ export async function loadCheckInputs(
     attachments: (attachmentsOf.get(app.id) ?? []).map((a) => a.kind),
     userIds: (userIdsOf.get(app.id) ?? []).map((u) => ({ action: u.action, industries: u.industries, userCode: u.user_code ?? undefined, position: u.position })),
     siblings: (siblingsOf.get(app.id) ?? []).map((s): OpenSibling => ({ id: s.id, receiptNo: s.receipt_no, sameOffice: s.same_office })),
+    sharedCodes: (sharedOf.get(app.id) ?? []).map((c) => ({ userCode: c.user_code, position: c.position, found: c.found, ownerTerminating: c.owner_terminating })),
   })));
 }

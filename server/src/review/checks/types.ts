@@ -53,6 +53,16 @@ export interface CheckInput {
   attachments: AttachmentKind[];
   userIds: Array<{ action: string; industries: readonly string[]; userCode: string | undefined; position: number }>;
   siblings: OpenSibling[];
+  /** The shared 利用者コード the application joins, as the contract has them. */
+  sharedCodes: SharedCodeState[];
+}
+
+/** A shared 利用者コード an application names: whether it is issued and not ended, and whether its office is being abolished. */
+export interface SharedCodeState {
+  userCode: string;
+  position: number;
+  found: boolean;
+  ownerTerminating: boolean;
 }
 
 export type Check = (input: CheckInput) => ApplicationCheck[];

@@ -1,4 +1,5 @@
 import { SOLO_INDUSTRIES, RowAction, industryGroup, type Industry } from '../../common/enums.js';
+import { OPEN } from '../workflow.js';
 import { CheckSeverity, finding, type Check } from './types.js';
 
 /**
@@ -14,3 +15,16 @@ export const industriesRefusedBySingleSignOn: Check = ({ userIds }) =>
     })
     .map((u) => finding('INDUSTRIES_REFUSED_BY_SSO', CheckSeverity.BLOCKER, 'userCodes',
       `利用者コード ${u.userCode ?? '(新規)'} の${u.position + 1}番目の利用者IDの業種の組合せは、シングルサインオンで同じ利用者IDにできません (自社通関・輸出入者・機長代行は単独、その他は同じ枠内のみ)。`));
+
+/**
+ * A shared 利用者コード (共同利用) never issued or already ended, or whose office has an abolition
+ * (契約解除・事業所廃止) open or yet to apply: the sharing would end with it. Judged while the application is open.
+ */
+export const sharedUserCodeUnusable: Check = ({ app, sharedCodes }) =>
+  OPEN.includes(app.status)
+    ? sharedCodes
+      .filter((c) => !c.found || c.ownerTerminating)
+      .map((c) => finding('SHARED_USER_CODE_UNUSABLE', CheckSeverity.BLOCKER, `userCodes.${c.position}.userCode`, c.found
+        ? `共同利用する利用者コード ${c.userCode} の事業所は契約解除・事業所廃止の手続き中です。`
+        : `共同利用する利用者コード ${c.userCode} は存在しないか、廃止されています。`))
+    : [];

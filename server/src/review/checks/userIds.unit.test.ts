@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { todayInJapan } from '../../common/dates.js';
 import { clockFor, testNowSetting } from '../../testing/instant.js';
-import { INDUSTRY_GROUPS, Industry, RowAction, SOLO_INDUSTRIES } from '../../common/enums.js';
-import { industriesRefusedBySingleSignOn } from './userIds.js';
+import { ApplicationStatus, INDUSTRY_GROUPS, Industry, RowAction, SOLO_INDUSTRIES } from '../../common/enums.js';
+import { industriesRefusedBySingleSignOn, sharedUserCodeUnusable } from './userIds.js';
 import { cleanInput } from './fixtures.js';
 
 // The run's instant (TEST_NOW), as every test: the checks compare dates relative to it.
@@ -22,5 +22,19 @@ describe('industriesRefusedBySingleSignOn', () => {
     const sameGroup = first.filter((x) => !SOLO_INDUSTRIES.includes(x)).slice(0, 2);
     expect(sameGroup).toHaveLength(2);
     expect(industriesRefusedBySingleSignOn(cleanInput(today, { userIds: [userId(sameGroup), userId([second[0]!]), userId([first[0]!, second[0]!], RowAction.DELETE)] }))).toEqual([]);
+  });
+});
+
+describe('sharedUserCodeUnusable', () => {
+  const code = { userCode: 'NACSYS', position: 1, found: true, ownerTerminating: false };
+  it('blocks a shared code that is not live, or whose office is being abolished', () => {
+    expect(sharedUserCodeUnusable(cleanInput(today, { sharedCodes: [{ ...code, found: false }] })))
+      .toMatchObject([{ code: 'SHARED_USER_CODE_UNUSABLE', severity: 'BLOCKER', path: 'userCodes.1.userCode', message: expect.stringContaining('存在しないか、廃止') }]);
+    expect(sharedUserCodeUnusable(cleanInput(today, { sharedCodes: [{ ...code, ownerTerminating: true }] })))
+      .toMatchObject([{ message: expect.stringContaining('契約解除・事業所廃止') }]);
+  });
+  it('accepts a live code of an office in service, and judges only open applications', () => {
+    expect(sharedUserCodeUnusable(cleanInput(today, { sharedCodes: [code] }))).toEqual([]);
+    expect(sharedUserCodeUnusable(cleanInput(today, { sharedCodes: [{ ...code, found: false }] }, { status: ApplicationStatus.APPROVED }))).toEqual([]);
   });
 });
