@@ -93,6 +93,17 @@ describe('Application.checks', () => {
     expect((await checksOf(id)).checks).toEqual([expect.objectContaining({ code: 'SHARED_USER_CODE_UNUSABLE', message: expect.stringContaining(`${code} の事業所は契約解除・事業所廃止の手続き中`) })]);
   });
 
+  it('CHANGE_LEAVES_NO_IDS: a change deleting the only 識別番号 of the office\'s only 利用者コード', async () => {
+    const owner = await given(server).office();
+    const ids = await sql(`select uc.code, u.ident_no from user_id u join user_code uc on uc.id = u.user_code_id join office o on o.id = u.office_id where o.code = ?`, [owner.code]) as Array<{ code: string; ident_no: string }>;
+    const { id } = await given(server).application({ kind: 'CHANGE', officeCode: owner.code, edit: (i) => {
+      Object.assign(i, { changeItems: ['IDENT_NO'], plan: undefined, reason: '識別番号の整理のため。',
+        userCodes: [{ action: 'CHANGE', userCode: ids[0]!.code, userIds: ids.map((u) => ({ action: 'DELETE', identNo: u.ident_no })) }] });
+    } });
+    const found = (await checksOf(id)).checks.filter((c) => c.code === 'CHANGE_LEAVES_NO_IDS');
+    expect(found.map((c) => c.message)).toEqual([expect.stringContaining(`${ids[0]!.code} に識別番号が1つも残りません`), expect.stringContaining('利用者IDが1つも残りません')]);
+  });
+
   it('CUSTOMS_OFFICE_UNUSUAL: 門司 for an office in 神奈川県', async () => {
     const { id } = await newApplication((i) => { i.office!.customsOffice = '門司'; });
     expect((await checksOf(id)).checks).toEqual([expect.objectContaining({ code: 'CUSTOMS_OFFICE_UNUSUAL', severity: 'INFO', path: 'officeProfile.customsOffice', message: expect.stringContaining('横浜税関') })]);

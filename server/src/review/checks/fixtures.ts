@@ -14,6 +14,7 @@ export function cleanInput(today: string, over: Partial<CheckInput> = {}, app: P
     userIds: [],
     siblings: [],
     sharedCodes: [],
+    remainingIds: [],
     ...over,
     app: {
       id: '00000000-0000-4000-8000-000000000001',

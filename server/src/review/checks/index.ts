@@ -9,7 +9,7 @@ import { customsOfficeUnusual, emailDomainDiffers } from './contacts.js';
 import { desiredDateInsideLeadTime, systemSettingsDeadlinePassed } from './dates.js';
 import { otherOpenApplication } from './siblings.js';
 import { ApplicationCheck, CheckSeverity, CheckSummary, type Check, type CheckInput, type OpenSibling } from './types.js';
-import { industriesRefusedBySingleSignOn, sharedUserCodeUnusable } from './userIds.js';
+import { changeLeavesNoIds, industriesRefusedBySingleSignOn, sharedUserCodeUnusable } from './userIds.js';
 
 export { ApplicationCheck, CheckSeverity, CheckSummary } from './types.js';
 
@@ -20,6 +20,7 @@ export const CHECKS: readonly Check[] = [
   requiredAttachmentMissing,
   industriesRefusedBySingleSignOn,
   sharedUserCodeUnusable,
+  changeLeavesNoIds,
   otherOpenApplication,
   customsOfficeUnusual,
   emailDomainDiffers,
@@ -57,7 +58,7 @@ export async function loadCheckInputs(
 ): Promise<CheckInput[]> {
   const ids = apps.map((a) => a.id);
   const sql = em.getConnection();
-  const [attachments, userIds, siblings, sharedCodes, lines] = await Promise.all([
+  const [attachments, userIds, siblings, sharedCodes, remaining, lines] = await Promise.all([
     sql.execute<Array<{ application_id: string; kind: AttachmentKind }>>('select application_id, kind from attachment where application_id in (?)', [ids]),
     sql.execute<Array<{ application_id: string; user_code: string | null; action: string; industries: string[]; position: number }>>(
       `select c.application_id, c.user_code, i.action::text, i.industries::text[] as industries, i.position
@@ -84,12 +85,35 @@ export async function loadCheckInputs(
          left join user_code uc on uc.code = upper(c.user_code) and (uc.end_date is null or uc.end_date > ?::date)
         where c.application_id in (?) and c.shared and c.action = ? and c.user_code is not null
         order by c.position`, [OtherChange.TERMINATION, OPEN, ApplicationStatus.APPROVED, today, today, ids, RowAction.ADD]),
+    // A change application's office: each live 利用者コード with the 識別番号 the change keeps and adds.
+    sql.execute<Array<{ application_id: string; code: string; kept: string | number; added: string | number; code_deleted: boolean }>>(
+      `with mine as materialized (
+         select a.id, a.office_id from application a where a.id in (?) and a.kind = ? and a.office_id is not null
+       ), asked as materialized (
+         select c.application_id, upper(c.user_code) as code, c.action as code_action, i.action, upper(i.ident_no) as ident_no, i.ident_count
+           from application_user_code c left join application_user_id i on i.user_code_id = c.id
+          where c.application_id in (select id from mine) and c.user_code is not null
+       ), live as materialized (
+         select mine.id as application_id, uc.code, u.ident_no
+           from mine join user_id u on u.office_id = mine.office_id and (u.end_date is null or u.end_date > ?::date)
+           join user_code uc on uc.id = u.user_code_id
+       )
+       select live.application_id, live.code,
+              count(*) filter (where not exists (select 1 from asked where asked.application_id = live.application_id
+                and asked.code = live.code and asked.action = ? and asked.ident_no = live.ident_no)) as kept,
+              (select coalesce(sum(asked.ident_count), 0) from asked where asked.application_id = live.application_id
+                and asked.code = live.code and asked.action = ?) as added,
+              exists (select 1 from asked where asked.application_id = live.application_id and asked.code = live.code
+                and asked.code_action = ?) as code_deleted
+         from live group by live.application_id, live.code order by live.code`,
+      [ids, ApplicationKind.CHANGE, today, RowAction.DELETE, RowAction.ADD, RowAction.DELETE]),
     Promise.all(apps.map(linesOf)),
   ]);
   const attachmentsOf = groupBy(attachments);
   const userIdsOf = groupBy(userIds);
   const siblingsOf = groupBy(siblings);
   const sharedOf = groupBy(sharedCodes);
+  const remainingOf = groupBy(remaining);
   return Promise.all(apps.map(async (app, i) => ({
     app,
     today,
@@ -100,5 +124,6 @@ export async function loadCheckInputs(
     userIds: (userIdsOf.get(app.id) ?? []).map((u) => ({ action: u.action, industries: u.industries, userCode: u.user_code ?? undefined, position: u.position })),
     siblings: (siblingsOf.get(app.id) ?? []).map((s): OpenSibling => ({ id: s.id, receiptNo: s.receipt_no, sameOffice: s.same_office })),
     sharedCodes: (sharedOf.get(app.id) ?? []).map((c) => ({ userCode: c.user_code, position: c.position, found: c.found, ownerTerminating: c.owner_terminating })),
+    remainingIds: (remainingOf.get(app.id) ?? []).map((r) => ({ userCode: r.code, kept: Number(r.kept), added: Number(r.added), codeDeleted: r.code_deleted })),
   })));
 }

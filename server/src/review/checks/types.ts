@@ -55,6 +55,16 @@ export interface CheckInput {
   siblings: OpenSibling[];
   /** The shared 利用者コード the application joins, as the contract has them. */
   sharedCodes: SharedCodeState[];
+  /** For a change application: the office's live 利用者コード with the 識別番号 the change keeps and adds. */
+  remainingIds: RemainingIds[];
+}
+
+/** One live 利用者コード of the office after a change: the 識別番号 it keeps, those it adds, whether the change ends it. */
+export interface RemainingIds {
+  userCode: string;
+  kept: number;
+  added: number;
+  codeDeleted: boolean;
 }
 
 /** A shared 利用者コード an application names: whether it is issued and not ended, and whether its office is being abolished. */

@@ -1,4 +1,4 @@
-import { SOLO_INDUSTRIES, RowAction, industryGroup, type Industry } from '../../common/enums.js';
+import { OtherChange, SOLO_INDUSTRIES, RowAction, industryGroup, type Industry } from '../../common/enums.js';
 import { OPEN } from '../workflow.js';
 import { CheckSeverity, finding, type Check } from './types.js';
 
@@ -28,3 +28,21 @@ export const sharedUserCodeUnusable: Check = ({ app, sharedCodes }) =>
         ? `共同利用する利用者コード ${c.userCode} の事業所は契約解除・事業所廃止の手続き中です。`
         : `共同利用する利用者コード ${c.userCode} は存在しないか、廃止されています。`))
     : [];
+
+/**
+ * A change that leaves a live 利用者コード of the office without any 識別番号 (its IDs all deleted, none added, the
+ * code itself kept), or the office without any 利用者ID at all. A 契約解除・事業所廃止 ends them on purpose.
+ */
+export const changeLeavesNoIds: Check = ({ app, remainingIds, userIds }) => {
+  if (!OPEN.includes(app.status) || app.otherChange === OtherChange.TERMINATION || !remainingIds.length) return [];
+  const kept = remainingIds.filter((c) => !c.codeDeleted);
+  const empty = kept.filter((c) => c.kept + c.added === 0);
+  const live = new Set(remainingIds.map((c) => c.userCode));
+  const addsElsewhere = userIds.some((u) => u.action === RowAction.ADD && !live.has((u.userCode ?? '').toUpperCase()));
+  const findings = empty.map((c) => finding('CHANGE_LEAVES_NO_IDS', CheckSeverity.BLOCKER, 'userCodes',
+    `変更後、利用者コード ${c.userCode} に識別番号が1つも残りません。利用者コードごと廃止するか、識別番号を残してください。`));
+  if (!addsElsewhere && kept.every((c) => c.kept + c.added === 0)) {
+    findings.push(finding('CHANGE_LEAVES_NO_IDS', CheckSeverity.BLOCKER, 'userCodes', '変更後、この事業所に利用者IDが1つも残りません (事業所を廃止する場合は「契約解除・事業所廃止」で申し込みます)。'));
+  }
+  return findings;
+};

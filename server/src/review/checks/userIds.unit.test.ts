@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { todayInJapan } from '../../common/dates.js';
 import { clockFor, testNowSetting } from '../../testing/instant.js';
-import { ApplicationStatus, INDUSTRY_GROUPS, Industry, RowAction, SOLO_INDUSTRIES } from '../../common/enums.js';
-import { industriesRefusedBySingleSignOn, sharedUserCodeUnusable } from './userIds.js';
+import { ApplicationKind, ApplicationStatus, INDUSTRY_GROUPS, Industry, OtherChange, RowAction, SOLO_INDUSTRIES } from '../../common/enums.js';
+import { changeLeavesNoIds, industriesRefusedBySingleSignOn, sharedUserCodeUnusable } from './userIds.js';
 import { cleanInput } from './fixtures.js';
 
 // The run's instant (TEST_NOW), as every test: the checks compare dates relative to it.
@@ -36,5 +36,23 @@ describe('sharedUserCodeUnusable', () => {
   it('accepts a live code of an office in service, and judges only open applications', () => {
     expect(sharedUserCodeUnusable(cleanInput(today, { sharedCodes: [code] }))).toEqual([]);
     expect(sharedUserCodeUnusable(cleanInput(today, { sharedCodes: [{ ...code, found: false }] }, { status: ApplicationStatus.APPROVED }))).toEqual([]);
+  });
+});
+
+describe('changeLeavesNoIds', () => {
+  const change = { kind: ApplicationKind.CHANGE };
+  it('blocks a change deleting every 識別番号 of a code it keeps, and the office\'s last 利用者ID', () => {
+    const found = changeLeavesNoIds(cleanInput(today, { remainingIds: [{ userCode: 'NACSYS', kept: 0, added: 0, codeDeleted: false }] }, change));
+    expect(found.map((f) => f.message)).toEqual([expect.stringContaining('NACSYS に識別番号が1つも残りません'), expect.stringContaining('利用者IDが1つも残りません')]);
+    expect(found.every((f) => f.code === 'CHANGE_LEAVES_NO_IDS' && f.severity === 'BLOCKER')).toBe(true);
+  });
+  it('accepts a code kept with one 識別番号, a code ended whole while another keeps its IDs, a new ID elsewhere, and 契約解除', () => {
+    expect(changeLeavesNoIds(cleanInput(today, { remainingIds: [{ userCode: 'NACSYS', kept: 1, added: 0, codeDeleted: false }] }, change))).toEqual([]);
+    expect(changeLeavesNoIds(cleanInput(today, { remainingIds: [
+      { userCode: 'NACSYS', kept: 0, added: 0, codeDeleted: true }, { userCode: 'NACSY2', kept: 2, added: 0, codeDeleted: false }] }, change))).toEqual([]);
+    const allEnded = { remainingIds: [{ userCode: 'NACSYS', kept: 0, added: 0, codeDeleted: true }] };
+    expect(changeLeavesNoIds(cleanInput(today, { ...allEnded, userIds: [userId([INDUSTRY_GROUPS[0]![0]!])].map((u) => ({ ...u, userCode: 'NEWCOD' })) }, change))).toEqual([]);
+    expect(changeLeavesNoIds(cleanInput(today, allEnded, { ...change, otherChange: OtherChange.TERMINATION }))).toEqual([]);
+    expect(changeLeavesNoIds(cleanInput(today, allEnded, change))).toHaveLength(1);
   });
 });
