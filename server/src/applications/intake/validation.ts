@@ -1,9 +1,10 @@
 import {
-  AttachmentKind, BONDED_RECORD_INDUSTRIES, ChangeItem, Connection, type Industry, LineConnectionMethod, LineType,
+  ApplicationKind, AttachmentKind, BONDED_RECORD_INDUSTRIES, ChangeItem, Connection, type Industry, LineConnectionMethod, LineType,
   MaintenanceHours, OtherChange, ProcessingMethod, RowAction, SOLO_INDUSTRIES, TerminalType, industryGroup,
 } from '../../common/enums.js';
 import type { FieldError } from '../../common/errors.js';
 import { Checker, blank } from './checker.js';
+import { requiredAttachments } from './requiredAttachments.js';
 import type {
   AddressInput, ApplicationSectionsInput, AttachmentInput, BillingInput, ChangeApplicationInput, CompanyInput,
   CustomsOfficerApplicationInput, LineInput, MailboxInput, NewApplicationInput, OfficeInput, PersonInput, ProvisionalAccountInput,
@@ -354,6 +355,13 @@ function checkCommon(c: Checker, input: ApplicationSectionsInput, today: string)
   checkAttachments(c, input.attachments);
 }
 
+/** Whether the application's shape requires `kind` (requiredAttachments: the one rule) and the input lacks it. */
+function missingAttachment(
+  input: { attachments?: AttachmentInput[] | null }, app: Parameters<typeof requiredAttachments>[0], lines: Array<{ action: string }>, kind: AttachmentKind,
+): boolean {
+  return requiredAttachments(app, lines).includes(kind) && !(input.attachments ?? []).some((a) => a.kind === kind);
+}
+
 /** 新規利用申込 (seeds 000/001): every section; lines or the "no line" box for 一般NACCS. */
 export function validateNewApplication(input: NewApplicationInput, today: string): FieldError[] {
   const c = new Checker();
@@ -377,7 +385,8 @@ export function validateNewApplication(input: NewApplicationInput, today: string
     if (lines.length > 0) {
       checkPerson(c, 'constructionContact', '工事事務担当者', input.constructionContact, { kana: true });
       checkPerson(c, 'constructionAttendee', '工事立会者', input.constructionAttendee, { kana: true });
-      if (!(input.attachments ?? []).some((a) => a.kind === 'SYSTEM_DIAGRAM')) {
+      const lineActions = lines.map((l) => ({ action: l.action ?? RowAction.ADD }));
+      if (missingAttachment(input, { kind: ApplicationKind.NEW, connection: input.connection }, lineActions, AttachmentKind.SYSTEM_DIAGRAM)) {
         c.add('attachments', '新規申込の回線には「システム構成図」の添付が必要です。');
       }
     }
@@ -448,9 +457,7 @@ export function validateChangeApplication(input: ChangeApplicationInput, today: 
     c.required('equipmentSharingOfficeCode', '機器共用先 事業所コード', input.equipmentSharingOfficeCode);
   }
   c.pattern('equipmentSharingOfficeCode', '機器共用先 事業所コード', input.equipmentSharingOfficeCode, CODE_SHAPE.officeCode, '半角英数字6桁');
-  // Seed 000: 共同利用の申込を行うお客様は「委任状(子事業所の役職印押印済みのもの)」を添付.
-  const jointUse = input.otherChange === OtherChange.JOINT_USE || input.otherChange === OtherChange.JOINT_USE_NEW_OFFICE;
-  if (jointUse && !(input.attachments ?? []).some((a) => a.kind === AttachmentKind.POWER_OF_ATTORNEY)) {
+  if (missingAttachment(input, { kind: ApplicationKind.CHANGE, otherChange: input.otherChange }, [], AttachmentKind.POWER_OF_ATTORNEY)) {
     c.add('attachments', '共同利用の申込には「委任状 (子事業所の役職印押印済みのもの)」の添付が必要です。');
   }
   if (input.otherChange === OtherChange.TRANSFER) {
