@@ -168,7 +168,12 @@ export function bodyErrors(err: { type?: string; status?: number }, _req: Reques
 export function listCost(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown>): number {
   const value = (v: ValueNode): number => {
     if (v.kind === Kind.INT) return Number(v.value);
-    if (v.kind === Kind.VARIABLE) return Number(variables[v.name.value] ?? 1) || 1;
+    if (v.kind === Kind.VARIABLE) {
+      // Read before GraphQL coerces the variables: anything but a number (an object whose toString is not a function
+      // throws in Number()) is left to the coercion's own error.
+      const raw = variables[v.name.value];
+      return typeof raw === 'number' && Number.isFinite(raw) ? raw : 1;
+    }
     return 1;
   };
   const walk = (set: SelectionSetNode, multiplier: number, depth: number): number => {
