@@ -12,7 +12,7 @@ import { logger } from './common/logger.js';
 import { requestContext, type Context } from './graphql/context.js';
 import { errorStatus, formatError } from './graphql/formatError.js';
 import { inputLimits } from './graphql/inputLimits.js';
-import { DomainError, ErrorCode, databaseTrouble, serviceUnavailable } from './common/errors.js';
+import { DomainError, ErrorCode, INTERNAL_MESSAGE, databaseTrouble, serviceUnavailable } from './common/errors.js';
 import { currentRequest, currentRequestId, requestLogFields } from './common/requestId.js';
 import { schema } from './graphql/schema.js';
 import { createServices } from './graphql/services.js';
@@ -111,7 +111,7 @@ export async function createApp(orm: MikroORM, config: Config, options: { drainM
           const requestId = currentRequestId();
           logger.error({ err: e, ...requestLogFields() }, trouble ? 'database unavailable at sign-in check' : 'context creation failed');
           if (trouble) throw serviceUnavailable(trouble, { requestId });
-          throw new DomainError(ErrorCode.INTERNAL_SERVER_ERROR, '内部エラーが発生しました。時間をおいて再度お試しください。', { requestId, http: { status: 500 } });
+          throw new DomainError(ErrorCode.INTERNAL_SERVER_ERROR, INTERNAL_MESSAGE, { requestId, http: { status: 500 } });
         }
       },
     }),

@@ -39,6 +39,8 @@ export const unauthenticated = (message = 'サインインが必要です。'): 
 export const forbidden = (message = 'この操作を行う権限がありません。'): DomainError =>
   new DomainError(ErrorCode.FORBIDDEN, message);
 
+/** What a caller is told of an internal error (the log has the rest, under the request id). */
+export const INTERNAL_MESSAGE = '内部エラーが発生しました。時間をおいて再度お試しください。';
 export const UNAVAILABLE_MESSAGE = '一時的に利用できません。時間をおいて再度お試しください。';
 export const TIMEOUT_MESSAGE = '処理が時間内に終わらなかったため中止しました。条件を絞り込むか、時間をおいて再度お試しください。';
 

@@ -1,9 +1,8 @@
 import express, { type Request, type Response } from 'express';
-import { GraphQLError } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { logger } from '../common/logger.js';
-import { ErrorCode, UNAVAILABLE_MESSAGE, TIMEOUT_MESSAGE, badInput, databaseTrouble, notFound, unauthenticated } from '../common/errors.js';
-import { currentRequest, currentRequestId, requestLogFields } from '../common/requestId.js';
+import { badInput, notFound, unauthenticated } from '../common/errors.js';
+import { sendError } from '../common/httpErrors.js';
+import { currentRequest } from '../common/requestId.js';
 import { requestContext } from '../graphql/context.js';
 import { schema } from '../graphql/schema.js';
 import type { Services } from '../graphql/services.js';
@@ -12,11 +11,6 @@ import { authenticate } from '../staff/authentication.js';
 import type { Documents } from './documents.js';
 import { DOCUMENT_KINDS, type DocumentKind } from './kinds.js';
 
-/** HTTP status of each refusal (the codes of SPEC.md). */
-const STATUS: Record<string, number> = {
-  [ErrorCode.BAD_USER_INPUT]: 400, [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.CONFLICT]: 409, [ErrorCode.INVALID_TRANSITION]: 409, [ErrorCode.SERVICE_UNAVAILABLE]: 503,
-};
 const RECEIPT_NO = /^[0-9]{6}[A-Z]$/;
 
 /** RFC 6266 / 5987: an ASCII name for old clients and the Japanese one, percent-encoded UTF-8. */
@@ -55,27 +49,8 @@ export function documentRoutes(orm: MikroORM, services: Services): express.Route
         .setHeader('Content-Length', String(doc.pdf.length))
         .end(doc.pdf);
     } catch (err) {
-      refuse(res, err);
+      sendError(res, err, 'document');
     }
   });
   return router;
-}
-
-/** The caller's error as JSON: ours with its code and status; database trouble 503; anything else logged, 500. */
-function refuse(res: Response, err: unknown): void {
-  const code = err instanceof GraphQLError ? (err.extensions?.code as string | undefined) : undefined;
-  if (code && STATUS[code]) {
-    const { code: _code, http: _http, ...extensions } = (err as GraphQLError).extensions as Record<string, unknown>;
-    res.status(STATUS[code]!).json({ code, message: (err as GraphQLError).message, ...extensions });
-    return;
-  }
-  const requestId = currentRequestId();
-  const trouble = databaseTrouble(err);
-  if (trouble) {
-    logger.warn({ err, ...requestLogFields() }, 'document: database unavailable');
-    res.status(503).json({ code: ErrorCode.SERVICE_UNAVAILABLE, message: trouble === 'timeout' ? TIMEOUT_MESSAGE : UNAVAILABLE_MESSAGE, requestId });
-    return;
-  }
-  logger.error({ err, ...requestLogFields() }, 'document failed');
-  res.status(500).json({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: '内部エラーが発生しました。時間をおいて再度お試しください。', requestId });
 }

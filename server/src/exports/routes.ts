@@ -19,7 +19,8 @@ import type pg from 'pg';
 import QueryStream from 'pg-query-stream';
 import { logger } from '../common/logger.js';
 import { todayInJapan } from '../common/dates.js';
-import { DomainError, ErrorCode, UNAVAILABLE_MESSAGE, type FieldError, databaseTrouble } from '../common/errors.js';
+import { DomainError, ErrorCode, type FieldError, badInput, forbidden, unauthenticated } from '../common/errors.js';
+import { sendError } from '../common/httpErrors.js';
 import { requestLogFields } from '../common/requestId.js';
 import { numbered } from '../db/prepared.js';
 import { KEY_ACCESS, roles, type ApiKeyScope } from '../graphql/access.js';
@@ -40,15 +41,6 @@ const BATCH_ROWS = 500;
  * off a large export read by a slow client; an export's own connection allows this long instead (a runaway still ends).
  */
 const EXPORT_STATEMENT_TIMEOUT = '15min';
-
-class Refusal extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly fieldErrors?: FieldError[]) {
-    super(message);
-  }
-}
-
-const badParams = (errors: FieldError[]) =>
-  new Refusal(400, ErrorCode.BAD_USER_INPUT, `入力内容に誤りがあります (${errors.length}件): ${errors.map((e) => e.message).join(' / ')}`, errors);
 
 /** The list's GraphQL operation as a document, for the schema's own length and ID checks of its arguments. */
 const documents = new Map<string, OperationDefinitionNode & { document: ReturnType<typeof parse> }>();
@@ -112,10 +104,10 @@ function exportArgs(s: GraphQLSchema, list: ExportList, query: Request['query'])
     target[name] = value;
     paths.set(extra ? `sort.${extra[2]}` : `filter.${param}`, param);
   }
-  if (errors.length) throw badParams(errors);
+  if (errors.length) throw badInput(errors);
   const op = operationOf(list);
   const limits = inputErrors(s, op.document, op, args);
-  if (limits.length) throw badParams(limits.map((e) => renamed(e, paths)));
+  if (limits.length) throw badInput(limits.map((e) => renamed(e, paths)));
   return { filter: Object.keys(args.filter).length ? args.filter : undefined, sort: Object.keys(args.sort).length ? args.sort : undefined };
 }
 
@@ -140,17 +132,14 @@ export function exportRoutes(orm: MikroORM, services: Services): express.Router 
     const list = EXPORT_LISTS.find((l) => `${l.name}.csv` === req.params.file);
     const em = orm.em.fork();
     try {
-      if (!list) throw new Refusal(404, ErrorCode.NOT_FOUND, `書き出しは ${EXPORT_LISTS.map((l) => `${l.name}.csv`).join(', ')} のいずれかです。`);
+      if (!list) throw new DomainError(ErrorCode.NOT_FOUND, `書き出しは ${EXPORT_LISTS.map((l) => `${l.name}.csv`).join(', ')} のいずれかです。`);
       const principal = await authenticate(em, services, req.headers.authorization, req.ip);
-      if (principal.roles.length === 0) {
-        res.setHeader('www-authenticate', 'Bearer');
-        throw new Refusal(401, ErrorCode.UNAUTHENTICATED, 'サインインが必要です。');
-      }
+      if (principal.roles.length === 0) throw unauthenticated();
       // The GraphQL list's own rule (graphql/access.ts): its roles, and an API key's scope for it.
-      if (!roles(list.operation).some((r) => principal.roles.includes(r))) throw new Refusal(403, ErrorCode.FORBIDDEN, 'この操作を行う権限がありません。');
+      if (!roles(list.operation).some((r) => principal.roles.includes(r))) throw forbidden();
       const scope = (KEY_ACCESS as Partial<Record<string, { scope: ApiKeyScope }>>)[list.operation]?.scope;
       if (principal.apiKey && scope && !principal.apiKey.scopes.includes(scope)) {
-        throw new Refusal(403, ErrorCode.FORBIDDEN, `このAPIキーには「${SCOPE_LABEL[scope]}」の権限がありません。`);
+        throw forbidden(`このAPIキーには「${SCOPE_LABEL[scope]}」の権限がありません。`);
       }
       const args = exportArgs(await schema(), list, req.query);
       const ctx = requestContext(em, principal, services, req.ip);
@@ -159,7 +148,7 @@ export function exportRoutes(orm: MikroORM, services: Services): express.Router 
         statement = await list.statement(ctx, args);
       } catch (e) {
         const fieldErrors = e instanceof DomainError ? (e.extensions.fieldErrors as FieldError[] | undefined) : undefined;
-        if (fieldErrors) throw badParams(fieldErrors.map((f) => renamed(f, new Map())));
+        if (fieldErrors) throw badInput(fieldErrors.map((f) => renamed(f, new Map())));
         throw e;
       }
 
@@ -195,15 +184,7 @@ export function exportRoutes(orm: MikroORM, services: Services): express.Router 
         res.destroy();
         return;
       }
-      if (e instanceof Refusal) {
-        res.status(e.status).json({ code: e.code, message: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) });
-        return;
-      }
-      const trouble = databaseTrouble(e);
-      logger.error({ err: e, ...requestLogFields() }, 'CSV export refused');
-      res.status(trouble ? 503 : 500).json(trouble
-        ? { code: ErrorCode.SERVICE_UNAVAILABLE, message: UNAVAILABLE_MESSAGE }
-        : { code: ErrorCode.INTERNAL_SERVER_ERROR, message: '内部エラーが発生しました。時間をおいて再度お試しください。' });
+      sendError(res, e, 'CSV export');
     }
   });
   return router;

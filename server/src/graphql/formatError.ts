@@ -4,7 +4,7 @@ import type { Context } from './context.js';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { logger } from '../common/logger.js';
-import { ErrorCode, TIMEOUT_MESSAGE, UNAVAILABLE_MESSAGE, databaseTrouble } from '../common/errors.js';
+import { ErrorCode, INTERNAL_MESSAGE, TIMEOUT_MESSAGE, UNAVAILABLE_MESSAGE, databaseTrouble } from '../common/errors.js';
 import { currentRequestId, requestLogFields } from '../common/requestId.js';
 
 /**
@@ -35,7 +35,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   logger.error({ err: original, path: formatted.path, ...requestLogFields() }, 'internal error');
   return {
-    message: '内部エラーが発生しました。時間をおいて再度お試しください。',
+    message: INTERNAL_MESSAGE,
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
   };
