@@ -27,6 +27,7 @@ export const MAX_LENGTH: Record<string, number> = {
   'OutboundEmailFilter.q': SEARCH_MAX,
   'Mutation.returnApplication(message)': MESSAGE_MAX,
   'Mutation.addInternalNote(message)': MESSAGE_MAX,
+  'Mutation.approveApplication(overrideReason)': MESSAGE_MAX,
   'Mutation.cancelApplication(reason)': MESSAGE_MAX,
   'Mutation.withdrawApplication(reason)': MESSAGE_MAX,
   'Mutation.reissuePassword(reason)': MESSAGE_MAX,
