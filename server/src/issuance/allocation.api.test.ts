@@ -48,9 +48,10 @@ describe('statements per approval', () => {
 });
 
 describe('claims', () => {
+  // The candidates are outside the names approvals draw (digits then C or W): a demo terminal cannot hold one.
   it('a value one transaction holds is not given to another, and is free again when the first rolls back', async () => {
     const em = server.orm.em.fork();
-    const names = ['90001W', '90002W', '90003W'];
+    const names = ['X0001W', 'X0002W', 'X0003W'];
     const request = { namespace: CLAIM.terminalName, taken: { table: 'terminal', column: 'name' }, count: 2, candidates: names };
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
@@ -61,23 +62,23 @@ describe('claims', () => {
       throw new Error('rollback');
     }).catch(() => undefined);
     while (!first.length) await new Promise((r) => setTimeout(r, 5));
-    expect(first).toEqual(['90001W', '90002W']);
+    expect(first).toEqual(['X0001W', 'X0002W']);
     const second = await em.fork().transactional(async (tx) => (await claim(tx, { t: request })).t);
-    expect(second).toEqual(['90003W']);
+    expect(second).toEqual(['X0003W']);
     release();
     await holder;
     const third = await em.fork().transactional(async (tx) => (await claim(tx, { t: request })).t);
-    expect(third).toEqual(['90001W', '90002W']);
+    expect(third).toEqual(['X0001W', 'X0002W']);
   });
 
   it('a taken value is skipped; an IP address comes from the pool in order, after the ones lines hold', async () => {
     const em = server.orm.em.fork();
     const [taken] = await em.getConnection().execute<Array<{ name: string }>>('select name from terminal limit 1');
     const got = await em.transactional(async (tx) => claim(tx, {
-      names: { namespace: CLAIM.terminalName, taken: { table: 'terminal', column: 'name' }, count: 1, candidates: [taken!.name, '90009W'] },
+      names: { namespace: CLAIM.terminalName, taken: { table: 'terminal', column: 'name' }, count: 1, candidates: [taken!.name, 'X0009W'] },
       ips: { namespace: CLAIM.ipAddress, taken: { table: 'line', column: 'ip_address' }, count: 2, pool: '10.250.0.0/29' },
     }));
-    expect(got.names).toEqual(['90009W']);
+    expect(got.names).toEqual(['X0009W']);
     expect(got.ips).toEqual(['10.250.0.1', '10.250.0.2']);
   });
 
