@@ -20,6 +20,7 @@ import { certificateRoutes } from './certificates/routes.js';
 import { documentRoutes } from './documents/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { serveConsole } from './console.js';
+import { subscriptionServer } from './events/websocket.js';
 import { authenticate } from './staff/authentication.js';
 import { forgetOnFlush } from './staff/sessions.js';
 import { requestId } from './common/requestId.js';
@@ -47,6 +48,7 @@ export const DRAIN_MS = 10_000;
 export async function createApp(orm: MikroORM, config: Config, options: { drainMs?: number } = {}) {
   const services = createServices(config, orm.config.get('clientUrl')!);
   await services.sessions.start();
+  await services.events.start();
   orm.em.getEventManager().registerSubscriber(forgetOnFlush(services.sessions));
   await loadTemplates(orm.em.fork());
   const protection = armor();
@@ -59,8 +61,9 @@ export async function createApp(orm: MikroORM, config: Config, options: { drainM
   // connections, so it never sends a request on one Node has just closed (a 502).
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  const graphqlSchema = await schema();
   const apollo = new ApolloServer<Context>({
-    schema: await schema(),
+    schema: graphqlSchema,
     formatError,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -81,6 +84,8 @@ export async function createApp(orm: MikroORM, config: Config, options: { drainM
     validationRules: protection.validationRules,
   });
   await apollo.start();
+  // Subscriptions (live updates) on the same port and path, over WebSocket.
+  const subscriptions = subscriptionServer(server, graphqlSchema, orm, services, protection.validationRules);
 
   app.disable('x-powered-by');
   // GraphQL answers are POSTs nobody revalidates: no ETag (a SHA-1 of every response body).
@@ -143,9 +148,12 @@ export async function createApp(orm: MikroORM, config: Config, options: { drainM
         server,
         close: async () => {
           readiness.drain();
+          // Subscribers are told to reconnect (to another process) first: an open socket would hold the drain.
+          await subscriptions.close();
           // The drain plugin closes the listener, lets requests in flight finish and ends idle connections.
           await apollo.stop();
           await services.sessions.close();
+          await services.events.close();
         },
       };
     },

@@ -12,6 +12,7 @@ import {
   Attachment,
 } from '../applications/sections.js';
 import { ApplicationHistory } from '../review/ApplicationHistory.js';
+import { ApplicationViewer } from '../events/ApplicationViewer.js';
 import { Line, Mailbox, Terminal, UserCode, UserCodeShare, UserId } from '../issuance/contract.js';
 import { ContractChange } from '../issuance/contractChange.js';
 import { Certificate } from '../certificates/Certificate.js';
@@ -24,6 +25,6 @@ export const entities = [
   Address, Person, CompanyProfile, OfficeProfile, Billing,
   Staff, ApiKey, AuditLog, Company, Office, ProvisionalAccount, ReceiptCounter, ApplicationTally,
   Application, ApplicationUserCode, ApplicationUserId, ApplicationLine, ApplicationTerminal, ApplicationMailbox,
-  ApplicationChange, Attachment, ApplicationHistory,
+  ApplicationChange, Attachment, ApplicationHistory, ApplicationViewer,
   UserCode, UserCodeShare, UserId, Line, Terminal, Mailbox, ContractChange, Certificate, Notice, OutboundEmail, NotificationTemplate, ClosureDay,
 ];

@@ -53,6 +53,12 @@ export const ACCESS = {
   recordSystemSettings: [INTEGRATOR, ...REVIEWERS],
   suggestedAbbreviation: REVIEWERS,
   approvalPreview: REVIEWERS,
+  // live updates (subscriptions) and 閲覧中
+  applicationChanged: READERS,
+  reviewQueueChanged: READERS,
+  applicationViewersChanged: STAFF,
+  viewApplication: STAFF,
+  leaveApplication: STAFF,
   // offices, calendar, notices
   office: READERS,
   offices: READERS,
@@ -157,6 +163,9 @@ export const KEY_ACCESS: { [K in IntegratorOperation]: { scope: ApiKeyScope; lim
   notices: { scope: ApiKeyScope.READ, limit: 'list' },
   idNotice: { scope: ApiKeyScope.READ, limit: { applicationId: 'applicationId' } },
   certificates: { scope: ApiKeyScope.READ, limit: 'list' },
+  // Subscriptions: held to the key's offices when they start (events/EventResolver.ts listenerOf).
+  applicationChanged: { scope: ApiKeyScope.READ, limit: 'list' },
+  reviewQueueChanged: { scope: ApiKeyScope.READ, limit: 'list' },
 };
 
 /** Field-level scopes: a key reads these in clear only with the scope (passwords: REVEAL_PASSWORDS). */

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { authChecker } from './authChecker.js';
 import { StaffResolver } from '../staff/StaffResolver.js';
 import { StaffAdminResolver } from '../staff/StaffAdminResolver.js';
@@ -19,6 +19,7 @@ import {
   ContractChangeResolver, ContractTerminalResolver, ContractUserCodeResolver, ContractUserIdResolver,
 } from '../issuance/ContractResolver.js';
 import { CertificateResolver } from '../certificates/CertificateResolver.js';
+import { ApplicationViewersResolver, EventResolver } from '../events/EventResolver.js';
 
 export const resolvers = [
   StaffResolver,
@@ -40,12 +41,27 @@ export const resolvers = [
   ContractTerminalResolver,
   ContractChangeResolver,
   CertificateResolver,
+  EventResolver,
+  ApplicationViewersResolver,
 ] as const;
 
 let built: GraphQLSchema | undefined;
 
+/**
+ * type-graphql asks for a PubSub once there are subscriptions; ours subscribe through the process's events
+ * (events/ApplicationEvents.ts, fed by PostgreSQL), never through topics published in this process.
+ */
+const NO_TOPICS: PubSub = {
+  publish: () => {
+    throw new Error('subscriptions are fed by PostgreSQL NOTIFY (events/ApplicationEvents.ts)');
+  },
+  subscribe: () => {
+    throw new Error('subscriptions are fed by PostgreSQL NOTIFY (events/ApplicationEvents.ts)');
+  },
+};
+
 /** The GraphQL schema (built once per process). */
 export async function schema(): Promise<GraphQLSchema> {
-  built ??= await buildSchema({ resolvers, authChecker, authMode: 'error', validate: false });
+  built ??= await buildSchema({ resolvers, authChecker, authMode: 'error', validate: false, pubSub: NO_TOPICS });
   return built;
 }

@@ -3,9 +3,8 @@
 // process listens to `staff_changed` (a trigger announces every update or delete of a staff row, whichever process
 // made it): a change is forgotten as soon as PostgreSQL delivers it, and at once in the process that made it. When the
 // listening connection is down nothing is remembered, and every request reads its row as before.
-import pg from 'pg';
 import type { EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
-import { logger } from '../common/logger.js';
+import { PgListener } from '../common/pgListener.js';
 import { Staff } from './Staff.js';
 
 /** What a session needs of a staff row (the row as the database returns it). */
@@ -18,52 +17,29 @@ const MAX_ROWS = 10_000;
 
 export class StaffSessions {
   private readonly rows = new Map<string, { row: SessionRow; at: number }>();
-  private client?: pg.Client;
+  private readonly listener: PgListener;
   private listening = false;
   /** Moves on every change heard: a row read before a change must not be remembered after it. */
   private generation = 0;
-  private closed = false;
-  private retry?: NodeJS.Timeout;
 
-  constructor(private readonly connectionString: string) {}
+  constructor(connectionString: string) {
+    this.listener = new PgListener(connectionString, [CHANNEL], {
+      notification: (_channel, staffId) => this.forget(staffId),
+      state: (listening) => {
+        if (!listening) this.stopRemembering();
+        else this.listening = true;
+      },
+    }, CHANNEL);
+  }
 
-  /** Starts listening (and keeps reconnecting until close()). */
-  async start(): Promise<void> {
-    if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.connectionString, application_name: 'naccs staff_changed' });
-    const down = () => {
-      if (this.client !== client) return;
-      this.client = undefined;
-      this.stopRemembering();
-      client.end().catch(() => {});
-      if (!this.closed) this.retry = setTimeout(() => void this.start(), 1000).unref();
-    };
-    this.client = client;
-    client.on('error', (e) => {
-      logger.warn({ err: e.message }, 'staff_changed: connection lost; session rows are read per request until it is back');
-      down();
-    });
-    client.on('end', down);
-    client.on('notification', (n) => {
-      if (n.channel === CHANNEL && n.payload) this.forget(n.payload);
-    });
-    try {
-      await client.connect();
-      await client.query(`listen ${CHANNEL}`);
-      if (this.client === client) this.listening = true;
-    } catch (e) {
-      logger.warn({ err: (e as Error).message }, 'staff_changed: cannot listen; session rows are read per request');
-      down();
-    }
+  /** Starts listening (and keeps reconnecting until close()); while down, session rows are read per request. */
+  start(): Promise<void> {
+    return this.listener.start();
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    clearTimeout(this.retry);
+    await this.listener.close();
     this.stopRemembering();
-    const client = this.client;
-    this.client = undefined;
-    await client?.end().catch(() => {});
   }
 
   /** The generation to hand back to remember(): taken before the row is read. */
