@@ -53,6 +53,7 @@ export const ACCESS = {
   recordSystemSettings: [INTEGRATOR, ...REVIEWERS],
   suggestedAbbreviation: REVIEWERS,
   approvalPreview: REVIEWERS,
+  reviewDashboard: READERS,
   // live updates (subscriptions) and 閲覧中
   applicationChanged: READERS,
   reviewQueueChanged: READERS,
@@ -163,6 +164,8 @@ export const KEY_ACCESS: { [K in IntegratorOperation]: { scope: ApiKeyScope; lim
   notices: { scope: ApiKeyScope.READ, limit: 'list' },
   idNotice: { scope: ApiKeyScope.READ, limit: { applicationId: 'applicationId' } },
   certificates: { scope: ApiKeyScope.READ, limit: 'list' },
+  // The center's whole workload: a key limited to some offices is refused by the resolver (review/dashboard).
+  reviewDashboard: { scope: ApiKeyScope.READ, limit: 'list' },
   // Subscriptions: held to the key's offices when they start (events/EventResolver.ts listenerOf).
   applicationChanged: { scope: ApiKeyScope.READ, limit: 'list' },
   reviewQueueChanged: { scope: ApiKeyScope.READ, limit: 'list' },

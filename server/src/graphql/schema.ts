@@ -19,6 +19,7 @@ import {
   ContractChangeResolver, ContractTerminalResolver, ContractUserCodeResolver, ContractUserIdResolver,
 } from '../issuance/ContractResolver.js';
 import { CertificateResolver } from '../certificates/CertificateResolver.js';
+import { DashboardResolver } from '../review/dashboard/DashboardResolver.js';
 import { ApplicationViewersResolver, EventResolver } from '../events/EventResolver.js';
 
 export const resolvers = [
@@ -41,6 +42,7 @@ export const resolvers = [
   ContractTerminalResolver,
   ContractChangeResolver,
   CertificateResolver,
+  DashboardResolver,
   EventResolver,
   ApplicationViewersResolver,
 ] as const;
