@@ -170,6 +170,8 @@ export async function grow(db: pg.Client, opts: GrowOptions): Promise<GrowResult
     log(`  ${name}: ${s.toFixed(1)} s`);
     tPhase = Date.now();
   };
+  // Grown history is not news: no live-update announcement per row (db/migrations/*_application_events.ts).
+  await db.query(`set naccs.announce = 'off'`);
   const existing = await count(db, 'select count(*) as n from application');
   const grown = Math.max(0, opts.total - existing);
   if (grown === 0) return { ...(await counts(db)), grownApplications: 0, phases, seconds: 0 };
