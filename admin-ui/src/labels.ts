@@ -139,7 +139,7 @@ const ja = {
     CERTIFICATE_REISSUE: '証明書再発行',
   },
   ReissueTargetKind: { USER_ID: '利用者ID', MAILBOX: 'メールボックス', OFFICE: '事業所' },
-  /** 監査ログの操作: not a GraphQL enum (AuditEntry.action is a String); the values the server writes. */
+  /** 監査ログの操作 (AuditAction). */
   AuditAction: {
     LOGIN_OK: 'サインイン',
     LOGIN_FAILED: 'サインイン失敗',

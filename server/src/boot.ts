@@ -15,7 +15,7 @@ import { installLeadTimes } from './calendar/CalendarService.js';
 import { Staff } from './staff/Staff.js';
 import { audit } from './staff/audit.js';
 import { hashPassword } from './staff/password.js';
-import { Role } from './common/enums.js';
+import { AuditAction, Role } from './common/enums.js';
 import { createMailer } from './notifications/delivery.js';
 import { compactTally } from './applications/ApplicationTally.js';
 import { serverScheduler } from './jobs/index.js';
@@ -56,7 +56,7 @@ async function prepareData(orm: MikroORM, databaseUrl: string, config: Config): 
         return;
       }
       tx.persist(Object.assign(new Staff(), { email, name: '管理者', roles: [Role.ADMIN], passwordHash: await hashPassword(password) }));
-      audit(tx, { action: 'STAFF_CREATE', target: email, detail: `roles=${Role.ADMIN} (INITIAL_ADMIN_EMAIL)` });
+      audit(tx, { action: AuditAction.STAFF_CREATE, target: email, detail: `roles=${Role.ADMIN} (INITIAL_ADMIN_EMAIL)` });
       logger.info({ email }, 'initial admin created');
     });
   }

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../common/clock.js';
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { ApplicationStatus, CertificateStatus, NoticeCategory, TerminalType } from '../common/enums.js';
+import { ApplicationStatus, AuditAction, CertificateStatus, NoticeCategory, TerminalType } from '../common/enums.js';
 import { DomainError, ErrorCode, badInput, notFound } from '../common/errors.js';
 import { japaneseDate, todayInJapan } from '../common/dates.js';
 import { fullName } from '../common/embeddables.js';
@@ -170,7 +170,7 @@ export class CertificateService {
     });
   }
 
-  private audit(actor: Actor | undefined, action: string, target: string, detail?: string, ip?: string): void {
+  private audit(actor: Actor | undefined, action: AuditAction, target: string, detail?: string, ip?: string): void {
     this.em.persist(Object.assign(new AuditLog(), { staff: actor?.staff, action, target, detail, ip: ip?.slice(0, 64), at: this.clock.now() }));
   }
 
@@ -187,7 +187,7 @@ export class CertificateService {
         throw new DomainError(ErrorCode.INVALID_TRANSITION, `申込受付番号 ${app.receiptNo} は審査終了していないため、デジタル証明書を発行できません。`);
       }
       const issued = await service.issueForApplication(app, app.startDate);
-      if (issued.length) service.audit(actor, 'CERTIFICATE_ISSUE', app.receiptNo, issued.map((c) => c.terminal.name).join(', '));
+      if (issued.length) service.audit(actor, AuditAction.CERTIFICATE_ISSUE, app.receiptNo, issued.map((c) => c.terminal.name).join(', '));
       await em.flush();
       const certificates = await em.find(Certificate, { terminal: { issuedBy: app } }, { populate: ['terminal.office'], orderBy: { terminal: { name: 'asc' }, createdAt: 'asc' } });
       return { issued, certificates };
@@ -228,7 +228,7 @@ export class CertificateService {
       const cert = service.newCertificate(terminal, app, readableUntil, addMonths(today, ACQUIRE_MONTHS), text);
       addNotice(em, app, NoticeCategory.CERTIFICATE_REISSUE, NOTICE_TEXT.certificateReissued, this.clock.now());
       service.mail(app, terminal.office, [terminal.name], readableUntil, cert.acquireBy!, text);
-      service.audit(actor, 'CERTIFICATE_REISSUE', terminal.name, text);
+      service.audit(actor, AuditAction.CERTIFICATE_REISSUE, terminal.name, text);
       await em.flush();
       return cert;
     });
@@ -248,7 +248,7 @@ export class CertificateService {
       }
       Object.assign(cert, { status: CertificateStatus.REVOKED, revokedAt: this.clock.now(), reason: text, crlReason: undefined });
       await em.populate(cert, ['terminal.office']);
-      new CertificateService(em, this.secrets, this.clock).audit(actor, 'CERTIFICATE_REVOKE', cert.terminal.name, `${hex}: ${text}`);
+      new CertificateService(em, this.secrets, this.clock).audit(actor, AuditAction.CERTIFICATE_REVOKE, cert.terminal.name, `${hex}: ${text}`);
       await em.flush();
       return cert;
     });
@@ -289,7 +289,7 @@ export class CertificateService {
       if (!right) {
         if (cert.status !== CertificateStatus.PENDING) return fail(401, 'WRONG_AUTH_CODE', '認証コードが正しくありません。ID通知内容の認証コードを確認してください。');
         cert.failedAttempts += 1;
-        service.audit(undefined, 'CERTIFICATE_AUTH_FAILED', name, `${cert.failedAttempts}回目`, ip);
+        service.audit(undefined, AuditAction.CERTIFICATE_AUTH_FAILED, name, `${cert.failedAttempts}回目`, ip);
         await em.flush();
         const left = MAX_FAILED_ATTEMPTS - cert.failedAttempts;
         return fail(401, 'WRONG_AUTH_CODE', left > 0
@@ -321,7 +321,7 @@ export class CertificateService {
       for (const old of await em.find(Certificate, { terminal, status: CertificateStatus.ACQUIRED, id: { $ne: cert.id } })) {
         Object.assign(old, { status: CertificateStatus.REVOKED, revokedAt: now, crlReason: CrlReason.superseded, reason: `再発行した証明書の取得により失効${cert.reason ? ` (再発行の理由: ${cert.reason})` : ''}` });
       }
-      service.audit(undefined, 'CERTIFICATE_ACQUIRE', name, serial, ip);
+      service.audit(undefined, AuditAction.CERTIFICATE_ACQUIRE, name, serial, ip);
       await em.flush();
       const pem = cert.pem!;
       return { ok: true, certificate: cert, pem, chain: `${pem.trim()}\n${ca.pem.trim()}\n`, caCertificate: ca.pem };

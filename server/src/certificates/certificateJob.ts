@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CertificateStatus } from '../common/enums.js';
+import { AuditAction, CertificateStatus } from '../common/enums.js';
 import { todayInJapan } from '../common/dates.js';
 import type { Clock } from '../common/clock.js';
 import { sweep } from '../common/sweep.js';
@@ -16,7 +16,7 @@ export interface CertificateJobResult {
 }
 
 /** Certificates by a time rule (see sweep), each change audited with the terminal's name. */
-const sweepCertificates = (root: EntityManager, at: Date, select: string, params: unknown[], apply: (cert: Certificate) => string | undefined) =>
+const sweepCertificates = (root: EntityManager, at: Date, select: string, params: unknown[], apply: (cert: Certificate) => AuditAction | undefined) =>
   sweep(root, at, Certificate, select, 'c', params, (cert) => {
     const action = apply(cert);
     return action ? { action, target: cert.terminal.name, detail: cert.reason } : undefined;
@@ -34,7 +34,7 @@ export async function runCertificateJob(root: EntityManager, clock: Clock): Prom
     (cert) => {
       if (cert.status !== CertificateStatus.PENDING || !cert.acquireBy || cert.acquireBy >= today) return undefined;
       Object.assign(cert, { status: CertificateStatus.STOPPED, revokedAt: now, reason: `取得期限 (${cert.acquireBy}) までに取得されなかったため停止` });
-      return 'CERTIFICATE_STOP';
+      return AuditAction.CERTIFICATE_STOP;
     },
   );
   const expired = await sweepCertificates(
@@ -45,7 +45,7 @@ export async function runCertificateJob(root: EntityManager, clock: Clock): Prom
     (cert) => {
       if (cert.status !== CertificateStatus.ACQUIRED || !cert.notAfter || cert.notAfter > now) return undefined;
       cert.status = CertificateStatus.EXPIRED;
-      return 'CERTIFICATE_EXPIRE';
+      return AuditAction.CERTIFICATE_EXPIRE;
     },
   );
   const closed = await sweepCertificates(
@@ -61,7 +61,7 @@ export async function runCertificateJob(root: EntityManager, clock: Clock): Prom
       else if (cert.status === CertificateStatus.ACQUIRED) {
         Object.assign(cert, { status: CertificateStatus.REVOKED, revokedAt: now, reason, crlReason: CrlReason.cessationOfOperation });
       } else return undefined;
-      return 'CERTIFICATE_CLOSE';
+      return AuditAction.CERTIFICATE_CLOSE;
     },
   );
   return { stopped, expired, closed };

@@ -215,6 +215,35 @@ export enum CertificateStatus {
   EXPIRED = 'EXPIRED', // 期限切れ
 }
 
+/** What the audit log records (監査ログの操作); the database refuses any other (CHECK). */
+export enum AuditAction {
+  LOGIN_OK = 'LOGIN_OK', // サインイン
+  LOGIN_FAILED = 'LOGIN_FAILED', // サインイン失敗
+  LOGIN_LOCKED = 'LOGIN_LOCKED', // アカウントロック
+  LOGOUT = 'LOGOUT', // サインアウト
+  PASSWORD_CHANGE = 'PASSWORD_CHANGE', // パスワード変更
+  PASSWORD_REVEAL = 'PASSWORD_REVEAL', // パスワード参照
+  STAFF_CREATE = 'STAFF_CREATE', // 職員の作成
+  STAFF_UPDATE = 'STAFF_UPDATE', // 職員の変更
+  STAFF_PASSWORD_RESET = 'STAFF_PASSWORD_RESET', // 職員のパスワードリセット
+  API_KEY_CREATE = 'API_KEY_CREATE', // APIキーの作成
+  API_KEY_REVOKE = 'API_KEY_REVOKE', // APIキーの失効
+  API_KEY_USE = 'API_KEY_USE', // APIキーの使用
+  TEMPLATE_SAVE = 'TEMPLATE_SAVE', // テンプレートの保存
+  EMAIL_RESEND = 'EMAIL_RESEND', // メールの再送
+  CSV_EXPORT = 'CSV_EXPORT', // CSVの書き出し
+  JOB_RUN = 'JOB_RUN', // ジョブの実行
+  OFFICE_CLOSE = 'OFFICE_CLOSE', // 事業所の契約解除 (効力発生)
+  CERTIFICATE_ISSUE = 'CERTIFICATE_ISSUE', // 証明書の発行
+  CERTIFICATE_REISSUE = 'CERTIFICATE_REISSUE', // 証明書の再発行
+  CERTIFICATE_REVOKE = 'CERTIFICATE_REVOKE', // 証明書の失効
+  CERTIFICATE_ACQUIRE = 'CERTIFICATE_ACQUIRE', // 証明書の取得
+  CERTIFICATE_AUTH_FAILED = 'CERTIFICATE_AUTH_FAILED', // 証明書取得の認証失敗
+  CERTIFICATE_STOP = 'CERTIFICATE_STOP', // 証明書の停止 (取得期限切れ)
+  CERTIFICATE_EXPIRE = 'CERTIFICATE_EXPIRE', // 証明書の期限切れ
+  CERTIFICATE_CLOSE = 'CERTIFICATE_CLOSE', // 証明書の終了 (事業所の契約解除)
+}
+
 export enum EmailStatus {
   PENDING = 'PENDING',
   SENDING = 'SENDING',
@@ -242,7 +271,7 @@ export enum HistoryAction {
 const enums = {
   ApplicationStatus, ApplicationKind, Connection, SystemCategory, ProcessingMethod, Industry, TerminalType, LineType,
   LineConnectionMethod, MaintenanceHours, IndoorWiring, MailboxType, Plan, PaymentMethod, OtherChange, ChangeItem,
-  RowAction, AttachmentKind, Role, OfficeStatus, NoticeCategory, CertificateStatus, EmailStatus, HistoryAction,
+  RowAction, AttachmentKind, Role, OfficeStatus, NoticeCategory, CertificateStatus, EmailStatus, HistoryAction, AuditAction,
 };
 for (const [name, e] of Object.entries(enums)) registerEnumType(e, { name });
 

@@ -1,10 +1,11 @@
+import type { AuditAction } from './enums.js';
 import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
 import { AuditLog } from '../staff/security.js';
 
 const BATCH = 50;
 
 /** What a sweep did to one row: the audit action and its target, or undefined when the row no longer qualifies. */
-export type SweepChange = { action: string; target?: string; detail?: string } | undefined;
+export type SweepChange = { action: AuditAction; target?: string; detail?: string } | undefined;
 
 /**
  * A time rule applied in batches (`at`: the instant the rule is applied as of, stamped on the audit entries): each batch claims its rows (`select` names them `id`, locks `lockOf` FOR UPDATE SKIP

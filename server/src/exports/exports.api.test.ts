@@ -192,7 +192,7 @@ describe('the other lists', () => {
     const row = records.find((r) => r[4]!.includes('HYPERLINK'))!;
     expect(row[4]).toBe(`'${formula}`);
     expect(row[1]).toBe('API_KEY_CREATE');
-    const list = await server.gql('{ auditLog(filter: { actions: ["API_KEY_CREATE"] }, limit: 100) { totalCount } }', {}, tokens.admin);
+    const list = await server.gql('{ auditLog(filter: { actions: [API_KEY_CREATE] }, limit: 100) { totalCount } }', {}, tokens.admin);
     expect(records.length - 1).toBe(list.data!.auditLog.totalCount);
   });
 
@@ -202,7 +202,7 @@ describe('the other lists', () => {
     let entry: Record<string, string> | undefined;
     for (let i = 0; i < 50 && entry?.target !== 'offices'; i++) {
       if (i) await new Promise((r) => setTimeout(r, 100));
-      const log = await server.gql('{ auditLog(filter: { actions: ["CSV_EXPORT"] }, limit: 1) { items { action staffName target detail } } }', {}, tokens.admin);
+      const log = await server.gql('{ auditLog(filter: { actions: [CSV_EXPORT] }, limit: 1) { items { action staffName target detail } } }', {}, tokens.admin);
       entry = log.data!.auditLog.items[0];
     }
     expect(entry).toMatchObject({ action: 'CSV_EXPORT', target: 'offices' });

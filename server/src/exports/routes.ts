@@ -33,6 +33,7 @@ import { authenticate } from '../staff/authentication.js';
 import { SCOPE_LABEL } from '../staff/keyScope.js';
 import { CsvEncoder } from './csv.js';
 import { EXPORT_LISTS, type ExportArgs, type ExportList } from './lists.js';
+import { AuditAction } from '../common/enums.js';
 
 /** Rows fetched from the cursor at a time: a few hundred KB of CSV, whatever the list's size. */
 const BATCH_ROWS = 500;
@@ -173,7 +174,7 @@ export function exportRoutes(orm: MikroORM, services: Services): express.Router 
       const left = !!failure && (res.destroyed || req.destroyed) && !res.writableFinished;
       if (failure && !left) logger.error({ err: failure, ...requestLogFields() }, 'CSV export failed mid-stream');
       audit(em, {
-        action: 'CSV_EXPORT', staff: ctx.staff, apiKey: principal.apiKey, target: list.name, ip: req.ip,
+        action: AuditAction.CSV_EXPORT, staff: ctx.staff, apiKey: principal.apiKey, target: list.name, ip: req.ip,
         detail: `${list.title} ${csv.rows}件${failure ? (left ? ' (中断: 接続が切れました)' : ' (中断: エラー)') : ''} filter=${JSON.stringify(args.filter ?? {})}${args.sort ? ` sort=${JSON.stringify(args.sort)}` : ''}`,
       });
       await em.flush();

@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../common/clock.js';
-import {
-  ApplicationKind, ApplicationStatus, HistoryAction, LineConnectionMethod, NoticeCategory, Role, RowAction, TerminalType,
-} from '../common/enums.js';
+import { ApplicationKind, ApplicationStatus, AuditAction, HistoryAction, LineConnectionMethod, NoticeCategory, Role, RowAction, TerminalType } from '../common/enums.js';
 import { DomainError, ErrorCode, badInput, notFound } from '../common/errors.js';
 import { japaneseDate, todayInJapan } from '../common/dates.js';
 import { issuePassword, type SecretBox } from '../common/secrets.js';
@@ -107,7 +105,7 @@ export class IdNoticeService {
     const anyReadable = [...userIds.map((u) => u.password), ...mailboxes.map((m) => m.password), officePassword].some((p) => p?.readable);
     if (opened.length) {
       recordHistory(this.em, app, actor, { at: this.clock.now(), action: HistoryAction.PASSWORD_READ, message: `パスワード参照: ${opened.join(', ')}`, internal: true });
-      audit(this.em, { action: 'PASSWORD_REVEAL', staff: actor.staff, target: app.receiptNo, detail: opened.join(', ') });
+      audit(this.em, { action: AuditAction.PASSWORD_REVEAL, staff: actor.staff, target: app.receiptNo, detail: opened.join(', ') });
       await this.em.flush();
     }
     return {

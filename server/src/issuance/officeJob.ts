@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { OfficeStatus } from '../common/enums.js';
+import { AuditAction, OfficeStatus } from '../common/enums.js';
 import { todayInJapan } from '../common/dates.js';
 import type { Clock } from '../common/clock.js';
 import { sweep } from '../common/sweep.js';
@@ -16,7 +16,7 @@ export function closeEndedOffices(root: EntityManager, clock: Clock): Promise<nu
   return sweep(root, now, Office, `select o.id from office o where o.status = 'ACTIVE' and o.end_date <= ? order by o.end_date`, 'o', [today], (office) => {
     if (office.status !== OfficeStatus.ACTIVE || !office.endDate || office.endDate > today) return undefined;
     office.status = OfficeStatus.CLOSED;
-    return { action: 'OFFICE_CLOSE', target: office.code, detail: `契約解除・事業所廃止 (${office.endDate})` };
+    return { action: AuditAction.OFFICE_CLOSE, target: office.code, detail: `契約解除・事業所廃止 (${office.endDate})` };
   });
 }
 

@@ -6,6 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../common/clock.js';
 import { logger } from '../common/logger.js';
 import { AuditLog } from '../staff/security.js';
+import { AuditAction } from '../common/enums.js';
 import type { Metrics } from '../ops/metrics.js';
 
 /** What a run changed, by kind (e.g. `{ cancelled: 2 }`); the counts are what metrics and the audit entry report. */
@@ -83,7 +84,7 @@ export class Scheduler {
   private async audit(job: string, result: JobResult): Promise<void> {
     const detail = Object.entries(result).filter(([, n]) => n).map(([k, n]) => `${k}=${n}`).join(' ');
     const em = this.options.em.fork();
-    em.persist(Object.assign(new AuditLog(), { action: 'JOB_RUN', target: job, detail, at: this.options.clock.now() }));
+    em.persist(Object.assign(new AuditLog(), { action: AuditAction.JOB_RUN, target: job, detail, at: this.options.clock.now() }));
     await em.flush();
   }
 

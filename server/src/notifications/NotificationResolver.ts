@@ -3,7 +3,7 @@ import { raw, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql
 import type { GraphQLResolveInfo } from 'graphql';
 import { Projection, pageKeys, readPage } from '../graphql/projection.js';
 import { Arg, Authorized, Ctx, Field, ID, Info, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { EmailStatus } from '../common/enums.js';
+import { AuditAction, EmailStatus } from '../common/enums.js';
 import { badInput, notFound } from '../common/errors.js';
 import { DEFAULT_PAGE_SIZE, checkPage } from '../common/paging.js';
 import { escapeLike } from '../common/search.js';
@@ -264,7 +264,7 @@ export class NotificationResolver {
       subject: mail.subject, text: mail.text, html: mail.html, renderNote: mail.renderNote, secretsEnc: mail.secretsEnc, messageId: `<${randomUUID()}@naccs-back-office>`,
     });
     ctx.em.persist(copy);
-    audit(ctx.em, { action: 'EMAIL_RESEND', staff: ctx.staff, target: mail.messageId, detail: `→ ${copy.messageId}`, ip: ctx.ip });
+    audit(ctx.em, { action: AuditAction.EMAIL_RESEND, staff: ctx.staff, target: mail.messageId, detail: `→ ${copy.messageId}`, ip: ctx.ip });
     await ctx.em.flush();
     return view(copy);
   }

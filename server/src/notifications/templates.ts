@@ -9,6 +9,7 @@ import { audit } from '../staff/audit.js';
 import { logger } from '../common/logger.js';
 import { EVENTS, MAIL_KEYS, sampleVariables, type MailKey } from './events.js';
 import { NotificationTemplate } from './entities.js';
+import { AuditAction } from '../common/enums.js';
 
 // Notification templates: the defaults in templates/<key>/ become version 1 in the database; supervisors save new
 // versions (checked and rendered against the event's sample at save) and roll back. Compiled templates are cached per
@@ -320,7 +321,7 @@ export async function saveTemplate(
     }
     const row = Object.assign(new NotificationTemplate(), { key, version: expectedVersion + 1, subject: parts.subject, text: parts.text, html: parts.html || undefined, createdBy: staff });
     tem.persist(row);
-    audit(tem, { action: 'TEMPLATE_SAVE', staff, target: key, detail: `${note}: 版 ${row.version}` });
+    audit(tem, { action: AuditAction.TEMPLATE_SAVE, staff, target: key, detail: `${note}: 版 ${row.version}` });
     await tem.flush();
     recent.set(key, [compile({ key, version: row.version, subject: row.subject, text: row.text, html: row.html }), ...(recent.get(key) ?? [])].slice(0, KEPT_VERSIONS));
     return row;

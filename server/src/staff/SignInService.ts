@@ -7,6 +7,7 @@ import { Staff } from './Staff.js';
 import { audit } from './audit.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import type { TokenService } from './tokens.js';
+import { AuditAction } from '../common/enums.js';
 
 /** Failed sign-ins before an account is locked, and for how long. */
 export const LOCKOUT_AFTER = 5;
@@ -36,7 +37,7 @@ export class SignInService {
     if (!password) errors.push({ path: 'password', message: 'パスワードを入力してください。' });
     if (errors.length) throw badInput(errors);
     const now = this.clock.now();
-    if (ip && (await this.em.count(AuditLog, { action: 'LOGIN_FAILED', ip, at: { $gt: new Date(now.getTime() - WINDOW_MS) } })) >= ADDRESS_LIMIT) {
+    if (ip && (await this.em.count(AuditLog, { action: AuditAction.LOGIN_FAILED, ip, at: { $gt: new Date(now.getTime() - WINDOW_MS) } })) >= ADDRESS_LIMIT) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'サインインの失敗が続いたため、このアドレスからのサインインを一時的に制限しています。しばらくしてから再度お試しください。', { retryAfterSeconds: WINDOW_MS / 1000 });
     }
     const address = email.trim().toLowerCase();
@@ -45,7 +46,7 @@ export class SignInService {
     // own), and one message for every refusal: neither the answer nor its time tells whether an account exists.
     const matches = await verifyPassword(staff?.passwordHash ?? (await dummyPasswordHash()), password);
     if (staff?.lockedUntil && staff.lockedUntil > now) {
-      audit(this.em, { action: 'LOGIN_LOCKED', staff, target: staff.email, ip });
+      audit(this.em, { action: AuditAction.LOGIN_LOCKED, staff, target: staff.email, ip });
       await this.em.flush();
       throw refused();
     }
@@ -54,13 +55,13 @@ export class SignInService {
         staff.failedLogins += 1;
         if (staff.failedLogins >= LOCKOUT_AFTER) staff.lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
       }
-      audit(this.em, { action: 'LOGIN_FAILED', staff: staff ?? undefined, target: address.slice(0, 254), ip });
+      audit(this.em, { action: AuditAction.LOGIN_FAILED, staff: staff ?? undefined, target: address.slice(0, 254), ip });
       await this.em.flush();
       throw refused();
     }
     staff.failedLogins = 0;
     staff.lockedUntil = undefined;
-    audit(this.em, { action: 'LOGIN_OK', staff, target: staff.email, ip });
+    audit(this.em, { action: AuditAction.LOGIN_OK, staff, target: staff.email, ip });
     await this.em.flush();
     return { token: await this.tokens.issue(staff.id, staff.sessionGeneration), staff };
   }
@@ -68,7 +69,7 @@ export class SignInService {
   /** Sign-out: every session token of the account issued until now stops working. */
   async logout(staff: Staff, ip?: string): Promise<boolean> {
     staff.endSessions(this.clock.now());
-    audit(this.em, { action: 'LOGOUT', staff, target: staff.email, ip });
+    audit(this.em, { action: AuditAction.LOGOUT, staff, target: staff.email, ip });
     await this.em.flush();
     return true;
   }
@@ -79,7 +80,7 @@ export class SignInService {
     if (errors.length) throw badInput(errors);
     staff.passwordHash = await hashPassword(next);
     staff.endSessions(this.clock.now());
-    audit(this.em, { action: 'PASSWORD_CHANGE', staff, target: staff.email, ip });
+    audit(this.em, { action: AuditAction.PASSWORD_CHANGE, staff, target: staff.email, ip });
     await this.em.flush();
     return true;
   }
@@ -91,7 +92,7 @@ export class SignInService {
     target.endSessions(this.clock.now());
     target.failedLogins = 0;
     target.lockedUntil = undefined;
-    audit(this.em, { action: 'STAFF_PASSWORD_RESET', staff: admin, target: target.email, ip });
+    audit(this.em, { action: AuditAction.STAFF_PASSWORD_RESET, staff: admin, target: target.email, ip });
     await this.em.flush();
     return temporary;
   }

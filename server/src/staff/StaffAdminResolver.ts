@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { Role } from '../common/enums.js';
+import { AuditAction, Role } from '../common/enums.js';
 import { badInput, notFound, type FieldError } from '../common/errors.js';
 import { DEFAULT_PAGE_SIZE, checkPage, isIsoDate } from '../common/paging.js';
 import { ALL_SCOPES, ApiKeyScope, roles } from '../graphql/access.js';
@@ -39,7 +39,7 @@ class CreatedApiKey {
 class AuditEntry {
   @Field(() => ID) id!: string;
   @Field(() => Date) at!: Date;
-  @Field(() => String) action!: string;
+  @Field(() => AuditAction) action!: AuditAction;
   @Field(() => String, { nullable: true, description: '職員' }) staffName?: string;
   @Field(() => String, { nullable: true, description: 'APIキー' }) apiKeyName?: string;
   @Field(() => String, { nullable: true }) target?: string;
@@ -55,7 +55,7 @@ class AuditPage {
 
 @InputType({ description: '監査ログの絞り込み' })
 export class AuditFilter {
-  @Field(() => [String], { nullable: true }) actions?: string[];
+  @Field(() => [AuditAction], { nullable: true }) actions?: AuditAction[];
   @Field(() => ID, { nullable: true }) staffId?: string;
   @Field(() => String, { nullable: true, description: 'この日から (YYYY-MM-DD)' }) from?: string;
   @Field(() => String, { nullable: true, description: 'この日まで (YYYY-MM-DD)' }) to?: string;
@@ -156,7 +156,7 @@ export class StaffAdminResolver {
     if (errors.length) throw badInput(errors);
     const staff = Object.assign(new Staff(), { email, name: input.name.trim(), roles: input.roles, passwordHash: await hashPassword(input.password) });
     ctx.em.persist(staff);
-    audit(ctx.em, { action: 'STAFF_CREATE', staff: ctx.staff, target: email, detail: `roles=${input.roles.join(',')}`, ip: ctx.ip });
+    audit(ctx.em, { action: AuditAction.STAFF_CREATE, staff: ctx.staff, target: email, detail: `roles=${input.roles.join(',')}`, ip: ctx.ip });
     await ctx.em.flush();
     return staff;
   }
@@ -178,7 +178,7 @@ export class StaffAdminResolver {
       staff.active = input.active;
       if (!input.active) staff.endSessions(ctx.services.clock.now());
     }
-    audit(ctx.em, { action: 'STAFF_UPDATE', staff: ctx.staff, target: staff.email, detail: `${before} → roles=${staff.roles.join(',')} active=${staff.active}`, ip: ctx.ip });
+    audit(ctx.em, { action: AuditAction.STAFF_UPDATE, staff: ctx.staff, target: staff.email, detail: `${before} → roles=${staff.roles.join(',')} active=${staff.active}`, ip: ctx.ip });
     await ctx.em.flush();
     return staff;
   }
@@ -219,7 +219,7 @@ export class StaffAdminResolver {
     const detail = [`prefix=${apiKey.prefix}`, `scopes=${keyScopes.join(',')}`,
       ...(limits.companyCodes.length ? [`companies=${limits.companyCodes.join(',')}`] : []),
       ...(limits.officeCodes.length ? [`offices=${limits.officeCodes.join(',')}`] : [])].join(' ');
-    audit(ctx.em, { action: 'API_KEY_CREATE', staff: ctx.staff, apiKey, target: apiKey.name, detail, ip: ctx.ip });
+    audit(ctx.em, { action: AuditAction.API_KEY_CREATE, staff: ctx.staff, apiKey, target: apiKey.name, detail, ip: ctx.ip });
     await ctx.em.flush();
     return { apiKey: view(apiKey), secret };
   }
@@ -230,7 +230,7 @@ export class StaffAdminResolver {
     const key = /^[0-9a-f-]{36}$/i.test(id) ? await ctx.em.findOne(ApiKey, { id }) : null;
     if (!key) throw notFound('指定されたAPIキー');
     key.revokedAt ??= ctx.services.clock.now();
-    audit(ctx.em, { action: 'API_KEY_REVOKE', staff: ctx.staff, apiKey: key, target: key.name, ip: ctx.ip });
+    audit(ctx.em, { action: AuditAction.API_KEY_REVOKE, staff: ctx.staff, apiKey: key, target: key.name, ip: ctx.ip });
     await ctx.em.flush();
     return view(key);
   }

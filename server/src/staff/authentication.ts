@@ -7,6 +7,7 @@ import type { ApiKey } from './security.js';
 import { isApiKey, verifyApiKey } from './apiKeys.js';
 import { audit } from './audit.js';
 import { boundRead } from '../db/prepared.js';
+import { AuditAction } from '../common/enums.js';
 
 const BEARER = /^Bearer\s+(.+)$/i;
 /** A key's use is audited, and its lastUsedAt moved, at most this often (every request would flood the log). */
@@ -34,7 +35,7 @@ export async function authenticate(em: EntityManager, services: Pick<Services, '
     if (!key) return { roles: [] };
     // Use is recorded (audit and lastUsedAt) at most once a minute: a read costs no write.
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > KEY_USE_AUDIT_MS) {
-      audit(em, { action: 'API_KEY_USE', apiKey: key, target: key.name, ip });
+      audit(em, { action: AuditAction.API_KEY_USE, apiKey: key, target: key.name, ip });
       key.lastUsedAt = now;
       await em.flush();
     }

@@ -158,7 +158,7 @@ describe('creating and listing keys', () => {
     expect(bad.errors![0]!.extensions!.fieldErrors.map((e: any) => e.path).sort()).toEqual(['companies', 'offices', 'scopes']);
     const keys = (await server.gql('{ apiKeys { prefix scopes companies offices } }', {}, admin)).data!.apiKeys;
     expect(keys.find((k: any) => k.prefix === 'nssportl')).toEqual({ prefix: 'nssportl', scopes: ['READ', 'SUBMIT', 'REVEAL_PASSWORDS'], companies: [], offices: [] });
-    const audit = (await server.gql('{ auditLog(filter: { actions: ["API_KEY_CREATE"] }, limit: 1) { items { detail } } }', {}, admin)).data!.auditLog.items[0];
+    const audit = (await server.gql('{ auditLog(filter: { actions: [API_KEY_CREATE] }, limit: 1) { items { detail } } }', {}, admin)).data!.auditLog.items[0];
     expect(audit.detail).toContain(`scopes=READ companies=${A.abbreviation} offices=${B.officeCodes[0]}`);
   });
 });

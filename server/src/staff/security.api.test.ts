@@ -174,7 +174,7 @@ describe('sign-in safety', () => {
     const locked = await server.gql('mutation { login(email: "reviewer2@example.jp", password: "test-demo-password") { token } }');
     expect(locked.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(locked.data?.login).toBeFalsy();
-    const audit = await server.gql('{ auditLog(filter: { actions: ["LOGIN_FAILED", "LOGIN_LOCKED"] }, limit: 100) { totalCount items { action target ip } } }', {}, tokens.ADMIN);
+    const audit = await server.gql('{ auditLog(filter: { actions: [LOGIN_FAILED, LOGIN_LOCKED] }, limit: 100) { totalCount items { action target ip } } }', {}, tokens.ADMIN);
     const mine = audit.data!.auditLog.items.filter((i: any) => i.target === 'reviewer2@example.jp');
     expect(mine.length).toBeGreaterThanOrEqual(6);
     expect(mine[0].action).toBe('LOGIN_LOCKED');
@@ -229,7 +229,7 @@ describe('sign-in safety', () => {
     expect(updated.data!.updateStaff.roles).toEqual(['SUPERVISOR']);
     const temporary = (await server.gql('mutation($id: ID!) { resetStaffPassword(id: $id) }', { id }, tokens.ADMIN)).data!.resetStaffPassword;
     expect(await server.login('new.reviewer@example.jp', temporary)).toBeTruthy();
-    const audit = await server.gql('{ auditLog(filter: { actions: ["STAFF_CREATE", "STAFF_UPDATE", "STAFF_PASSWORD_RESET"] }) { items { action target detail } } }', {}, tokens.ADMIN);
+    const audit = await server.gql('{ auditLog(filter: { actions: [STAFF_CREATE, STAFF_UPDATE, STAFF_PASSWORD_RESET] }) { items { action target detail } } }', {}, tokens.ADMIN);
     expect(audit.data!.auditLog.items.map((i: any) => i.action).sort()).toEqual(['STAFF_CREATE', 'STAFF_PASSWORD_RESET', 'STAFF_UPDATE']);
     expect(JSON.stringify(audit)).not.toContain(temporary);
   });

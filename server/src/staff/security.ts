@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { currentTime } from '../common/clock.js';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { BigIntType } from '@mikro-orm/core';
-import { Role } from '../common/enums.js';
+import { AuditAction, Role } from '../common/enums.js';
 import { ALL_SCOPES, ApiKeyScope } from '../graphql/access.js';
 import { Staff } from './Staff.js';
 
@@ -68,8 +68,8 @@ export class AuditLog {
   @ManyToOne({ entity: () => ApiKey, nullable: true })
   apiKey?: ApiKey;
 
-  @Property({ type: 'string', length: 60 })
-  action!: string;
+  @Enum({ items: () => AuditAction })
+  action!: AuditAction;
 
   @Property({ type: 'text', nullable: true })
   target?: string;

@@ -57,7 +57,7 @@ describe('session rows', () => {
 
   it('a sign-out in this process ends the session on the very next request, audited; a sign-in right after works', async () => {
     const admin = await server.login('admin@example.jp');
-    const logouts = async () => (await server.gql('{ auditLog(filter: { actions: ["LOGOUT"] }) { items { target } } }', {}, admin))
+    const logouts = async () => (await server.gql('{ auditLog(filter: { actions: [LOGOUT] }) { items { target } } }', {}, admin))
       .data!.auditLog.items.filter((i: { target: string }) => i.target === 'supervisor@example.jp').length;
     const before = await logouts();
     const token = await server.login('supervisor@example.jp');
