@@ -5,6 +5,7 @@ import apiKeys from './apiKeys';
 import applications from './applications';
 import auditLog from './auditLog';
 import certificates from './certificates';
+import { Dashboard } from './dashboard';
 import emails from './emails';
 import templates from './templates';
 import { authProvider } from './authProvider';
@@ -47,6 +48,7 @@ export const App = () => (
   <Admin
     disableTelemetry
     title="NACCS"
+    dashboard={Dashboard}
     dataProvider={dataProvider}
     authProvider={authProvider}
     i18nProvider={i18nProvider}

@@ -1,0 +1,136 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
+import { repoRoot, startProduct, type StartedProduct } from '../support/server.js';
+
+const artifacts = join(repoRoot, 'test', 'artifacts');
+let product: StartedProduct;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  product = await startProduct('e2e-dashboard');
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+async function gql<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
+  const res = await fetch(`${product.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  }).then((r) => r.json() as Promise<{ data?: T; errors?: Array<{ message: string }> }>);
+  if (res.errors?.length) throw new Error(res.errors.map((e) => e.message).join('\n'));
+  return res.data!;
+}
+
+const staffToken = async (email: string): Promise<string> =>
+  (await gql<{ login: { token: string } }>('mutation($e: String!) { login(email: $e, password: "naccs-demo") { token } }', { e: email }, '')).login.token;
+
+type Counts = Record<'unassigned' | 'mine' | 'returned' | 'dueSoon' | 'all', number>;
+const QUEUES: Array<[queue: string, field: keyof Counts]> = [
+  ['UNASSIGNED', 'unassigned'],
+  ['MINE', 'mine'],
+  ['RETURNED', 'returned'],
+  ['DUE_SOON', 'dueSoon'],
+  ['ALL', 'all'],
+];
+
+const queueCounts = async (token: string): Promise<Counts> =>
+  (await gql<{ reviewQueueCounts: Counts }>('{ reviewQueueCounts { unassigned mine returned dueSoon all } }', {}, token)).reviewQueueCounts;
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(product.url);
+  await page.getByLabel(/E-mail/).fill(email);
+  await page.getByLabel(/パスワード/).fill('naccs-demo');
+  await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+}
+
+/** The count a queue card shows (its data-count), or null while the card is not there. */
+const cardCount = async (page: Page, queue: string): Promise<number | null> => {
+  const count = page.getByTestId(`dashboard-queue-${queue}-count`);
+  return (await count.count()) ? Number(await count.getAttribute('data-count')) : null;
+};
+
+describe('dashboard (ダッシュボード), the console\'s home page', () => {
+  it('shows a reviewer the server\'s queue counts and the throughput chart, and 自分に割り当て takes the oldest unassigned application', async () => {
+    const token = await staffToken('reviewer@example.jp');
+    const { me } = await gql<{ me: { id: string } }>('{ me { id } }', {}, token);
+    const before = await queueCounts(token);
+    // The demo has work nobody has taken: the take below has something to take.
+    expect(before.unassigned).toBeGreaterThan(0);
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, 'reviewer@example.jp');
+
+    // Signing in opens the dashboard, with every queue's count as the server counts it.
+    await page.locator('#main-content').getByRole('heading', { name: 'ダッシュボード', level: 1 }).waitFor();
+    for (const [queue, field] of QUEUES) await expect.poll(() => cardCount(page, queue)).toBe(before[field]);
+    // A queue card opens the list on that tab.
+    await expect(page.getByTestId('dashboard-queue-DUE_SOON').getByRole('link').getAttribute('href')).resolves.toContain('DUE_SOON');
+
+    // Throughput: a stacked bar chart (an svg with bars) of 12 weeks, loaded after the figures.
+    const chart = page.getByTestId('throughput-chart');
+    await chart.locator('svg').first().waitFor();
+    await expect(chart.getByText('新規').count()).resolves.toBeGreaterThan(0);
+    await page.getByTestId('received-age-chart').locator('svg').first().waitFor();
+    await page.getByTestId('start-age-chart').locator('svg').first().waitFor();
+    await page.screenshot({ path: join(artifacts, 'dashboard.png'), fullPage: true });
+
+    // The oldest unassigned applications, oldest first: the first is the one the 未割当 queue lists first.
+    const table = page.getByTestId('dashboard-oldest-unassigned');
+    const firstRow = table.locator('tbody tr').first();
+    const receiptNo = (await firstRow.getAttribute('data-receipt-no'))!;
+    const { applications } = await gql<{ applications: { items: Array<{ receiptNo: string }> } }>(
+      '{ applications(filter: { queue: UNASSIGNED }, sort: { field: RECEIVED_AT, order: ASC }, limit: 1) { items { receiptNo } } }',
+      {},
+      token,
+    );
+    expect(receiptNo).toBe(applications.items[0]!.receiptNo);
+
+    // Take it from the keyboard: the button is reachable and named.
+    const take = firstRow.getByRole('button', { name: '自分に割り当て' });
+    await take.focus();
+    await take.press('Enter');
+    await page.getByText(`申込受付番号 ${receiptNo} を割り当てました`).waitFor();
+
+    // The server has it assigned to the reviewer.
+    const { application } = await gql<{ application: { assignee: { id: string } | null; status: string } }>(
+      'query($r: String) { application(receiptNo: $r) { assignee { id } status } }',
+      { r: receiptNo },
+      token,
+    );
+    expect(application.assignee?.id).toBe(me.id);
+    expect(application.status).toBe('IN_REVIEW');
+
+    // The dashboard reloads: the row left the list, 未割当 counts one less and 自分の担当 one more.
+    await table.locator(`tbody tr[data-receipt-no="${receiptNo}"]`).waitFor({ state: 'detached' });
+    await expect.poll(() => cardCount(page, 'UNASSIGNED')).toBe(before.unassigned - 1);
+    await expect.poll(() => cardCount(page, 'MINE')).toBe(before.mine + 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the support desk the figures without 自分に割り当て', async () => {
+    const token = await staffToken('support@example.jp');
+    const counts = await queueCounts(token);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    await signIn(page, 'support@example.jp');
+    await page.locator('#main-content').getByRole('heading', { name: 'ダッシュボード', level: 1 }).waitFor();
+    await expect.poll(() => cardCount(page, 'ALL')).toBe(counts.all);
+    await expect.poll(() => cardCount(page, 'UNASSIGNED')).toBe(counts.unassigned);
+    // 自分の担当 is for staff who take applications; so is the take button.
+    await expect(page.getByTestId('dashboard-queue-MINE').count()).resolves.toBe(0);
+    await page.getByTestId('dashboard-oldest-unassigned').locator('tbody tr').first().waitFor();
+    await expect(page.getByRole('button', { name: '自分に割り当て' }).count()).resolves.toBe(0);
+    await page.getByTestId('throughput-chart').locator('svg').first().waitFor();
+    await page.close();
+  });
+});
