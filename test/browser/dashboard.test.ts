@@ -133,4 +133,35 @@ describe('dashboard (ダッシュボード), the console\'s home page', () => {
     await page.getByTestId('throughput-chart').locator('svg').first().waitFor();
     await page.close();
   });
+
+  it('reads the figures again every minute: once every application is taken elsewhere, 未割当の申込はありません', async () => {
+    const supervisor = await staffToken('supervisor@example.jp');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    // The page's timers run on a clock the test can move: the minute passes without waiting for it.
+    await page.clock.install();
+    await signIn(page, 'reviewer@example.jp');
+    const table = page.getByTestId('dashboard-oldest-unassigned');
+    await table.locator('tbody tr').first().waitFor();
+    const shown = await cardCount(page, 'UNASSIGNED');
+    expect(shown).toBeGreaterThan(0);
+
+    // The supervisor gives every unassigned application to the other reviewer, through the API.
+    const reviewer2 = (await gql<{ me: { id: string } }>('{ me { id } }', {}, await staffToken('reviewer2@example.jp'))).me.id;
+    const { applications } = await gql<{ applications: { items: Array<{ id: string; version: number }> } }>(
+      '{ applications(filter: { queue: UNASSIGNED }, limit: 100) { items { id version } } }',
+      {},
+      supervisor,
+    );
+    expect(applications.items.length).toBe(shown);
+    for (const a of applications.items) {
+      await gql('mutation($id: ID!, $v: Int!, $to: ID) { assignApplication(id: $id, expectedVersion: $v, assigneeId: $to) { id } }', { id: a.id, v: a.version, to: reviewer2 }, supervisor);
+    }
+    // Nothing on the page changes it; a minute later the dashboard has read the figures again.
+    await expect(cardCount(page, 'UNASSIGNED')).resolves.toBe(shown);
+    await page.clock.fastForward(61_000);
+    await expect.poll(() => cardCount(page, 'UNASSIGNED')).toBe(0);
+    await page.getByTestId('dashboard-oldest').getByText('未割当の申込はありません').waitFor();
+    await expect(table.count()).resolves.toBe(0);
+    await page.close();
+  });
 });
