@@ -1,3 +1,4 @@
+import { Box } from '@mui/material';
 import type { MouseEvent } from 'react';
 import {
   AutocompleteInput,
@@ -30,6 +31,7 @@ import { CategoryText, companyNameOf } from './helpers';
 import { QUEUE_SORT, QueueTabs } from './QueueTabs';
 import { DaysToStart, DaysWaiting, overdueRowSx } from './Urgency';
 import { CheckSummariesProvider, ChecksIcon } from './ChecksIcon';
+import { ListLiveProvider, ListUpdates, RowViewersIcon, cursorRowSx, useRowCursor } from './ListLive';
 
 /** The always-on search (受付番号・事業所コード・企業名・カナ). */
 const SearchBox = (props: SearchInputProps) => {
@@ -83,11 +85,25 @@ const ReceiptLink = ({ record }: { record: Application }) => {
 
 const Column = DataTable.Col<Application>;
 
+/** Overdue rows tinted; the J/K cursor's row outlined. */
+const useRowSx = () => {
+  const cursor = useRowCursor();
+  return (r: Application) => ({ ...overdueRowSx(r), ...cursorRowSx(cursor, r) });
+};
+
+/** The table's rows take their style from the live cursor (a component of its own to read it). */
+const ApplicationTable = (props: Omit<Parameters<typeof DataTable<Application>>[0], 'rowSx'>) => {
+  const rowSx = useRowSx();
+  return <DataTable<Application> {...props} rowSx={rowSx} />;
+};
+
 /**
  * 利用申込一覧: the review queue (tabs 未割当 / 自分の担当 / 確認事項あり / 期限が近い / すべて) and the support desk's
  * search. Reviewers and supervisors open on 未割当 — the work nobody has taken yet; their own applications are
  * one tab away with their count — and everyone else on すべて. Rows offer 「自分に割り当て」; selected rows can be
- * taken at once (supervisors can give them to another reviewer).
+ * taken at once (supervisors can give them to another reviewer). Live: the tabs' counts follow the queues' changes,
+ * the others' changes wait behind 「N件の更新があります」, each row shows who has it open (閲覧中), and J/K/Enter move
+ * through the rows.
  */
 export const ApplicationList = () => {
   const { may, roles, isPending } = useAccess();
@@ -106,10 +122,11 @@ export const ApplicationList = () => {
       storeKey="applications.list"
     >
       <QueueTabs />
+      <ListUpdates />
       <CheckSummariesProvider>
-      <DataTable<Application>
+      <ListLiveProvider>
+      <ApplicationTable
         rowClick="show"
-        rowSx={overdueRowSx}
         bulkActionButtons={
           reviewer ? (
             <>
@@ -124,7 +141,15 @@ export const ApplicationList = () => {
         empty={<EmptyState message="resources.applications.empty" hint="resources.applications.empty_hint" />}
         size="small"
       >
-        <Column source="receiptNo" render={(r) => <ReceiptLink record={r} />} />
+        <Column
+          source="receiptNo"
+          render={(r) => (
+            <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75, whiteSpace: 'nowrap' }}>
+              <ReceiptLink record={r} />
+              <RowViewersIcon id={r.id} />
+            </Box>
+          )}
+        />
         <Column
           source="category"
           disableSort
@@ -179,7 +204,8 @@ export const ApplicationList = () => {
             )}
           />
         ) : null}
-      </DataTable>
+      </ApplicationTable>
+      </ListLiveProvider>
       </CheckSummariesProvider>
     </List>
   );

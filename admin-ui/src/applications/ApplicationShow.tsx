@@ -33,7 +33,9 @@ import { DownloadAttachmentButton } from './DownloadAttachmentButton';
 import { CategoryText, companyNameOf } from './helpers';
 import { HistoryTab } from './HistoryTab';
 import { IdNoticeTab } from './IdNoticeTab';
+import { ReviewDoneProvider } from './nextApplication';
 import { ReviewToolbar } from './ReviewToolbar';
+import { ShowLive } from './ShowLive';
 import { hasIdNotice } from './reviewRules';
 import { LinesTab, TerminalsTab, UserCodesTab, MailboxesTab } from './ContractTabs';
 import { TabChanges } from './TabChanges';
@@ -323,14 +325,20 @@ const ApplicationTabs = () => {
   );
 };
 
-/** The application as NSS shows it, tab by tab, plus its ID通知内容 and history, with the review actions on top. */
+/**
+ * The application as NSS shows it, tab by tab, plus its ID通知内容 and history, with the review actions on top; live:
+ * who else has it open, what others do to it, and 次の申込へ after a review action.
+ */
 export const ApplicationShow = () => {
   const onError = useShowError('applications');
   return (
-    <Show title={<ShowTitle />} actions={<ReviewToolbar />} queryOptions={{ onError }}>
-      <SummaryHeader />
-      <ChecksPanel />
-      <ApplicationTabs />
-    </Show>
+    <ReviewDoneProvider>
+      <Show title={<ShowTitle />} actions={<ReviewToolbar />} queryOptions={{ onError }}>
+        <ShowLive />
+        <SummaryHeader />
+        <ChecksPanel />
+        <ApplicationTabs />
+      </Show>
+    </ReviewDoneProvider>
   );
 };

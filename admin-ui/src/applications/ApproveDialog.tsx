@@ -25,6 +25,7 @@ import type { FieldError } from '../intake/inputTypes';
 import { APPROVE_APPLICATION } from '../queries';
 import type { Application, ApprovalPreview, CalendarDay } from '../types';
 import { ApplicationResultTable } from './ApplicationResultTable';
+import { useMarkReviewDone } from './nextApplication';
 import { DialogCancelButton, DialogConfirmButton, DialogErrors } from '../components/DialogButtons';
 
 type Preselect = 'desired' | 'fallback' | 'done';
@@ -45,6 +46,7 @@ export const ApproveDialog = ({ record, open, onClose }: { record: Application; 
   const theme = useTheme();
   const [locale] = useLocaleState();
   const { run, busy } = useServerAction();
+  const markDone = useMarkReviewDone();
   const today = useMemo(() => todayInJapan(), []);
   const advice = record.startDateAdvice;
   const desired = record.desiredStartDate ?? undefined;
@@ -159,8 +161,11 @@ export const ApproveDialog = ({ record, open, onClose }: { record: Application; 
       },
       { success: 'naccs.approve.done', successArgs: { receiptNo: record.receiptNo, startDate: date(selected) } },
     );
-    if (outcome.ok) onClose();
-    else setErrors(outcome.fieldErrors);
+    if (outcome.ok) {
+      // On the show page 次の申込へ is offered.
+      markDone(record.id);
+      onClose();
+    } else setErrors(outcome.fieldErrors);
   };
 
   return (

@@ -6,6 +6,7 @@ import { Box, Tooltip } from '@mui/material';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useListContext, useTranslate } from 'react-admin';
 import { apolloClient } from '../graphqlClient';
+import type { Viewer } from '../live/hooks';
 import type { Application } from '../types';
 
 interface CheckSummary {
@@ -15,8 +16,9 @@ interface CheckSummary {
 }
 
 /**
- * The automatic checks' counts of the rows on screen, in a request of their own (server: review/checks): the list's
- * page stays on the server's one-statement read path, and the icons follow a moment later.
+ * The automatic checks' counts of the rows on screen, and who has each open (閲覧中), in a request of their own
+ * (server: review/checks, events/presence): the list's page stays on the server's one-statement read path, and the
+ * icons follow a moment later.
  */
 const CHECK_SUMMARIES = gql`
   query CheckSummaries($filter: ApplicationFilter, $limit: Int) {
@@ -28,25 +30,38 @@ const CHECK_SUMMARIES = gql`
           warning
           info
         }
+        viewers {
+          staffId
+          name
+        }
       }
     }
   }
 `;
 
 const Summaries = createContext<ReadonlyMap<string, CheckSummary> | undefined>(undefined);
+const ReadViewers = createContext<ReadonlyMap<string, Viewer[]> | undefined>(undefined);
+
+/** The row's viewers as read with the page (the live changes heard since override them: RowViewersIcon). */
+export const useReadViewers = (id: string): Viewer[] | undefined => useContext(ReadViewers)?.get(id);
 
 /** Reads the summaries of the list's current page for the ChecksIcon cells below it. */
 export const CheckSummariesProvider = ({ children }: { children: ReactNode }) => {
   const { data } = useListContext<Application>();
   const ids = useMemo(() => (data ?? []).map((r) => r.id), [data]);
-  const { data: read } = useQuery<{ applications: { items: Array<{ id: string; checkSummary: CheckSummary }> } }>(CHECK_SUMMARIES, {
+  const { data: read } = useQuery<{ applications: { items: Array<{ id: string; checkSummary: CheckSummary; viewers: Viewer[] }> } }>(CHECK_SUMMARIES, {
     client: apolloClient,
     variables: { filter: { ids }, limit: Math.max(1, ids.length) },
     skip: ids.length === 0,
     fetchPolicy: 'network-only',
   });
   const map = useMemo(() => new Map((read?.applications.items ?? []).map((a) => [a.id, a.checkSummary])), [read]);
-  return <Summaries.Provider value={map}>{children}</Summaries.Provider>;
+  const viewers = useMemo(() => new Map((read?.applications.items ?? []).map((a) => [a.id, a.viewers])), [read]);
+  return (
+    <Summaries.Provider value={map}>
+      <ReadViewers.Provider value={viewers}>{children}</ReadViewers.Provider>
+    </Summaries.Provider>
+  );
 };
 
 const LEVELS = [

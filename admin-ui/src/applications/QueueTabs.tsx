@@ -1,5 +1,7 @@
 import { Badge, Box, Tab, Tabs, Tooltip } from '@mui/material';
+import { useEffect } from 'react';
 import { useGetOne, useListContext, useTranslate } from 'react-admin';
+import { useQueueChangeSignal } from '../live/hooks';
 import type { ReviewQueue } from '../labels';
 import type { ReviewQueueCounts } from '../types';
 
@@ -29,7 +31,8 @@ const HINTED: ReadonlySet<ReviewQueue> = new Set(['DUE_SOON', 'UNASSIGNED']);
 
 /**
  * 未割当 / 自分の担当 / 確認事項あり / 期限が近い / すべて above the applications list, each with its count under the
- * other filters; the chosen one is the list's `queue` filter (the other filters still apply inside it).
+ * other filters; the chosen one is the list's `queue` filter (the other filters still apply inside it). The counts are
+ * read again a second after the queues change (reviewQueueChanged).
  */
 export const QueueTabs = () => {
   const translate = useTranslate();
@@ -37,7 +40,12 @@ export const QueueTabs = () => {
   // Counted under the list's other filters, so each tab says what it would show (the server sets the queue per
   // count; leaving it out here keeps one cached answer for all the tabs).
   const { queue: _queue, ...others } = filterValues as Record<string, unknown>;
-  const { data: counts } = useGetOne<ReviewQueueCounts>('reviewQueueCounts', { id: 'current', meta: { filter: others } }, { placeholderData: (previous) => previous });
+  const { data: counts, refetch } = useGetOne<ReviewQueueCounts>('reviewQueueCounts', { id: 'current', meta: { filter: others } }, { placeholderData: (previous) => previous });
+  // The counts follow the queues live (they move no row under the pointer); the rows wait for ListUpdates.
+  const signal = useQueueChangeSignal();
+  useEffect(() => {
+    if (signal) void refetch();
+  }, [signal, refetch]);
   const current = (QUEUES.find((q) => q.queue === filterValues.queue)?.queue ?? 'ALL') as ReviewQueue;
   const choose = (queue: ReviewQueue) => {
     setFilters({ ...filterValues, queue }, displayedFilters, false);

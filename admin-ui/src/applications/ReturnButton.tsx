@@ -8,6 +8,7 @@ import { useServerAction } from '../components/useServerAction';
 import { RETURN_APPLICATION } from '../queries';
 import type { Application } from '../types';
 import { CannedQuestions } from './CannedQuestions';
+import { useMarkReviewDone } from './nextApplication';
 import { reviewActionsFor } from './reviewRules';
 
 /** 確認事項あり: returns the application to the customer with a question (required), canned questions to insert. */
@@ -16,6 +17,7 @@ export const ReturnButton = ({ record }: { record: Application }) => {
   const { me } = useAccess();
   const { run, busy } = useServerAction();
   const [open, setOpen] = useState(false);
+  const markDone = useMarkReviewDone();
   if (!reviewActionsFor(record, me).return) return null;
   return (
     <>
@@ -36,12 +38,15 @@ export const ReturnButton = ({ record }: { record: Application }) => {
         busy={busy}
         testId="return-dialog"
         helpers={(insert) => <CannedQuestions onInsert={insert} />}
-        onSubmit={(message) =>
-          run(RETURN_APPLICATION, { id: record.id, message, expectedVersion: record.version }, {
+        onSubmit={async (message) => {
+          const outcome = await run(RETURN_APPLICATION, { id: record.id, message, expectedVersion: record.version }, {
             success: 'naccs.return.done',
             successArgs: { receiptNo: record.receiptNo },
-          })
-        }
+          });
+          // 次の申込へ is offered.
+          if (outcome.ok) markDone(record.id);
+          return outcome;
+        }}
       />
     </>
   );

@@ -6,6 +6,7 @@ import { ApproveButton } from './ApproveButton';
 import { AssignToButton } from './AssignToButton';
 import { AssignToMeButton } from './AssignToMeButton';
 import { CancelButton } from './CancelButton';
+import { NextApplicationButton } from './nextApplication';
 import { RecordSystemSettingsButton } from './RecordSystemSettingsButton';
 import { ReturnButton } from './ReturnButton';
 import { UnassignButton } from './UnassignButton';
@@ -22,6 +23,7 @@ export const ReviewToolbar = () => {
     <TopToolbar sx={{ gap: 1, flexWrap: 'wrap', alignItems: 'center' }} data-testid="review-toolbar">
       {record ? (
         <>
+          <NextApplicationButton />
           <AssignToMeButton record={record} />
           <AssignToButton record={record} />
           <UnassignButton record={record} />
