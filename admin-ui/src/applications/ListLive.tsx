@@ -1,43 +1,44 @@
 import { Box } from '@mui/material';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import { useListContext, useRedirect } from 'react-admin';
+import { useDataProvider, useListContext, useRedirect, type GetListParams } from 'react-admin';
 import { useAccess } from '../access';
 import { isEditable } from '../components/keyboard';
-import { useReconnected, useReviewQueueChanged, useViewersMap, type Viewer } from '../live/hooks';
+import { differences } from '../live/differences';
+import { useQueueChangeSignal, useViewersMap, type Viewer } from '../live/hooks';
 import { UpdatesBar, ViewersIcon } from '../live/Presence';
 import type { Application } from '../types';
 import { useReadViewers } from './ChecksIcon';
 
 /**
- * 「N件の更新があります — 表示する」 above the list: the others' changes to the queues are counted (an application once)
- * rather than moving the rows under the reviewer's pointer; the button, or any reading of the list (a filter, a tab,
- * one's own action), shows them. After a dropped connection it says the list may have changed.
+ * 「N件の更新があります — 表示する」 above the list: when the queues change (or the connection comes back), the list's
+ * current page is read in the background and compared with what is shown; the rows do not move under the reviewer's
+ * pointer until the button (or any reading of the list: a filter, a tab, one's own action) shows them.
  */
 export const ListUpdates = () => {
-  const { isFetching, refetch } = useListContext<Application>();
-  const { me } = useAccess();
-  const [heard, setHeard] = useState<ReadonlyMap<string, number>>(() => new Map());
-  const [maybe, setMaybe] = useState(false);
-  const fetchStarted = useRef<number | undefined>(undefined);
-  useReviewQueueChanged((e) => {
-    // One's own actions reload the list already (useServerAction).
-    if (e.actor.id && e.actor.id === me?.id) return;
-    setHeard((m) => new Map(m).set(e.id, Date.now()));
-  });
-  useReconnected(() => setMaybe(true));
+  const { data, filterValues, sort, page, perPage, refetch, resource } = useListContext<Application>();
+  const dataProvider = useDataProvider();
+  const signal = useQueueChangeSignal();
+  const [found, setFound] = useState<{ basis: readonly Application[]; count: number }>();
+  const shown = useRef(data);
+  shown.current = data;
+  const params = JSON.stringify({ filter: filterValues, sort, pagination: { page, perPage } });
   useEffect(() => {
-    if (isFetching) {
-      fetchStarted.current = Date.now();
-      return;
-    }
-    const started = fetchStarted.current;
-    if (started === undefined) return;
-    fetchStarted.current = undefined;
-    // What a reading that began after a change was heard shows it; later changes stay counted.
-    setHeard((m) => new Map([...m].filter(([, at]) => at > started)));
-    setMaybe(false);
-  }, [isFetching]);
-  return <UpdatesBar count={heard.size} maybe={maybe} onShow={() => void refetch()} />;
+    if (!signal) return undefined;
+    let current = true;
+    const basis = shown.current;
+    void dataProvider
+      .getList<Application>(resource, JSON.parse(params) as GetListParams)
+      .then(({ data: fresh }) => {
+        if (current && basis) setFound({ basis, count: differences(basis, fresh) });
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [signal, params, resource, dataProvider]);
+  // A reading of the list since makes the comparison moot.
+  const count = found && found.basis === data ? found.count : 0;
+  return <UpdatesBar count={count} onShow={() => void refetch()} />;
 };
 
 interface RowsLive {

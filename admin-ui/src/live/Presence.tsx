@@ -35,9 +35,9 @@ export const ViewersIcon = ({ viewers, meId }: { viewers: readonly Viewer[] | un
 };
 
 /** 「3件の更新があります — 表示する」: the list stays as it is until asked. */
-export const UpdatesBar = ({ count, maybe, onShow }: { count: number; maybe?: boolean; onShow: () => void }) => {
+export const UpdatesBar = ({ count, onShow }: { count: number; onShow: () => void }) => {
   const t = useLiveTexts();
-  if (!count && !maybe) return null;
+  if (!count) return null;
   return (
     <Alert
       severity="info"
@@ -49,7 +49,7 @@ export const UpdatesBar = ({ count, maybe, onShow }: { count: number; maybe?: bo
         </Button>
       }
     >
-      {count ? t.updates(count) : t.maybeUpdates}
+      {t.updates(count)}
     </Alert>
   );
 };

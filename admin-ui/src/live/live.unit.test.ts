@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { enumValues } from '../labels';
 import { backoffMs } from './client';
+import { differences } from './differences';
 import { othersOf } from './Presence';
 import { describeAction, liveTexts } from './texts';
 
@@ -40,5 +41,15 @@ describe('backoffMs', () => {
     expect(backoffMs(3, 1)).toBe(8_000);
     expect(backoffMs(20, 1)).toBe(30_000);
     expect(backoffMs(20, 0)).toBe(15_000);
+  });
+});
+
+describe('differences', () => {
+  it('counts the rows that came, went or changed version, not the ones that stayed', () => {
+    const shown = [{ id: 'a', version: 1 }, { id: 'b', version: 3 }, { id: 'c', version: 2 }];
+    expect(differences(shown, shown)).toBe(0);
+    expect(differences(shown, [{ id: 'a', version: 1 }, { id: 'b', version: 4 }, { id: 'd', version: 1 }])).toBe(3);
+    // The same rows in another order: nothing the reviewer would see as new.
+    expect(differences(shown, [...shown].reverse())).toBe(0);
   });
 });
