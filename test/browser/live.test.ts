@@ -137,6 +137,7 @@ describe('live updates between two reviewers', () => {
     await banner.waitFor({ timeout: 10_000 });
     await expect(banner.textContent()).resolves.toContain('審査 一郎 が確認事項を送りました');
     await expect(marked(page2)).resolves.toBe(true);
+    await page2.screenshot({ path: join(artifacts, 'live-banner.png') });
     await page2.getByTestId('change-banner-reload').click();
     await banner.waitFor({ state: 'detached' });
     await page2.locator('#main-content').getByText('登記事項証明書を添付してください。').first().waitFor();
@@ -147,6 +148,7 @@ describe('live updates between two reviewers', () => {
     await expect.poll(() => countOf(list, 'RETURNED'), { timeout: 10_000 }).toBe('1');
     await expect(list.getByTestId('updates-bar').textContent()).resolves.toContain('1件の更新があります');
     await expect(marked(list)).resolves.toBe(true);
+    await list.screenshot({ path: join(artifacts, 'live-list.png') });
     await list.getByTestId('updates-show').click();
     await row.getByText('確認事項あり').waitFor();
     await list.getByTestId('updates-bar').waitFor({ state: 'detached' });
