@@ -80,6 +80,17 @@ describe('dashboard (ダッシュボード), the console\'s home page', () => {
     const chart = page.getByTestId('throughput-chart');
     await chart.locator('svg').first().waitFor();
     await expect(chart.getByText('新規').count()).resolves.toBeGreaterThan(0);
+    // Its numbers (the table read to screen readers beside the svg) are the server's 12 weeks, oldest first.
+    const { reviewDashboard } = await gql<{ reviewDashboard: { throughput: Array<{ new: number; change: number; termination: number }> } }>(
+      '{ reviewDashboard { throughput { weekStart new change termination } } }',
+      {},
+      token,
+    );
+    expect(reviewDashboard.throughput).toHaveLength(12);
+    const shownWeeks = await chart.locator('table tbody tr').evaluateAll((rows) =>
+      rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => Number(td.textContent))),
+    );
+    expect(shownWeeks).toEqual(reviewDashboard.throughput.map((w) => [w.new, w.change, w.termination]));
     await page.getByTestId('received-age-chart').locator('svg').first().waitFor();
     await page.getByTestId('start-age-chart').locator('svg').first().waitFor();
     await page.screenshot({ path: join(artifacts, 'dashboard.png'), fullPage: true });

@@ -1,6 +1,7 @@
 import { Box, useTheme } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { formatDate } from '../components/format';
 import { useDashboardText } from './messages';
 import type { AgeBucket, WeekThroughput } from './types';
 
@@ -15,10 +16,48 @@ const monthDay = (iso: string): string => {
   return m ? `${Number(m[1])}/${Number(m[2])}` : iso;
 };
 
+/** Off screen, still read by screen readers. */
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
+/** A chart's numbers as a table for screen readers: the SVG tells them nothing. */
+const NumbersTable = ({ caption, head, rows }: { caption: string; head: string[]; rows: Array<[string, ...number[]]> }) => (
+  <Box component="table" sx={VISUALLY_HIDDEN}>
+    <caption>{caption}</caption>
+    <thead>
+      <tr>
+        {head.map((h) => (
+          <th key={h} scope="col">
+            {h}
+          </th>
+        ))}
+      </tr>
+    </thead>
+    <tbody>
+      {rows.map(([name, ...values]) => (
+        <tr key={name}>
+          <th scope="row">{name}</th>
+          {values.map((v, i) => (
+            <td key={i}>{v}</td>
+          ))}
+        </tr>
+      ))}
+    </tbody>
+  </Box>
+);
+
 /** 審査終了 per week, 新規 / 変更 / 解約 stacked, oldest week first. */
 export const ThroughputChart = ({ weeks }: { weeks: WeekThroughput[] }) => {
   const translate = useTranslate();
   const t = useDashboardText();
+  const [locale] = useLocaleState();
+  const week = (iso: string) => t('week_of', { date: formatDate(iso, locale) });
   const kind = (k: string) => translate(`enums.ApplicationKind.${k}`, { _: k });
   const series = [
     { key: 'new', label: kind('NEW') },
@@ -35,12 +74,17 @@ export const ThroughputChart = ({ weeks }: { weeks: WeekThroughput[] }) => {
           {
             scaleType: 'band',
             data: weeks.map((w) => w.weekStart),
-            valueFormatter: (v: string, context) => (context.location === 'tick' ? monthDay(v) : t('week_of', { date: v })),
+            valueFormatter: (v: string, context) => (context.location === 'tick' ? monthDay(v) : week(v)),
           },
         ]}
         yAxis={[{ label: t('applications'), tickMinStep: 1 }]}
         series={series.map((s) => ({ id: s.key, label: s.label, stack: 'kinds', data: weeks.map((w) => w[s.key]) }))}
         margin={{ left: 8, right: 8 }}
+      />
+      <NumbersTable
+        caption={t('throughput')}
+        head={['', ...series.map((s) => s.label)]}
+        rows={weeks.map((w) => [week(w.weekStart), ...series.map((s) => w[s.key])] as [string, ...number[]])}
       />
     </Box>
   );
@@ -52,6 +96,7 @@ export const ThroughputChart = ({ weeks }: { weeks: WeekThroughput[] }) => {
  */
 export const AgeChart = ({ buckets, label, testId }: { buckets: AgeBucket[]; label: string; testId: string }) => {
   const { palette } = useTheme();
+  const t = useDashboardText();
   return (
     <Box data-testid={testId} role="figure" aria-label={label}>
       <BarChart
@@ -73,6 +118,7 @@ export const AgeChart = ({ buckets, label, testId }: { buckets: AgeBucket[]; lab
         hideLegend
         margin={{ left: 8, right: 8 }}
       />
+      <NumbersTable caption={label} head={['', t('applications')]} rows={buckets.map((b) => [b.label, b.count])} />
     </Box>
   );
 };

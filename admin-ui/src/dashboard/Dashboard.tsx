@@ -135,7 +135,15 @@ const DashboardPage = () => {
           <Typography color="text.secondary">{t('loading')}</Typography>
         </Stack>
       ) : (
-        <Figures dashboard={dashboard} />
+        <>
+          {error ? (
+            // A later reading failed: the figures stay, said to be those of their time.
+            <Alert severity="warning" sx={{ mb: 2 }} data-testid="dashboard-stale">
+              {t('stale', { time: formatDateTime(dashboard.asOf) })}
+            </Alert>
+          ) : null}
+          <Figures dashboard={dashboard} />
+        </>
       )}
     </Box>
   );

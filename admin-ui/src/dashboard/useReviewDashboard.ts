@@ -14,7 +14,13 @@ export const useReviewDashboard = () => {
   const { data, error, isPending, isFetching, refetch } = useGetOne<ReviewDashboard>(
     'reviewDashboard',
     { id: 'current' },
-    { refetchInterval: REFRESH_MS, refetchIntervalInBackground: false, placeholderData: (previous) => previous },
+    {
+      refetchInterval: REFRESH_MS,
+      refetchIntervalInBackground: false,
+      // The figures on screen stay while the next reading is out; a failed reading is tried once more, then said.
+      placeholderData: (previous) => previous,
+      retry: 1,
+    },
   );
   return { dashboard: data, error, isPending, isFetching, refetch };
 };
