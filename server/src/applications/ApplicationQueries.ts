@@ -5,6 +5,8 @@ import { badInput, notFound, type FieldError } from '../common/errors.js';
 import { SortOrder, checkPage, isIsoDate } from '../common/paging.js';
 import { escapeLike, foldForSearch } from '../common/search.js';
 import { Application } from './Application.js';
+import { CheckSeverity } from '../review/checks/types.js';
+import { checkSeverityWhere } from '../review/checks/summaries.js';
 
 export enum ApplicationSortField {
   RECEIVED_AT = 'RECEIVED_AT',
@@ -92,6 +94,12 @@ export class ApplicationFilter {
   @Field(() => String, { nullable: true, description: '利用開始希望日 (この日まで, YYYY-MM-DD)' })
   desiredStartTo?: string;
 
+  @Field(() => [CheckSeverity], {
+    nullable: true,
+    description: '自動チェックの重さ (最も重い指摘): BLOCKER 要対応 / WARNING 注意 / INFO 参考。受付・審査中・確認事項ありの申込のうち、最も重い指摘がいずれかのもの (定期的に計算した結果による)',
+  })
+  checkSeverity?: CheckSeverity[];
+
   @Field(() => [ID], { nullable: true, description: '申込のID (一覧の1ページ分まで; 例: 表示中の行の自動チェックの件数を読む)' })
   ids?: string[];
 
@@ -133,6 +141,8 @@ export function applicationWhere(filter: ApplicationFilter = {}, queue: QueueCon
   if (filter.assigneeId) and.push({ assignee: filter.assigneeId });
   if (filter.officeCode) and.push({ office: { code: filter.officeCode.normalize('NFKC').trim().toUpperCase() } });
   if (filter.officeIds) and.push({ office: { $in: filter.officeIds } });
+  // As the check-summary job last computed it (review/checks/summaries.ts); never answered by the tally.
+  if (filter.checkSeverity?.length) and.push(checkSeverityWhere(filter.checkSeverity));
   if (filter.ids) {
     if (filter.ids.length > MAX_IDS) errors.push({ path: 'filter.ids', message: `申込のIDは${MAX_IDS}件までで指定してください。` });
     else and.push({ id: { $in: filter.ids } });

@@ -13,6 +13,7 @@ import {
 } from '../applications/sections.js';
 import { ApplicationHistory } from '../review/ApplicationHistory.js';
 import { ApplicationViewer } from '../events/ApplicationViewer.js';
+import { CheckSummaryRow } from '../review/checks/CheckSummaryRow.js';
 import { Line, Mailbox, Terminal, UserCode, UserCodeShare, UserId } from '../issuance/contract.js';
 import { ContractChange } from '../issuance/contractChange.js';
 import { Certificate } from '../certificates/Certificate.js';
@@ -25,6 +26,6 @@ export const entities = [
   Address, Person, CompanyProfile, OfficeProfile, Billing,
   Staff, ApiKey, AuditLog, Company, Office, ProvisionalAccount, ReceiptCounter, ApplicationTally,
   Application, ApplicationUserCode, ApplicationUserId, ApplicationLine, ApplicationTerminal, ApplicationMailbox,
-  ApplicationChange, Attachment, ApplicationHistory, ApplicationViewer,
+  ApplicationChange, Attachment, ApplicationHistory, ApplicationViewer, CheckSummaryRow,
   UserCode, UserCodeShare, UserId, Line, Terminal, Mailbox, ContractChange, Certificate, Notice, OutboundEmail, NotificationTemplate, ClosureDay,
 ];

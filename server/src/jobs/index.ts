@@ -10,6 +10,7 @@ import { cancelOverdueApplications } from '../review/deadlineJob.js';
 import { applyContractChanges, closeEndedOffices } from '../issuance/officeJob.js';
 import { runCertificateJob } from '../certificates/certificateJob.js';
 import { compactTally } from '../applications/ApplicationTally.js';
+import { refreshDueCheckSummaries } from '../review/checks/summaries.js';
 import { deliverDueEmails } from '../notifications/delivery.js';
 import { loadTemplates } from '../notifications/templates.js';
 import { Scheduler, type Job } from './scheduler.js';
@@ -38,6 +39,9 @@ export function serverJobs({ orm, config, secrets, transport }: JobDependencies)
     { name: 'contract-changes', intervalMs: jobMs, audited: true, run: async () => ({ applied: await applyContractChanges(orm.em, clock) }) },
     // Certificates not acquired in time → 停止, past validity → 期限切れ, of abolished terminals → 停止/失効 (audited each).
     { name: 'certificates', intervalMs: jobMs, audited: true, run: async () => ({ ...(await runCertificateJob(orm.em, clock)) }) },
+    // The automatic checks' outcome of open applications for the list's checkSeverity filter (no business change: not
+    // audited); at shutdown it stops after the batch in progress.
+    { name: 'check-summaries', intervalMs: jobMs, run: async (signal) => ({ ...(await refreshDueCheckSummaries(orm.em, clock, { signal })) }) },
     // The queue counts' appended rows folded into their totals (no business change: not audited).
     { name: 'tally', intervalMs: jobMs, run: async () => void (await compactTally(orm.em.fork())) },
     // The outbox over SMTP; each mail's outcome is in 送信ログ, so runs are not audited. At shutdown the batch stops
