@@ -19,36 +19,42 @@ const monthDay = (iso: string): string => {
 /** Off screen, still read by screen readers. */
 const VISUALLY_HIDDEN = {
   position: 'absolute',
-  width: 1,
-  height: 1,
+  // px: in sx, 1 would be 100 %.
+  width: '1px',
+  height: '1px',
   overflow: 'hidden',
   clip: 'rect(0 0 0 0)',
   whiteSpace: 'nowrap',
 } as const;
 
-/** A chart's numbers as a table for screen readers: the SVG tells them nothing. */
+/**
+ * A chart's numbers as a table for screen readers: the SVG tells them nothing. (A table grows to its content whatever
+ * its width, so the hidden box is a div around it.)
+ */
 const NumbersTable = ({ caption, head, rows }: { caption: string; head: string[]; rows: Array<[string, ...number[]]> }) => (
-  <Box component="table" sx={VISUALLY_HIDDEN}>
-    <caption>{caption}</caption>
-    <thead>
-      <tr>
-        {head.map((h) => (
-          <th key={h} scope="col">
-            {h}
-          </th>
-        ))}
-      </tr>
-    </thead>
-    <tbody>
-      {rows.map(([name, ...values]) => (
-        <tr key={name}>
-          <th scope="row">{name}</th>
-          {values.map((v, i) => (
-            <td key={i}>{v}</td>
+  <Box sx={VISUALLY_HIDDEN}>
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
           ))}
         </tr>
-      ))}
-    </tbody>
+      </thead>
+      <tbody>
+        {rows.map(([name, ...values]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            {values.map((v, i) => (
+              <td key={i}>{v}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   </Box>
 );
 
@@ -65,7 +71,7 @@ export const ThroughputChart = ({ weeks }: { weeks: WeekThroughput[] }) => {
     { key: 'termination', label: kind('TERMINATION') },
   ] as const;
   return (
-    <Box data-testid="throughput-chart" role="figure" aria-label={t('throughput')}>
+    <Box data-testid="throughput-chart" role="figure" sx={{ position: 'relative' }} aria-label={t('throughput')}>
       <BarChart
         // Read again every minute: the bars stay still rather than grow again at each reading.
         skipAnimation
@@ -98,7 +104,7 @@ export const AgeChart = ({ buckets, label, testId }: { buckets: AgeBucket[]; lab
   const { palette } = useTheme();
   const t = useDashboardText();
   return (
-    <Box data-testid={testId} role="figure" aria-label={label}>
+    <Box data-testid={testId} role="figure" sx={{ position: 'relative' }} aria-label={label}>
       <BarChart
         skipAnimation
         height={240}
