@@ -1,7 +1,8 @@
 // Live updates in the console (issue 19): two reviewers signed in in two browser contexts see each other on an
 // application (閲覧中), one returns it and the other's open page says so and its list's counts move without a reload,
 // the other closes the page and is gone from the first's at once (leaveApplication, not the 22 s sweep); 次の申込へ
-// opens the next application of the queue, and J/K/Enter move through the list.
+// opens the next application of the queue, J/K/Enter move through the list, and a page back from a dropped connection
+// reads again what it missed.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -191,5 +192,58 @@ describe('live updates between two reviewers', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/applications\/[^/]+\/show/);
     await page.getByTestId('receipt-no').getByText(second).waitFor();
+  });
+
+  it('after a dropped connection the application page reads again what it missed, without a reload', async () => {
+    const token2 = await staffToken('reviewer2@example.jp');
+    const [app] = await unassigned(token2);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    contexts.push(context);
+    // The page's WebSockets, kept to drop them; while `blockLive`, a new one goes nowhere (the server is unreachable).
+    await context.addInitScript(() => {
+      const w = window as unknown as { liveSockets: WebSocket[]; blockLive: boolean; WebSocket: typeof WebSocket };
+      const Original = w.WebSocket;
+      w.liveSockets = [];
+      w.blockLive = false;
+      w.WebSocket = class extends Original {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(w.blockLive ? 'ws://127.0.0.1:9/' : url, protocols);
+          w.liveSockets.push(this);
+        }
+      };
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    pageErrors(page, errors);
+    await page.goto(product.url);
+    await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
+    await page.getByLabel(/パスワード/).fill('naccs-demo');
+    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+    await page.locator('#main-content').waitFor();
+    await page.goto(`${product.url}/#/applications/${app!.id}/show`);
+    await page.getByTestId('receipt-no').getByText(app!.receiptNo).waitFor();
+    const historyTab = page.getByRole('tab', { name: /^履歴/ });
+    const historyCount = async () => Number(/\((\d+)\)/.exec((await historyTab.textContent()) ?? '')?.[1] ?? 0);
+    const before = await historyCount();
+    const open = () => page.evaluate(() => (window as unknown as { liveSockets: WebSocket[] }).liveSockets.some((s) => s.readyState === WebSocket.OPEN));
+    await expect.poll(open).toBe(true);
+    await mark(page);
+
+    // The connection drops and stays down while 審査 二郎 adds a 社内メモ: its event is missed.
+    await page.evaluate(() => {
+      const w = window as unknown as { liveSockets: WebSocket[]; blockLive: boolean };
+      w.blockLive = true;
+      for (const s of w.liveSockets) if (s.readyState === WebSocket.OPEN) s.close(3000, 'test: connection lost');
+    });
+    await expect.poll(open).toBe(false);
+    await gql('mutation($id: ID!) { addInternalNote(id: $id, message: "接続が切れている間のメモ") { version } }', { id: app!.id }, token2);
+    await page.waitForTimeout(1_000);
+    expect(await historyCount()).toBe(before);
+
+    // Back: the page reads the application again by itself.
+    await page.evaluate(() => ((window as unknown as { blockLive: boolean }).blockLive = false));
+    await expect.poll(historyCount, { timeout: 40_000 }).toBe(before + 1);
+    await expect(marked(page)).resolves.toBe(true);
+    expect(errors).toEqual([]);
   });
 });
