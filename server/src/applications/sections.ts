@@ -119,7 +119,7 @@ export class ApplicationLine {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne({ entity: () => Application, deleteRule: 'cascade' })
+  @ManyToOne({ entity: () => Application, deleteRule: 'cascade', index: true })
   application!: Rel<Application>;
 
   @Field(() => RowAction)

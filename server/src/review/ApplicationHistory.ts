@@ -1,4 +1,4 @@
-import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { currentTime } from '../common/clock.js';
 import { BigIntType } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
@@ -9,6 +9,9 @@ import { Staff } from '../staff/Staff.js';
 /** One append-only entry of an application's history; the database refuses UPDATE and DELETE. */
 @ObjectType({ description: '履歴' })
 @Entity({ tableName: 'application_history' })
+// The dashboard's windows (approvals of 12 weeks, today's assignments): db/migrations/*_review_dashboard.ts.
+@Index({ name: 'application_history_approve_at_idx', expression: `create index "application_history_approve_at_idx" on "application_history" ("at") include ("application_id", "actor_id") where "action" = 'APPROVE'` })
+@Index({ name: 'application_history_assign_at_idx', expression: `create index "application_history_assign_at_idx" on "application_history" ("at") include ("application_id") where "action" = 'ASSIGN'` })
 @Check({
   name: 'application_history_return_has_message',
   // Written as PostgreSQL prints it back, so that schema comparison sees no difference.
