@@ -25,7 +25,8 @@ export default defineConfig({
     port: 5173,
     proxy: {
       // GRAPHQL_PROXY_TARGET: the server's address when it is not local (docker compose).
-      '/graphql': { target: process.env.GRAPHQL_PROXY_TARGET ?? 'http://127.0.0.1:4000', changeOrigin: true },
+      // ws: the live updates' subscriptions travel on the same path over WebSocket.
+      '/graphql': { target: process.env.GRAPHQL_PROXY_TARGET ?? 'http://127.0.0.1:4000', changeOrigin: true, ws: true },
     },
   },
 });

@@ -39,7 +39,7 @@ describe('console', () => {
   it('signs in as the reviewer, lists applications in Japanese, and opens one by receipt number', async () => {
     const target = await someReceiptNo();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' });
-    await page.goto(product.url);
+    await page.goto(`${product.url}/#/applications`); // the home page is the dashboard
 
     await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
     await page.getByLabel(/パスワード/).fill('naccs-demo');
@@ -83,7 +83,7 @@ describe('console', () => {
       body: JSON.stringify({ query: 'mutation($p: String!) { login(email: "reviewer2@example.jp", password: $p) { token } }', variables: { p: password } }),
     }).then((r) => r.json() as Promise<{ data?: unknown }>)).data;
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' });
-    await page.goto(product.url);
+    await page.goto(`${product.url}/#/applications`); // the home page is the dashboard
     await page.getByLabel(/E-mail/).fill('reviewer2@example.jp');
     await page.getByLabel(/パスワード/).fill('naccs-demo');
     await page.getByRole('button', { name: /サインイン|ログイン/ }).click();

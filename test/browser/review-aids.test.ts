@@ -43,7 +43,7 @@ interface DemoOffice {
 
 async function signIn(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'ja-JP' });
-  await page.goto(product.url);
+  await page.goto(`${product.url}/#/applications`); // the home page is the dashboard
   await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
   await page.getByLabel(/パスワード/).fill('naccs-demo');
   await page.getByRole('button', { name: /サインイン|ログイン/ }).click();

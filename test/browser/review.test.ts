@@ -89,7 +89,7 @@ describe('review workflow in the console', () => {
       await l.click();
     };
 
-    await page.goto(product.url);
+    await page.goto(`${product.url}/#/applications`); // the home page is the dashboard
     await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
     await page.getByLabel(/パスワード/).fill('naccs-demo');
     await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
@@ -259,7 +259,7 @@ describe('review workflow in the console', () => {
     const app = applications.items[4]!;
     await gql('mutation($id: ID!, $v: Int!) { assignApplication(id: $id, expectedVersion: $v) { version } }', { id: app.id, v: app.version }, token);
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
-    await page.goto(product.url);
+    await page.goto(`${product.url}/#/applications`); // the home page is the dashboard
     await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
     await page.getByLabel(/パスワード/).fill('naccs-demo');
     await page.getByRole('button', { name: /サインイン|ログイン/ }).click();

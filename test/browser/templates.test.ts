@@ -35,7 +35,7 @@ async function gql<T>(query: string, email = 'supervisor@example.jp'): Promise<T
 }
 
 async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(product.url);
+  await page.goto(`${product.url}/#/applications`); // the home page is the dashboard
   await page.getByLabel(/E-mail/).fill(email);
   await page.getByLabel(/パスワード/).fill('naccs-demo');
   await page.getByRole('button', { name: /サインイン|ログイン/ }).click();

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useGetOne } from 'react-admin';
+import { useQueueChangeSignal } from '../live/hooks';
 import type { ReviewDashboard } from './types';
 
 /** How often the dashboard reads the figures again while it is on screen. */
@@ -22,5 +24,10 @@ export const useReviewDashboard = () => {
       retry: 1,
     },
   );
+  // Live: when the queues change anywhere (reviewQueueChanged, debounced) or the connection returns.
+  const signal = useQueueChangeSignal();
+  useEffect(() => {
+    if (signal) void refetch();
+  }, [signal, refetch]);
   return { dashboard: data, error, isPending, isFetching, refetch };
 };

@@ -4,7 +4,7 @@ import { Menu as RaMenu } from 'react-admin';
 import { useAccess } from '../access';
 
 /**
- * 利用申込, 事業所, 申込の受付 (電話・書面), and for administrators 職員, APIキー, 監査ログ. An entry is shown only to
+ * ダッシュボード, 利用申込, 事業所, 申込の受付 (電話・書面), and for administrators 職員, APIキー, 監査ログ. An entry is shown only to
  * the staff the server lets use it (their operations) — to avoid pages they could not use; the server still decides.
  */
 export const Menu = () => {
@@ -12,6 +12,7 @@ export const Menu = () => {
   const admin = may('staffAccounts') || may('apiKeys') || may('auditLog');
   return (
     <RaMenu>
+      <RaMenu.DashboardItem />
       <RaMenu.ResourceItem name="applications" />
       <RaMenu.ResourceItem name="offices" />
       {may('registerProvisionalAccount') ? (
