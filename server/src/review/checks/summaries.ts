@@ -5,13 +5,14 @@
 //
 // When a row is due:
 // - no row yet (a new application) or its version is not the application's (submitted again, assigned, returned …);
-// - computed for an earlier business date (lead time and システム設定申込締切日 move with the date);
+// - computed for an earlier date in Japan (lead time and システム設定申込締切日 move with the date);
 // - another application of the same company was listed or closed (the sibling check, OTHER_OPEN_APPLICATION): the
 //   sweep that lists or removes that application marks the company's other rows due (version null) in the same
 //   statement. Other inputs that live outside the application (a shared 利用者コード issued or ended, an abolition of
-//   its owner's office, the calendar's closure days) are picked up by the next business date's recomputation.
-// So the filter is at most one job interval behind an application's own change, and at most a business day behind
-// changes elsewhere.
+//   its owner's office, the calendar's closure days — and a sibling submitted and closed between two runs) are picked
+//   up by the next day's recomputation.
+// So the filter is at most one job interval behind an application's own change and its siblings, and at most a day
+// behind changes elsewhere.
 import { performance } from 'node:perf_hooks';
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { Application } from '../../applications/Application.js';
@@ -21,7 +22,7 @@ import type { Clock } from '../../common/clock.js';
 import { todayInJapan } from '../../common/dates.js';
 import { OPEN } from '../workflow.js';
 import { loadCheckInputs, runChecks, summarize } from './index.js';
-import { CheckSeverity } from './types.js';
+import type { CheckSeverity } from './types.js';
 
 /** Applications refreshed per claim (one transaction). */
 export const SUMMARY_BATCH = 200;
