@@ -149,6 +149,19 @@ describe('who may subscribe', () => {
     expect(JSON.stringify(badId.errors)).not.toMatch(/stack|\.ts:\d+|select /i);
   });
 
+  it('holds a socket to 50 subscriptions at once: the 51st is refused with a Japanese message, the others keep running', async () => {
+    const first = subscribe(a.url, reviewer, QUEUE);
+    await live(first);
+    const refusals: unknown[] = [];
+    const extra = Array.from({ length: 50 }, () => first.client.subscribe({ query: QUEUE }, {
+      next: () => {}, error: (e) => refusals.push(e), complete: () => {},
+    }));
+    await expect.poll(() => refusals.length, { timeout: 10_000 }).toBe(1);
+    expect(JSON.stringify(refusals)).toContain('50件まで');
+    for (const stop of extra) stop();
+    expect(first.closed).toBeUndefined();
+  });
+
   it('an integrator key hears the changes of its applications but never the internal notes; presence is for staff', async () => {
     const app = await given(a).application({ status: 'IN_REVIEW' });
     const staff = subscribe(a.url, reviewer2, CHANGED, { id: app.id });

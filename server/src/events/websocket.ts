@@ -18,11 +18,15 @@ import { startViewerSweep } from './presence.js';
 /** A subscription message is a query and its variables: no attachments travel here. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 const REAUTHENTICATE_MS = 60_000;
+/** Subscriptions one socket may hold at once (the console needs a handful): a client cannot grow the server without end. */
+export const MAX_SUBSCRIPTIONS_PER_SOCKET = 50;
 
 interface ConnectionState {
   principal?: Principal;
   authorization?: string;
   timer?: NodeJS.Timeout;
+  /** The ids of the socket's running subscriptions. */
+  running: Set<string>;
 }
 
 const refused = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
@@ -32,7 +36,7 @@ export function subscriptionServer(server: Server, schema: GraphQLSchema, orm: M
   const states = new WeakMap<object, ConnectionState>();
   const stateOf = (extra: object) => {
     let s = states.get(extra);
-    if (!s) states.set(extra, (s = {}));
+    if (!s) states.set(extra, (s = { running: new Set() }));
     return s;
   };
   const signIn = (authorization: string | undefined, ip?: string) => authenticate(orm.em.fork(), services, authorization, ip).catch((e) => {
@@ -57,9 +61,14 @@ export function subscriptionServer(server: Server, schema: GraphQLSchema, orm: M
       return true;
     },
     onClose: (ctx) => clearInterval(stateOf(ctx.extra).timer),
-    onSubscribe: (ctx, _id, payload) => {
-      const principal = stateOf(ctx.extra).principal;
+    onComplete: (ctx, id) => void stateOf(ctx.extra).running.delete(id),
+    onSubscribe: (ctx, id, payload) => {
+      const state = stateOf(ctx.extra);
+      const principal = state.principal;
       if (!principal) return refused('ログインしてください。', 'UNAUTHENTICATED');
+      if (state.running.size >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
+        return refused(`1つの接続で同時に購読できるのは${MAX_SUBSCRIPTIONS_PER_SOCKET}件までです。`, 'BAD_USER_INPUT');
+      }
       let document: DocumentNode;
       try {
         document = parse(payload.query, parseOptions);
@@ -72,6 +81,7 @@ export function subscriptionServer(server: Server, schema: GraphQLSchema, orm: M
       if (operations.some((o) => o.operation !== 'subscription')) {
         return refused('WebSocket では subscription だけを受け付けます。照会と更新は HTTP POST /graphql へ送ってください。', 'BAD_USER_INPUT');
       }
+      state.running.add(id);
       return {
         schema,
         document,
