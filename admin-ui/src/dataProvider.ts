@@ -17,7 +17,7 @@ import {
   type UpdateParams,
 } from 'react-admin';
 import { apolloClient, graphQLErrorsOf } from './graphqlClient';
-import { normalizeCode } from './normalize';
+import { applicationFilter, asArray, asText, compact, officeFilter, type Filter } from './listFilters';
 import {
   API_KEYS,
   APPLICATION,
@@ -51,45 +51,11 @@ export const APPLICATION_SORT_FIELDS: Record<string, string> = {
   status: 'STATUS',
 };
 
-type Filter = Record<string, unknown>;
-
-const asArray = (v: unknown): string[] | undefined => {
-  if (v == null || v === '') return undefined;
-  const list = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
-  return list.length ? list : undefined;
-};
-const asText = (v: unknown): string | undefined => {
-  if (typeof v !== 'string') return undefined;
-  const t = v.trim();
-  return t === '' ? undefined : t;
-};
-/** Drops undefined keys so the server sees only the filters in use. */
-const compact = <T extends Record<string, unknown>>(o: T): Partial<T> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-
 const page = (params: Pick<GetListParams, 'pagination'>): { offset: number; limit: number } => {
   const { page: p = 1, perPage = 25 } = params.pagination ?? {};
   return { offset: (p - 1) * perPage, limit: perPage };
 };
 
-export const applicationFilter = (filter: Filter = {}) => {
-  const officeCode = asText(filter.officeCode);
-  const queue = asText(filter.queue);
-  return compact({
-    queue: queue && queue !== 'ALL' ? queue : undefined,
-    status: asArray(filter.status),
-    kind: asArray(filter.kind),
-    q: asText(filter.q),
-    assigneeId: asText(filter.assigneeId),
-    receivedFrom: asText(filter.receivedFrom),
-    receivedTo: asText(filter.receivedTo),
-    desiredStartFrom: asText(filter.desiredStartFrom),
-    desiredStartTo: asText(filter.desiredStartTo),
-    officeCode: officeCode ? normalizeCode(officeCode) : undefined,
-  });
-};
-
-const officeFilter = (filter: Filter = {}) => compact({ q: asText(filter.q), status: asArray(filter.status) });
 
 /** An error shaped like a GraphQL NOT_FOUND so every caller reads it the same way. */
 const notFound = (message: string): Error =>

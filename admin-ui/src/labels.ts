@@ -139,6 +139,8 @@ const ja = {
     CERTIFICATE_REISSUE: '証明書再発行',
   },
   ReissueTargetKind: { USER_ID: '利用者ID', MAILBOX: 'メールボックス', OFFICE: '事業所' },
+  /** 自動チェックの重さ (the list's filter: the heaviest finding). */
+  CheckSeverity: { BLOCKER: '承認不可', WARNING: '要確認', INFO: '参考' },
   /** 監査ログの操作 (AuditAction). */
   AuditAction: {
     LOGIN_OK: 'サインイン',
@@ -315,6 +317,7 @@ const en: LabelSet = {
     CERTIFICATE_REISSUE: 'Certificate reissue',
   },
   ReissueTargetKind: { USER_ID: 'User ID', MAILBOX: 'Mailbox', OFFICE: 'Office' },
+  CheckSeverity: { BLOCKER: 'Blocks approval', WARNING: 'Check', INFO: 'Note' },
   AuditAction: {
     LOGIN_OK: 'Signed in',
     LOGIN_FAILED: 'Sign-in failed',

@@ -60,6 +60,8 @@ const applicationFilters = [
   <DateInput key="desiredStartFrom" source="desiredStartFrom" size="small" />,
   <DateInput key="desiredStartTo" source="desiredStartTo" size="small" />,
   <TextInput key="officeCode" source="officeCode" size="small" />,
+  // The heaviest finding of the automatic checks, as the server last computed it (a job, every few minutes).
+  <SelectArrayInput key="checkSeverity" source="checkSeverity" choices={enumChoices('CheckSeverity')} sx={{ minWidth: 180 }} size="small" />,
 ];
 
 const ListActions = () => (

@@ -57,6 +57,7 @@ export const enCustom: CustomMessages = {
         receivedTo: 'Received to',
         desiredStartFrom: 'Desired start from',
         desiredStartTo: 'Desired start to',
+        checkSeverity: 'Automatic checks',
         queue: 'Review queue',
         actions: 'Actions',
         result: 'Result',

@@ -61,6 +61,7 @@ export const jaCustom = {
         receivedTo: '申込日(まで)',
         desiredStartFrom: '利用開始希望日(から)',
         desiredStartTo: '利用開始希望日(まで)',
+        checkSeverity: '自動チェック',
         queue: '審査キュー',
         actions: '操作',
         result: '申込結果',

@@ -96,7 +96,7 @@ export class ApplicationFilter {
 
   @Field(() => [CheckSeverity], {
     nullable: true,
-    description: '自動チェックの重さ (最も重い指摘): BLOCKER 要対応 / WARNING 注意 / INFO 参考。受付・審査中・確認事項ありの申込のうち、最も重い指摘がいずれかのもの (定期的に計算した結果による)',
+    description: '自動チェックの重さ (最も重い指摘): BLOCKER 承認不可 / WARNING 要確認 / INFO 参考。受付・審査中・確認事項ありの申込のうち、最も重い指摘がいずれかのもの (定期的に計算した結果による)',
   })
   checkSeverity?: CheckSeverity[];
 
