@@ -88,7 +88,8 @@ export const IdNoticeTab = () => {
           <>
             {readable ? <RevealPasswordsButton onReveal={reveal} busy={revealing} /> : null}
             <Alert severity="info" sx={{ flex: 1 }} data-testid="mask-reason">
-              {readable ? notice.maskReason : translate(N('not_readable'))}
+              {/* The server says why (the role, the period, or how to reveal); the console adds no reason of its own. */}
+              {notice.maskReason ?? translate(N('not_readable'))}
             </Alert>
           </>
         )}
