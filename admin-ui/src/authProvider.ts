@@ -27,8 +27,10 @@ export const authProvider: AuthProvider = {
     session.clear();
   },
   checkAuth: async () => {
+    // Not signed in (a first visit, after signing out): the sign-in page, without a red サインインしてください.
+    if (!session.token()) throw { message: false }; // react-admin's way to skip the notification
     // A session saved before the server listed the operations: sign in again rather than show an empty console.
-    if (!session.token() || !Array.isArray(session.staff()?.operations)) {
+    if (!Array.isArray(session.staff()?.operations)) {
       session.clear();
       throw new Error('ra.auth.auth_check_error');
     }

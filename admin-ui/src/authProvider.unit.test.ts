@@ -53,3 +53,18 @@ describe('authProvider.logout', () => {
     expect(calls).toHaveLength(2);
   });
 });
+
+describe('authProvider.checkAuth', () => {
+  it('sends an untouched visitor to the sign-in page without a notification; a stale session is told to sign in', async () => {
+    const { authProvider } = await import('./authProvider');
+    const { session } = await import('./graphqlClient');
+    session.clear();
+    // react-admin skips its red toast when the rejection's message is false.
+    await expect(authProvider.checkAuth({})).rejects.toEqual({ message: false });
+    session.save('token-3', { ...staff, operations: undefined } as unknown as typeof staff);
+    await expect(authProvider.checkAuth({})).rejects.toThrow('ra.auth.auth_check_error');
+    expect(session.token()).toBeNull();
+    session.save('token-4', staff);
+    await expect(authProvider.checkAuth({})).resolves.toBeUndefined();
+  });
+});
