@@ -1,41 +1,18 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { repoRoot, startProduct, type StartedProduct } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { artifacts, gqlResult, signIn, useProduct } from '../support/console.js';
 
-const artifacts = join(repoRoot, 'test', 'artifacts');
-let product: StartedProduct;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  product = await startProduct('e2e-admin');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
+const e2e = useProduct('e2e-admin');
 
 /** Calls the API with a key (an integrator's view). */
-const callWithKey = (key: string) =>
-  fetch(`${product.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query: '{ reviewQueueCounts { all } }' }),
-  }).then((r) => r.json() as Promise<{ data?: { reviewQueueCounts: { all: number } }; errors?: Array<{ extensions?: { code?: string } }> }>);
+const callWithKey = (key: string) => gqlResult<{ reviewQueueCounts: { all: number } }>(e2e.product, '{ reviewQueueCounts { all } }', {}, key);
 
 describe('admin console', () => {
   it('creates an API key (secret shown once), revokes it, and finds both in the audit log', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    const page = await e2e.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(product.url);
-    await page.getByLabel(/E-mail/).fill('admin@example.jp');
-    await page.getByLabel(/パスワード/).fill('naccs-demo');
-    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+    await signIn(page, e2e.product, 'admin@example.jp', { path: '/' });
 
     // The administrator's menu has 職員, APIキー and 監査ログ (a reviewer's has none of them).
     for (const entry of ['職員', 'APIキー', '監査ログ']) await page.getByRole('menuitem', { name: entry }).waitFor();

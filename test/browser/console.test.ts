@@ -1,49 +1,25 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { repoRoot, startProduct, type StartedProduct } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { artifacts, gql, gqlResult, signIn, staffToken, useProduct } from '../support/console.js';
 
-const artifacts = join(repoRoot, 'test', 'artifacts');
-let product: StartedProduct;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  product = await startProduct('e2e-console');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
+const e2e = useProduct('e2e-console');
 
 async function someReceiptNo(): Promise<{ receiptNo: string; companyName: string }> {
-  const login = await fetch(`${product.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation { login(email: "support@example.jp", password: "naccs-demo") { token } }' }),
-  }).then((r) => r.json());
-  const res = await fetch(`${product.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${login.data.login.token}` },
-    body: JSON.stringify({
-      query: '{ applications(filter: { kind: [NEW], status: [APPROVED] }, limit: 1, sort: { field: RECEIVED_AT, order: ASC }) { items { receiptNo companyName } } }',
-    }),
-  }).then((r) => r.json());
-  return res.data.applications.items[0];
+  const token = await staffToken(e2e.product, 'support@example.jp');
+  const data = await gql<{ applications: { items: Array<{ receiptNo: string; companyName: string }> } }>(
+    e2e.product,
+    '{ applications(filter: { kind: [NEW], status: [APPROVED] }, limit: 1, sort: { field: RECEIVED_AT, order: ASC }) { items { receiptNo companyName } } }',
+    {},
+    token,
+  );
+  return data.applications.items[0]!;
 }
 
 describe('console', () => {
   it('signs in as the reviewer, lists applications in Japanese, and opens one by receipt number', async () => {
     const target = await someReceiptNo();
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' });
-    await page.goto(`${product.url}/#/applications`); // the home page is the dashboard
-
-    await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
-    await page.getByLabel(/パスワード/).fill('naccs-demo');
-    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+    const page = await e2e.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' });
+    await signIn(page, e2e.product, 'reviewer@example.jp');
 
     // The list shows demo applications with Japanese status labels.
     await page.locator('#main-content').getByText(/審査終了|受付|審査中/).first().waitFor();
@@ -77,16 +53,10 @@ describe('console', () => {
   });
 
   it('changes a staff member\'s own password from the user menu: the server\'s refusals under the fields, then a new sign-in', async () => {
-    const signIn = async (password: string) => (await fetch(`${product.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation($p: String!) { login(email: "reviewer2@example.jp", password: $p) { token } }', variables: { p: password } }),
-    }).then((r) => r.json() as Promise<{ data?: unknown }>)).data;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' });
-    await page.goto(`${product.url}/#/applications`); // the home page is the dashboard
-    await page.getByLabel(/E-mail/).fill('reviewer2@example.jp');
-    await page.getByLabel(/パスワード/).fill('naccs-demo');
-    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+    const canSignIn = async (password: string) =>
+      (await gqlResult(e2e.product, 'mutation($p: String!) { login(email: "reviewer2@example.jp", password: $p) { token } }', { p: password })).data;
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' });
+    await signIn(page, e2e.product, 'reviewer2@example.jp');
     await page.locator('#main-content').getByText(/審査終了|受付|審査中/).first().waitFor();
 
     await page.getByRole('button', { name: /プロフィール|Profile|審査/ }).first().click();
@@ -106,14 +76,14 @@ describe('console', () => {
     await field('confirmation').fill('Renewed-password-2027');
     await page.getByRole('button', { name: '変更する' }).click();
     await expect.poll(() => form.textContent()).toContain('一致しません');
-    expect(await signIn('naccs-demo')).toBeTruthy();
+    expect(await canSignIn('naccs-demo')).toBeTruthy();
 
     // Changed: every session ends, the sign-in page opens, and only the new password signs in.
     await field('confirmation').fill('Renewed-password-2026');
     await page.getByRole('button', { name: '変更する' }).click();
     await page.getByLabel(/E-mail/).waitFor();
-    expect(await signIn('naccs-demo')).toBeFalsy();
-    expect(await signIn('Renewed-password-2026')).toBeTruthy();
+    expect(await canSignIn('naccs-demo')).toBeFalsy();
+    expect(await canSignIn('Renewed-password-2026')).toBeTruthy();
     await page.close();
   });
 });

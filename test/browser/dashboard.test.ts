@@ -1,36 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { repoRoot, startProduct, type StartedProduct } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifacts, gql, signIn, staffToken, useProduct } from '../support/console.js';
 
-const artifacts = join(repoRoot, 'test', 'artifacts');
-let product: StartedProduct;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  product = await startProduct('e2e-dashboard');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
-
-async function gql<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const res = await fetch(`${product.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  }).then((r) => r.json() as Promise<{ data?: T; errors?: Array<{ message: string }> }>);
-  if (res.errors?.length) throw new Error(res.errors.map((e) => e.message).join('\n'));
-  return res.data!;
-}
-
-const staffToken = async (email: string): Promise<string> =>
-  (await gql<{ login: { token: string } }>('mutation($e: String!) { login(email: $e, password: "naccs-demo") { token } }', { e: email }, '')).login.token;
+const e2e = useProduct('e2e-dashboard');
 
 type Counts = Record<'unassigned' | 'mine' | 'returned' | 'dueSoon' | 'all', number>;
 const QUEUES: Array<[queue: string, field: keyof Counts]> = [
@@ -42,14 +15,7 @@ const QUEUES: Array<[queue: string, field: keyof Counts]> = [
 ];
 
 const queueCounts = async (token: string): Promise<Counts> =>
-  (await gql<{ reviewQueueCounts: Counts }>('{ reviewQueueCounts { unassigned mine returned dueSoon all } }', {}, token)).reviewQueueCounts;
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(product.url);
-  await page.getByLabel(/E-mail/).fill(email);
-  await page.getByLabel(/パスワード/).fill('naccs-demo');
-  await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
-}
+  (await gql<{ reviewQueueCounts: Counts }>(e2e.product, '{ reviewQueueCounts { unassigned mine returned dueSoon all } }', {}, token)).reviewQueueCounts;
 
 /** The count a queue card shows (its data-count), or null while the card is not there. */
 const cardCount = async (page: Page, queue: string): Promise<number | null> => {
@@ -59,16 +25,16 @@ const cardCount = async (page: Page, queue: string): Promise<number | null> => {
 
 describe('dashboard (ダッシュボード), the console\'s home page', () => {
   it('shows a reviewer the server\'s queue counts and the throughput chart, and 自分に割り当て takes the oldest unassigned application', async () => {
-    const token = await staffToken('reviewer@example.jp');
-    const { me } = await gql<{ me: { id: string } }>('{ me { id } }', {}, token);
+    const token = await staffToken(e2e.product, 'reviewer@example.jp');
+    const { me } = await gql<{ me: { id: string } }>(e2e.product, '{ me { id } }', {}, token);
     const before = await queueCounts(token);
     // The demo has work nobody has taken: the take below has something to take.
     expect(before.unassigned).toBeGreaterThan(0);
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    const page = await e2e.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await signIn(page, 'reviewer@example.jp');
+    await signIn(page, e2e.product, 'reviewer@example.jp', { path: '/' });
 
     // Signing in opens the dashboard, with every queue's count as the server counts it.
     await page.locator('#main-content').getByRole('heading', { name: 'ダッシュボード', level: 1 }).waitFor();
@@ -82,6 +48,7 @@ describe('dashboard (ダッシュボード), the console\'s home page', () => {
     await expect(chart.getByText('新規').count()).resolves.toBeGreaterThan(0);
     // Its numbers (the table read to screen readers beside the svg) are the server's 12 weeks, oldest first.
     const { reviewDashboard } = await gql<{ reviewDashboard: { throughput: Array<{ new: number; change: number; termination: number }> } }>(
+      e2e.product,
       '{ reviewDashboard { throughput { weekStart new change termination } } }',
       {},
       token,
@@ -102,6 +69,7 @@ describe('dashboard (ダッシュボード), the console\'s home page', () => {
     const firstRow = table.locator('tbody tr').first();
     const receiptNo = (await firstRow.getAttribute('data-receipt-no'))!;
     const { applications } = await gql<{ applications: { items: Array<{ receiptNo: string }> } }>(
+      e2e.product,
       '{ applications(filter: { queue: UNASSIGNED }, sort: { field: RECEIVED_AT, order: ASC }, limit: 1) { items { receiptNo } } }',
       {},
       token,
@@ -116,6 +84,7 @@ describe('dashboard (ダッシュボード), the console\'s home page', () => {
 
     // The server has it assigned to the reviewer.
     const { application } = await gql<{ application: { assignee: { id: string } | null; status: string } }>(
+      e2e.product,
       'query($r: String) { application(receiptNo: $r) { assignee { id } status } }',
       { r: receiptNo },
       token,
@@ -132,10 +101,10 @@ describe('dashboard (ダッシュボード), the console\'s home page', () => {
   });
 
   it('shows the support desk the figures without 自分に割り当て', async () => {
-    const token = await staffToken('support@example.jp');
+    const token = await staffToken(e2e.product, 'support@example.jp');
     const counts = await queueCounts(token);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
-    await signIn(page, 'support@example.jp');
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    await signIn(page, e2e.product, 'support@example.jp', { path: '/' });
     await page.locator('#main-content').getByRole('heading', { name: 'ダッシュボード', level: 1 }).waitFor();
     await expect.poll(() => cardCount(page, 'ALL')).toBe(counts.all);
     await expect.poll(() => cardCount(page, 'UNASSIGNED')).toBe(counts.unassigned);
@@ -148,26 +117,27 @@ describe('dashboard (ダッシュボード), the console\'s home page', () => {
   });
 
   it('reads the figures again every minute: once every application is taken elsewhere, 未割当の申込はありません', async () => {
-    const supervisor = await staffToken('supervisor@example.jp');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    const supervisor = await staffToken(e2e.product, 'supervisor@example.jp');
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
     // The page's timers run on a clock the test can move: the minute passes without waiting for it.
     await page.clock.install();
-    await signIn(page, 'reviewer@example.jp');
+    await signIn(page, e2e.product, 'reviewer@example.jp', { path: '/' });
     const table = page.getByTestId('dashboard-oldest-unassigned');
     await table.locator('tbody tr').first().waitFor();
     const shown = await cardCount(page, 'UNASSIGNED');
     expect(shown).toBeGreaterThan(0);
 
     // The supervisor gives every unassigned application to the other reviewer, through the API.
-    const reviewer2 = (await gql<{ me: { id: string } }>('{ me { id } }', {}, await staffToken('reviewer2@example.jp'))).me.id;
+    const reviewer2 = (await gql<{ me: { id: string } }>(e2e.product, '{ me { id } }', {}, await staffToken(e2e.product, 'reviewer2@example.jp'))).me.id;
     const { applications } = await gql<{ applications: { items: Array<{ id: string; version: number }> } }>(
+      e2e.product,
       '{ applications(filter: { queue: UNASSIGNED }, limit: 100) { items { id version } } }',
       {},
       supervisor,
     );
     expect(applications.items.length).toBe(shown);
     for (const a of applications.items) {
-      await gql('mutation($id: ID!, $v: Int!, $to: ID) { assignApplication(id: $id, expectedVersion: $v, assigneeId: $to) { id } }', { id: a.id, v: a.version, to: reviewer2 }, supervisor);
+      await gql(e2e.product, 'mutation($id: ID!, $v: Int!, $to: ID) { assignApplication(id: $id, expectedVersion: $v, assigneeId: $to) { id } }', { id: a.id, v: a.version, to: reviewer2 }, supervisor);
     }
     // Nothing on the page changes it; a minute later the dashboard has read the figures again.
     await expect(cardCount(page, 'UNASSIGNED')).resolves.toBe(shown);

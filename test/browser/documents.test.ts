@@ -1,39 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page, Response } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { productToday, startProduct, type StartedProduct } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page, Response } from 'playwright-core';
+import { gql, signIn as signInAs, staffToken, useProduct } from '../support/console.js';
+import { productToday } from '../support/server.js';
 
 // The application page's PDF buttons (issue 18): each fetches the document with the session's token and opens it as a
 // blob URL in a new tab. The test watches the server's answer and the tab the console opens.
 
-let product: StartedProduct;
-let browser: Browser;
-
-beforeAll(async () => {
-  product = await startProduct('e2e-documents');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
+const e2e = useProduct('e2e-documents');
 
 interface App { id: string; receiptNo: string; startDate: string }
 
 async function approvedNew(): Promise<App[]> {
-  const login = await fetch(`${product.url}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation { login(email: "reviewer@example.jp", password: "naccs-demo") { token } }' }),
-  }).then((r) => r.json() as Promise<{ data: { login: { token: string } } }>);
-  const res = await fetch(`${product.url}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.data.login.token}` },
-    body: JSON.stringify({ query: '{ applications(filter: { status: [APPROVED], kind: [NEW] }, limit: 100) { items { id receiptNo startDate } } }' }),
-  }).then((r) => r.json() as Promise<{ data: { applications: { items: App[] } } }>);
-  return res.data.applications.items;
+  const token = await staffToken(e2e.product, 'reviewer@example.jp');
+  const data = await gql<{ applications: { items: App[] } }>(
+    e2e.product,
+    '{ applications(filter: { status: [APPROVED], kind: [NEW] }, limit: 100) { items { id receiptNo startDate } } }',
+    {},
+    token,
+  );
+  return data.applications.items;
 }
 
 async function signIn(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+  const page = await e2e.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
   // Every blob the console makes a URL of is kept, to read back what it opened.
   await page.addInitScript(() => {
     const create = URL.createObjectURL.bind(URL);
@@ -43,11 +32,7 @@ async function signIn(): Promise<Page> {
       return create(blob);
     };
   });
-  await page.goto(product.url);
-  await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
-  await page.getByLabel(/パスワード/).fill('naccs-demo');
-  await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
-  await page.locator('#main-content').waitFor();
+  await signInAs(page, e2e.product, 'reviewer@example.jp', { path: '/' });
   return page;
 }
 
@@ -77,7 +62,7 @@ describe('documents from the application page', () => {
     expect([started, upcoming].every(Boolean)).toBe(true);
     const page = await signIn();
 
-    await page.goto(`${product.url}/#/applications/${started.id}/show`);
+    await page.goto(`${e2e.product.url}/#/applications/${started.id}/show`);
     const buttons = page.getByTestId('document-buttons');
     await buttons.getByRole('button', { name: '申込書PDF' }).waitFor();
     const form = await openPdf(page, started.receiptNo, 'form.pdf', () => buttons.getByRole('button', { name: '申込書PDF' }).click());
@@ -89,7 +74,7 @@ describe('documents from the application page', () => {
     expect([approval.response.status(), approval.bytes.subarray(0, 5).toString()]).toEqual([200, '%PDF-']);
 
     // Before its start date: no 承認通知 button, the date it becomes available instead.
-    await page.goto(`${product.url}/#/applications/${upcoming.id}/show`);
+    await page.goto(`${e2e.product.url}/#/applications/${upcoming.id}/show`);
     await page.getByTestId('approval-not-yet').waitFor();
     expect(await page.getByTestId('approval-not-yet').textContent()).toContain('利用開始日');
     expect(await page.getByTestId('document-buttons').getByRole('button', { name: '承認通知PDF' }).count()).toBe(0);

@@ -2,44 +2,17 @@
 // CSVダウンロード — the file the browser saves is the list for that filter (every page, the same order, Japanese
 // header after the BOM); printing the application page and its ID通知内容 shows the content without the app bar, the
 // menu or any button, on A4.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { repoRoot, startProduct, type StartedProduct } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifacts, gql, signIn as signInAs, useProduct } from '../support/console.js';
 
-const artifacts = join(repoRoot, 'test', 'artifacts');
-let product: StartedProduct;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  product = await startProduct('e2e-exports');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
-
-async function gql<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const res = await fetch(`${product.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  }).then((r) => r.json() as Promise<{ data?: T; errors?: unknown }>);
-  if (!res.data) throw new Error(JSON.stringify(res.errors));
-  return res.data;
-}
+const e2e = useProduct('e2e-exports');
 
 async function signIn(email: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP', acceptDownloads: true });
-  await page.goto(product.url);
-  await page.getByLabel(/E-mail/).fill(email);
-  await page.getByLabel(/パスワード/).fill('naccs-demo');
-  await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
-  await page.locator('#main-content').waitFor();
+  const page = await e2e.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP', acceptDownloads: true });
+  await signInAs(page, e2e.product, email, { path: '/' });
   return page;
 }
 
@@ -54,13 +27,14 @@ describe('CSV export from the console', () => {
     const token = (await page.evaluate(() => localStorage.getItem('naccs.token')))!;
     // 審査終了 only, oldest receipt number first: the list's filter and sort as the screen holds them.
     const filter = { queue: 'ALL', status: ['APPROVED'] };
-    await page.goto(`${product.url}/#/applications?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=receiptNo&order=ASC&page=1&perPage=25`);
+    await page.goto(`${e2e.product.url}/#/applications?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=receiptNo&order=ASC&page=1&perPage=25`);
     await page.locator('#main-content tbody tr').first().waitFor();
 
     const expected: string[] = [];
     let total = 0;
     for (let offset = 0; offset === 0 || offset < total; offset += 100) {
       const data = await gql<{ applications: { totalCount: number; items: Array<{ receiptNo: string }> } }>(
+        e2e.product,
         'query($f: ApplicationFilter, $o: Int) { applications(filter: $f, sort: { field: RECEIPT_NO, order: ASC }, offset: $o, limit: 100) { totalCount items { receiptNo } } }',
         { f: { status: ['APPROVED'] }, o: offset }, token);
       total = data.applications.totalCount;
@@ -104,9 +78,9 @@ describe('printing', () => {
     const page = await signIn('supervisor@example.jp');
     const token = (await page.evaluate(() => localStorage.getItem('naccs.token')))!;
     const { applications } = await gql<{ applications: { items: Array<{ id: string; receiptNo: string }> } }>(
-      '{ applications(filter: { status: [APPROVED], kind: [NEW] }, limit: 1) { items { id receiptNo } } }', {}, token);
+      e2e.product, '{ applications(filter: { status: [APPROVED], kind: [NEW] }, limit: 1) { items { id receiptNo } } }', {}, token);
     const app = applications.items[0]!;
-    await page.goto(`${product.url}/#/applications/${app.id}/show`);
+    await page.goto(`${e2e.product.url}/#/applications/${app.id}/show`);
     await page.getByTestId('receipt-no').getByText(app.receiptNo).waitFor();
 
     const screen = await chrome(page);

@@ -1,33 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { productToday, repoRoot, startProduct, type StartedProduct } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { artifacts, gql, signIn, staffToken, useProduct } from '../support/console.js';
+import { productToday } from '../support/server.js';
 
-const artifacts = join(repoRoot, 'test', 'artifacts');
-let product: StartedProduct;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  product = await startProduct('e2e-intake-change');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
-
-async function gql<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const res = await fetch(`${product.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  }).then((r) => r.json() as Promise<{ data?: T; errors?: Array<{ message: string }> }>);
-  if (res.errors?.length) throw new Error(res.errors.map((e) => e.message).join('\n'));
-  return res.data!;
-}
+const e2e = useProduct('e2e-intake-change');
 
 interface DemoOffice {
   code: string;
@@ -39,6 +16,7 @@ interface DemoOffice {
 /** A demo office in use with 一般NACCS and a mailbox of its own (the seed 002 customer adding one more). */
 async function pickOffice(token: string): Promise<DemoOffice> {
   const data = await gql<{ offices: { items: DemoOffice[] } }>(
+    e2e.product,
     `{ offices(filter: { status: [ACTIVE] }, limit: 100) { items { code usesGeneral profile { manager { phone } } mailboxes { mailboxId type endDate } } } }`,
     {},
     token,
@@ -61,15 +39,9 @@ async function choose(page: Page, name: string, label: string): Promise<void> {
   await page.getByRole('listbox').waitFor({ state: 'hidden' });
 }
 
-const reviewerToken = async (): Promise<string> =>
-  (await gql<{ login: { token: string } }>('mutation { login(email: "reviewer@example.jp", password: "naccs-demo") { token } }', {}, '')).login.token;
-
 /** Signed in as a reviewer, 申込の受付 → the tab `tab` with the office's current contract read by its code. */
 async function openIntake(page: Page, tab: string, code: string): Promise<void> {
-  await page.goto(product.url);
-  await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
-  await page.getByLabel(/パスワード/).fill('naccs-demo');
-  await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+  await signIn(page, e2e.product, 'reviewer@example.jp', { path: '/' });
   await page.getByRole('menuitem', { name: '申込の受付 (電話・書面)' }).click();
   await page.getByTestId(tab).click();
   const officeCode = page.getByTestId('change-office-code');
@@ -80,7 +52,7 @@ async function openIntake(page: Page, tab: string, code: string): Promise<void> 
 
 /** The 変更申込 of an office, in a new page. */
 async function openChangeForm(code: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+  const page = await e2e.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
   await openIntake(page, 'intake-mode-change', code);
   return page;
 }
@@ -89,16 +61,13 @@ const isoDateIn = (days: number): string => new Date(Date.parse(`${productToday(
 
 describe('intake of a change application (phone / paper)', () => {
   it('reads an office by its code, enters a mailbox addition from its current contract, shows a server field error under its field, confirms and opens the application with 変更前/変更後', async () => {
-    const token = await reviewerToken();
+    const token = await staffToken(e2e.product, 'reviewer@example.jp');
     const office = await pickOffice(token);
     const currentSmtp = office.mailboxes.filter((m) => !m.endDate && m.type === 'SMTP_POP3').length;
     const newPhone = office.profile.manager!.phone === '0355550000' ? '0355550001' : '0355550000';
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
-    await page.goto(product.url);
-    await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
-    await page.getByLabel(/パスワード/).fill('naccs-demo');
-    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+    const page = await e2e.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    await signIn(page, e2e.product, 'reviewer@example.jp', { path: '/' });
     await page.getByRole('menuitem', { name: '申込の受付 (電話・書面)' }).click();
     await page.waitForURL(/\/intake$/);
     await page.getByRole('tab', { name: '変更申込' }).click();
@@ -176,6 +145,7 @@ describe('intake of a change application (phone / paper)', () => {
 
     // The server holds it as entered: a 変更申込 of that office with one SMTP/POP3 mailbox added.
     const saved = await gql<{ application: { kind: string; changeItems: string[]; office: { code: string }; mailboxes: Array<{ action: string; mailboxType: string; count: number }> } }>(
+      e2e.product,
       'query($r: String) { application(receiptNo: $r) { kind changeItems office { code } mailboxes { action mailboxType count } } }',
       { r: (await receiptNo.textContent())!.trim() },
       token,
@@ -190,10 +160,10 @@ describe('intake of a change application (phone / paper)', () => {
   });
 
   it('管理統計資料 / 保税管理資料保存サービス of a current 利用者コード: the server\'s refusal under the switch, then 有料 なし → あり on the application', async () => {
-    const token = await reviewerToken();
+    const token = await staffToken(e2e.product, 'reviewer@example.jp');
     type Code = { code: string; shared: boolean; statisticsPaid: boolean; endDate: string | null; userIds: Array<{ endDate: string | null }> };
     const data = await gql<{ offices: { items: Array<{ code: string; userCodes: Code[] }> } }>(
-      `{ offices(filter: { status: [ACTIVE] }, limit: 100) { items { code userCodes { code shared statisticsPaid endDate userIds { endDate } } } } }`, {}, token);
+      e2e.product, `{ offices(filter: { status: [ACTIVE] }, limit: 100) { items { code userCodes { code shared statisticsPaid endDate userIds { endDate } } } } }`, {}, token);
     const today = productToday();
     const live = (r: { endDate: string | null }) => !r.endDate || r.endDate > today;
     // An office whose first 利用者コード in force is its own, without 管理統計資料 有料, with a 利用者ID in force.
@@ -234,10 +204,10 @@ describe('intake of a change application (phone / paper)', () => {
   });
 
   it('一般NACCS回線: a current line changed from its registered values, the server\'s refusal under the line\'s field', async () => {
-    const token = await reviewerToken();
+    const token = await staffToken(e2e.product, 'reviewer@example.jp');
     type Line = { ipAddress: string | null; speed: string; lineType: string; endDate: string | null };
     const data = await gql<{ offices: { items: Array<{ code: string; lines: Line[] }> } }>(
-      `{ offices(filter: { status: [ACTIVE] }, limit: 100) { items { code lines { ipAddress speed lineType endDate } } } }`, {}, token);
+      e2e.product, `{ offices(filter: { status: [ACTIVE] }, limit: 100) { items { code lines { ipAddress speed lineType endDate } } } }`, {}, token);
     const today = productToday();
     const office = data.offices.items.find((o) => o.lines.some((l) => !l.endDate || l.endDate > today));
     if (!office) throw new Error('no active office with a line in the demo');
@@ -266,17 +236,17 @@ describe('intake of a change application (phone / paper)', () => {
   });
 
   it('変更(通関士): 通関士ID for two 通関士 on a 通関業 利用者コード, registered as an application of that kind', async () => {
-    const token = await reviewerToken();
+    const token = await staffToken(e2e.product, 'reviewer@example.jp');
     type Code = { code: string; endDate: string | null; userIds: Array<{ industries: string[]; endDate: string | null }> };
     const data = await gql<{ offices: { items: Array<{ code: string; userCodes: Code[] }> } }>(
-      `{ offices(filter: { status: [ACTIVE] }, limit: 100) { items { code userCodes { code endDate userIds { industries endDate } } } } }`, {}, token);
+      e2e.product, `{ offices(filter: { status: [ACTIVE] }, limit: 100) { items { code userCodes { code endDate userIds { industries endDate } } } } }`, {}, token);
     const today = productToday();
     const live = (r: { endDate: string | null }) => !r.endDate || r.endDate > today;
     const broker = (o: { userCodes: Code[] }) => o.userCodes.filter(live).filter((c) => c.userIds.some((u) => live(u) && u.industries.includes('CUSTOMS_BROKER')));
     const office = data.offices.items.find((o) => broker(o).length === 1);
     if (!office) throw new Error('no active office with one 通関業 利用者コード in the demo');
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    const page = await e2e.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
     await openIntake(page, 'intake-mode-customs-officer', office.code);
     // The office's one 通関業 code is chosen from the start.
     await control(page, 'userCode').getByText(broker(office)[0]!.code).waitFor();

@@ -1,23 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { productToday, repoRoot, startProduct, type StartedProduct } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { artifacts, signIn, useProduct } from '../support/console.js';
+import { productToday } from '../support/server.js';
 
-const artifacts = join(repoRoot, 'test', 'artifacts');
-let product: StartedProduct;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  product = await startProduct('e2e-intake');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
+const e2e = useProduct('e2e-intake');
 
 // The form's inputs are named like the API input (`applicant.phone`, `userCodes.0.systemCategory`), which is
 // also the `path` of the server's fieldErrors — so the test finds fields the way the console maps errors.
@@ -42,11 +29,8 @@ const isoDateIn = (days: number): string => new Date(Date.parse(`${productToday(
 
 describe('intake (phone / paper)', () => {
   it('registers a provisional account, shows a field error from the server, and submits a new netNACCS application', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
-    await page.goto(product.url);
-    await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
-    await page.getByLabel(/パスワード/).fill('naccs-demo');
-    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+    const page = await e2e.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    await signIn(page, e2e.product, 'reviewer@example.jp', { path: '/' });
 
     // The menu entry of the intake page.
     await page.getByRole('menuitem', { name: '申込の受付 (電話・書面)' }).click();

@@ -3,44 +3,18 @@
 // the other closes the page and is gone from the first's at once (leaveApplication, not the 22 s sweep); 次の申込へ
 // opens the next application of the queue, J/K/Enter move through the list, and a page back from a dropped connection
 // reads again what it missed.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { repoRoot, startProduct, type StartedProduct } from '../support/server.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { artifacts, gql, signIn, staffToken, useProduct } from '../support/console.js';
 
-const artifacts = join(repoRoot, 'test', 'artifacts');
-
-let product: StartedProduct;
-let browser: Browser;
+const e2e = useProduct('e2e-live');
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  product = await startProduct('e2e-live');
-  browser = await launchChromium();
-});
+// Registered after useProduct's, so it runs before the browser closes (vitest runs after-hooks in reverse).
 afterAll(async () => {
   await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-  await browser?.close();
-  await product?.stop();
 });
-
-async function gql<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const res = await fetch(`${product.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  }).then((r) => r.json() as Promise<{ data?: T; errors?: Array<{ message: string }> }>);
-  if (res.errors?.length) throw new Error(res.errors.map((e) => e.message).join('\n'));
-  return res.data!;
-}
-
-async function staffToken(email: string): Promise<string> {
-  const data = await gql<{ login: { token: string } }>('mutation($e: String!) { login(email: $e, password: "naccs-demo") { token } }', { e: email }, '');
-  return data.login.token;
-}
 
 interface Row {
   id: string;
@@ -51,6 +25,7 @@ interface Row {
 /** The 未割当 queue as the console lists it for a reviewer (the oldest first). */
 async function unassigned(token: string): Promise<Row[]> {
   const data = await gql<{ applications: { items: Row[] } }>(
+    e2e.product,
     '{ applications(filter: { queue: UNASSIGNED }, sort: { field: RECEIVED_AT, order: ASC }, limit: 25) { items { id receiptNo version } } }',
     {},
     token,
@@ -60,15 +35,11 @@ async function unassigned(token: string): Promise<Row[]> {
 
 /** A browser context of its own (its own localStorage: its own session), signed in. */
 async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+  const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
   contexts.push(context);
   const page = await context.newPage();
   try {
-    await page.goto(product.url);
-    await page.getByLabel(/E-mail/).fill(email);
-    await page.getByLabel(/パスワード/).fill('naccs-demo');
-    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
-    await page.locator('#main-content').waitFor();
+    await signIn(page, e2e.product, email, { path: '/' });
   } catch (e) {
     await page.screenshot({ path: join(artifacts, `live-sign-in-${email}.png`) }).catch(() => undefined);
     throw e;
@@ -87,11 +58,11 @@ const marked = (page: Page) => page.evaluate(() => (window as unknown as { liveM
 
 describe('live updates between two reviewers', () => {
   it('presence both ways; a return reaches the other page (banner) and list (count, updates bar) without a reload; closing the page ends presence; 次の申込へ', async () => {
-    const token = await staffToken('reviewer@example.jp');
+    const token = await staffToken(e2e.product, 'reviewer@example.jp');
     const [target] = await unassigned(token);
     expect(target).toBeDefined();
     // 審査 一郎 takes it (審査中): his to return, and 審査 二郎 sees whose it is.
-    await gql('mutation($id: ID!, $v: Int!) { assignApplication(id: $id, expectedVersion: $v) { status } }', { id: target!.id, v: target!.version }, token);
+    await gql(e2e.product, 'mutation($id: ID!, $v: Int!) { assignApplication(id: $id, expectedVersion: $v) { status } }', { id: target!.id, v: target!.version }, token);
 
     const errors: string[] = [];
     const one = await signedIn('reviewer@example.jp');
@@ -101,7 +72,7 @@ describe('live updates between two reviewers', () => {
 
     // 審査 二郎's list, narrowed to the application (so its 確認事項あり count is 0 and then 1).
     const list = two.page;
-    await list.goto(`${product.url}/#/applications?filter=${encodeURIComponent(JSON.stringify({ queue: 'ALL', q: target!.receiptNo }))}`);
+    await list.goto(`${e2e.product.url}/#/applications?filter=${encodeURIComponent(JSON.stringify({ queue: 'ALL', q: target!.receiptNo }))}`);
     const row = list.locator('#main-content tbody tr', { hasText: target!.receiptNo });
     await row.waitFor();
     await expect.poll(() => countOf(list, 'RETURNED')).toBe('0');
@@ -109,11 +80,11 @@ describe('live updates between two reviewers', () => {
 
     // Both open the application: each sees the other (never himself).
     const page1 = one.page;
-    await page1.goto(`${product.url}/#/applications/${target!.id}/show`);
+    await page1.goto(`${e2e.product.url}/#/applications/${target!.id}/show`);
     await page1.getByTestId('receipt-no').getByText(target!.receiptNo).waitFor();
     const page2 = await two.context.newPage();
     pageErrors(page2, errors);
-    await page2.goto(`${product.url}/#/applications/${target!.id}/show`);
+    await page2.goto(`${e2e.product.url}/#/applications/${target!.id}/show`);
     await page2.getByTestId('receipt-no').getByText(target!.receiptNo).waitFor();
     await mark(page2);
 
@@ -172,7 +143,7 @@ describe('live updates between two reviewers', () => {
 
   it('J/K move a highlighted row over the list, Enter opens it; not while typing in the search', async () => {
     const { page } = await signedIn('reviewer2@example.jp');
-    await page.goto(`${product.url}/#/applications`);
+    await page.goto(`${e2e.product.url}/#/applications`);
     const rows = page.locator('#main-content tbody tr');
     await rows.nth(2).waitFor();
     const second = (await rows.nth(1).locator('a').first().textContent())!.trim();
@@ -195,9 +166,9 @@ describe('live updates between two reviewers', () => {
   });
 
   it('after a dropped connection the application page reads again what it missed, without a reload', async () => {
-    const token2 = await staffToken('reviewer2@example.jp');
+    const token2 = await staffToken(e2e.product, 'reviewer2@example.jp');
     const [app] = await unassigned(token2);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
     contexts.push(context);
     // The page's WebSockets, kept to drop them; while `blockLive`, a new one goes nowhere (the server is unreachable).
     await context.addInitScript(() => {
@@ -215,12 +186,8 @@ describe('live updates between two reviewers', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     pageErrors(page, errors);
-    await page.goto(product.url);
-    await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
-    await page.getByLabel(/パスワード/).fill('naccs-demo');
-    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
-    await page.locator('#main-content').waitFor();
-    await page.goto(`${product.url}/#/applications/${app!.id}/show`);
+    await signIn(page, e2e.product, 'reviewer@example.jp', { path: '/' });
+    await page.goto(`${e2e.product.url}/#/applications/${app!.id}/show`);
     await page.getByTestId('receipt-no').getByText(app!.receiptNo).waitFor();
     const historyTab = page.getByRole('tab', { name: /^履歴/ });
     const historyCount = async () => Number(/\((\d+)\)/.exec((await historyTab.textContent()) ?? '')?.[1] ?? 0);
@@ -236,7 +203,7 @@ describe('live updates between two reviewers', () => {
       for (const s of w.liveSockets) if (s.readyState === WebSocket.OPEN) s.close(3000, 'test: connection lost');
     });
     await expect.poll(open).toBe(false);
-    await gql('mutation($id: ID!) { addInternalNote(id: $id, message: "接続が切れている間のメモ") { version } }', { id: app!.id }, token2);
+    await gql(e2e.product, 'mutation($id: ID!) { addInternalNote(id: $id, message: "接続が切れている間のメモ") { version } }', { id: app!.id }, token2);
     await page.waitForTimeout(1_000);
     expect(await historyCount()).toBe(before);
 

@@ -1,33 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { productToday, repoRoot, startProduct, type StartedProduct } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { artifacts, gqlResult, signIn, staffToken, useProduct } from '../support/console.js';
+import { productToday } from '../support/server.js';
 
 // Seed 003's 区分の変更 of a netNACCS terminal, approved with a start date weeks ahead: the office page keeps the current
 // システム区分 and shows the change as pending ("2027/01/22 から 航空"), as does the application's 論理端末 tab.
-const artifacts = join(repoRoot, 'test', 'artifacts');
-let product: StartedProduct;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  product = await startProduct('e2e-pending-changes');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
-
-async function gql<T>(query: string, variables: Record<string, unknown>, token: string): Promise<{ data?: T; errors?: Array<{ message: string }> }> {
-  return fetch(`${product.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  }).then((r) => r.json() as Promise<{ data?: T; errors?: Array<{ message: string }> }>);
-}
+const e2e = useProduct('e2e-pending-changes');
 
 const isoDateIn = (days: number): string => new Date(Date.parse(`${productToday()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const slashed = (iso: string) => iso.replaceAll('-', '/');
@@ -40,14 +18,15 @@ interface DemoOffice {
 
 describe('pending contract changes in the console', () => {
   it('shows an approved 区分の変更 as "… から 航空" on the office page and the application, the current 区分 unchanged', async () => {
-    const token = (await gql<{ login: { token: string } }>('mutation { login(email: "supervisor@example.jp", password: "naccs-demo") { token } }', {}, '')).data!.login.token;
-    const offices = (await gql<{ offices: { items: DemoOffice[] } }>(
-      '{ offices(filter: { status: [ACTIVE] }, limit: 100) { items { id code terminals { name type systemCategory endDate } } } }', {}, token)).data!.offices.items;
+    const token = await staffToken(e2e.product, 'supervisor@example.jp');
+    const offices = (await gqlResult<{ offices: { items: DemoOffice[] } }>(
+      e2e.product, '{ offices(filter: { status: [ACTIVE] }, limit: 100) { items { id code terminals { name type systemCategory endDate } } } }', {}, token)).data!.offices.items;
     const office = offices.find((o) => o.terminals.some((t) => t.type === 'NET' && t.systemCategory === 'SEA' && !t.endDate));
     if (!office) throw new Error('no active office with a netNACCS 海上 terminal in the demo');
     const terminal = office.terminals.find((t) => t.type === 'NET' && t.systemCategory === 'SEA' && !t.endDate)!;
 
-    const submitted = await gql<{ submitChangeApplication: { id: string } }>(
+    const submitted = await gqlResult<{ submitChangeApplication: { id: string } }>(
+      e2e.product,
       'mutation($o: String!, $i: ChangeApplicationInput!) { submitChangeApplication(officeCode: $o, input: $i) { id } }',
       {
         o: office.code,
@@ -61,24 +40,21 @@ describe('pending contract changes in the console', () => {
     );
     expect(submitted.errors).toBeUndefined();
     const id = submitted.data!.submitChangeApplication.id;
-    const version = (await gql<{ assignApplication: { version: number } }>('mutation($id: ID!) { assignApplication(id: $id, expectedVersion: 1) { version } }', { id }, token)).data!.assignApplication.version;
+    const version = (await gqlResult<{ assignApplication: { version: number } }>(e2e.product, 'mutation($id: ID!) { assignApplication(id: $id, expectedVersion: 1) { version } }', { id }, token)).data!.assignApplication.version;
     // The first business day four weeks ahead (a weekend or holiday is refused as a start date).
     let startDate = '';
     for (let day = 28; !startDate && day < 40; day++) {
-      const approved = await gql('mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status } }', { id, v: version, d: isoDateIn(day) }, token);
+      const approved = await gqlResult(e2e.product, 'mutation($id: ID!, $v: Int!, $d: String!) { approveApplication(id: $id, startDate: $d, expectedVersion: $v) { status } }', { id, v: version, d: isoDateIn(day) }, token);
       if (!approved.errors) startDate = isoDateIn(day);
     }
     expect(startDate).not.toBe('');
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
-    await page.goto(product.url);
-    await page.getByLabel(/E-mail/).fill('supervisor@example.jp');
-    await page.getByLabel(/パスワード/).fill('naccs-demo');
-    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+    const page = await e2e.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    await signIn(page, e2e.product, 'supervisor@example.jp', { path: '/' });
     await page.getByRole('menuitem', { name: /事業所/ }).first().waitFor();
 
     // The office page: the change listed as scheduled, the terminal still 海上 with the change beside it.
-    await page.goto(`${product.url}/#/offices/${office.id}/show`);
+    await page.goto(`${e2e.product.url}/#/offices/${office.id}/show`);
     const pending = page.getByTestId('pending-changes');
     await pending.waitFor();
     // Polled: a panel is in the page before its query has answered.
@@ -102,7 +78,7 @@ describe('pending contract changes in the console', () => {
     await page.screenshot({ path: join(artifacts, 'office-contract-as-of-data.png') });
 
     // The application: its 区分の変更 waits for the start date.
-    await page.goto(`${product.url}/#/applications/${id}/show`);
+    await page.goto(`${e2e.product.url}/#/applications/${id}/show`);
     await page.getByRole('tab', { name: /^論理端末・証明書/ }).click();
     await page.getByRole('cell', { name: `${slashed(startDate)} から 航空` }).waitFor();
     await page.close();

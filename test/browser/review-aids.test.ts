@@ -1,36 +1,21 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { productToday, repoRoot, startProduct, type StartedProduct } from '../support/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifacts, gqlResult, signIn as signInAs, staffToken, useProduct } from '../support/console.js';
+import { productToday } from '../support/server.js';
 
 // Issue 20 ③④: a change application with a terminal, a mailbox and a manager change shows all three in the comparison
 // (変更前 struck through → 変更後 highlighted, also on the tab of each item); the queue shows 営業日 to the desired start
 // date (from the server) and days waiting, and 期限が近い lists the nearest deadline first.
-const artifacts = join(repoRoot, 'test', 'artifacts');
-let product: StartedProduct;
-let browser: Browser;
+const e2e = useProduct('e2e-review-aids');
 let token: string;
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  product = await startProduct('e2e-review-aids');
-  browser = await launchChromium();
-  token = (await gql<{ login: { token: string } }>('mutation { login(email: "reviewer@example.jp", password: "naccs-demo") { token } }', {})).data!.login.token;
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
+  token = await staffToken(e2e.product, 'reviewer@example.jp');
 });
 
-async function gql<T>(query: string, variables: Record<string, unknown>, auth = token): Promise<{ data?: T; errors?: Array<{ message: string }> }> {
-  return fetch(`${product.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  }).then((r) => r.json() as Promise<{ data?: T; errors?: Array<{ message: string }> }>);
-}
+/** The API as the reviewer. */
+const gql = <T>(query: string, variables: Record<string, unknown>) => gqlResult<T>(e2e.product, query, variables, token);
 
 const isoDateIn = (days: number): string => new Date(Date.parse(`${productToday()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -42,11 +27,8 @@ interface DemoOffice {
 }
 
 async function signIn(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'ja-JP' });
-  await page.goto(`${product.url}/#/applications`); // the home page is the dashboard
-  await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
-  await page.getByLabel(/パスワード/).fill('naccs-demo');
-  await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+  const page = await e2e.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'ja-JP' });
+  await signInAs(page, e2e.product, 'reviewer@example.jp');
   await page.locator('#main-content').getByText('申込受付番号').first().waitFor();
   return page;
 }
@@ -75,7 +57,7 @@ describe('review aids', () => {
     expect(submitted.errors).toBeUndefined();
     expect(new Set(submitted.data!.submitChangeApplication.changes.map((c) => c.item))).toEqual(new Set(['NET_TERMINAL', 'MAILBOX', 'MANAGER']));
     const page = await signIn();
-    await page.goto(`${product.url}/#/applications/${submitted.data!.submitChangeApplication.id}/show`);
+    await page.goto(`${e2e.product.url}/#/applications/${submitted.data!.submitChangeApplication.id}/show`);
 
     // The comparison on 申込内容: the terminal's 区分, the mailbox count and the manager, each 変更前 → 変更後.
     const terminalRow = page.getByRole('row').filter({ hasText: `論理端末 ${terminal.name} システム区分` });

@@ -1,44 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { productToday, repoRoot, startProduct, type StartedProduct } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { artifacts, gql, signIn, staffToken, useProduct } from '../support/console.js';
+import { productToday } from '../support/server.js';
 
-const artifacts = join(repoRoot, 'test', 'artifacts');
 /** The demo NSS portal's integrator key (db seed; demo only). */
 const PORTAL_KEY = 'nk_nssportl_demo-only_NSS-portal_key_not-for-production';
-let product: StartedProduct;
-let browser: Browser;
 
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  product = await startProduct('e2e-review');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
-
-async function gql<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const res = await fetch(`${product.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  }).then((r) => r.json() as Promise<{ data?: T; errors?: Array<{ message: string }> }>);
-  if (res.errors?.length) throw new Error(res.errors.map((e) => e.message).join('\n'));
-  return res.data!;
-}
-
-async function staffToken(email: string): Promise<string> {
-  const data = await gql<{ login: { token: string } }>(
-    'mutation($e: String!) { login(email: $e, password: "naccs-demo") { token } }',
-    { e: email },
-    '',
-  );
-  return data.login.token;
-}
+const e2e = useProduct('e2e-review');
 
 interface Target {
   id: string;
@@ -49,6 +18,7 @@ interface Target {
 /** The oldest unassigned 変更申込 (未割当 lists the oldest first) of an office that holds a 利用者コード of its own (to add a 識別番号 to). */
 async function pickChangeApplication(token: string): Promise<Target & { userCode: Target['office']['userCodes'][number] }> {
   const data = await gql<{ applications: { items: Target[] } }>(
+    e2e.product,
     `{ applications(filter: { queue: UNASSIGNED, kind: [CHANGE] }, limit: 20, sort: { field: RECEIVED_AT, order: ASC }) {
          items { id receiptNo office { code userCodes { code shared endDate userIds { industries processingMethod endDate } } } } } }`,
     {},
@@ -67,6 +37,7 @@ const addDays = (iso: string, days: number): string => new Date(Date.parse(`${is
 async function businessDayFrom(from: string, token: string): Promise<string> {
   const to = addDays(from, 20);
   const data = await gql<{ businessCalendar: Array<{ date: string; businessDay: boolean }> }>(
+    e2e.product,
     'query($f: String!, $t: String!) { businessCalendar(from: $f, to: $t) { date businessDay } }',
     { f: from, t: to },
     token,
@@ -76,10 +47,10 @@ async function businessDayFrom(from: string, token: string): Promise<string> {
 
 describe('review workflow in the console', () => {
   it('takes an application from 未割当, returns it with a question, approves the resubmission on the calendar, reveals the ID通知内容 and shows the history', async () => {
-    const token = await staffToken('reviewer@example.jp');
+    const token = await staffToken(e2e.product, 'reviewer@example.jp');
     const target = await pickChangeApplication(token);
 
-    const page: Page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    const page: Page = await e2e.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     /** Every click the reviewer makes from the queue to 審査終了 goes through here and is counted. */
@@ -89,10 +60,7 @@ describe('review workflow in the console', () => {
       await l.click();
     };
 
-    await page.goto(`${product.url}/#/applications`); // the home page is the dashboard
-    await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
-    await page.getByLabel(/パスワード/).fill('naccs-demo');
-    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+    await signIn(page, e2e.product, 'reviewer@example.jp');
 
     // The reviewer's list opens on 未割当 (with its count); the other queues show theirs.
     const unassignedTab = page.getByTestId('queue-UNASSIGNED');
@@ -132,6 +100,7 @@ describe('review workflow in the console', () => {
 
     // 4. The customer corrects it through NSS: resubmission with one more 識別番号 and a new desired date.
     const { application } = await gql<{ application: { version: number; status: string } }>(
+      e2e.product,
       'query($id: ID) { application(id: $id) { version status } }',
       { id: target.id },
       token,
@@ -140,6 +109,7 @@ describe('review workflow in the console', () => {
     const desired = await businessDayFrom(addDays(productToday(), 14), token);
     const sample = target.userCode.userIds.find((u) => !u.endDate)!;
     await gql(
+      e2e.product,
       `mutation($id: ID!, $v: Int!, $i: ResubmissionInput!) { resubmitApplication(id: $id, expectedVersion: $v, input: $i) { status } }`,
       {
         id: target.id,
@@ -182,13 +152,14 @@ describe('review workflow in the console', () => {
     await expect(closed.isDisabled()).resolves.toBe(true);
     const closedDate = (await closed.getAttribute('data-date'))!;
     const { businessCalendar } = await gql<{ businessCalendar: Array<{ reason: string }> }>(
-      'query($d: String!) { businessCalendar(from: $d, to: $d) { reason } }', { d: closedDate }, token);
+      e2e.product, 'query($d: String!) { businessCalendar(from: $d, to: $d) { reason } }', { d: closedDate }, token);
     expect(businessCalendar[0]!.reason).toBeTruthy();
     await expect(closed.getAttribute('aria-label')).resolves.toContain(businessCalendar[0]!.reason);
     await click(dialog.locator(`[data-date="${nextBusinessDay}"]`));
     await expect(page.getByTestId('approve-start-date').textContent()).resolves.toContain(nextBusinessDay.replace(/-/g, '/'));
     // The dialog shows the dates the server's rules fix for that start date (a change: no システム設定申込).
     const { approvalPreview } = await gql<{ approvalPreview: { passwordReadableUntil: string; systemSettingsDeadline: string | null } }>(
+      e2e.product,
       'query($a: ID!, $d: String!) { approvalPreview(applicationId: $a, startDate: $d) { passwordReadableUntil systemSettingsDeadline } }',
       { a: target.id, d: nextBusinessDay }, token);
     expect(approvalPreview.systemSettingsDeadline).toBeNull();
@@ -250,19 +221,17 @@ describe('review workflow in the console', () => {
   });
 
   it('approves straight from a 自分の担当 row: the icon opens the dialog with the whole application, the list stays', async () => {
-    const token = await staffToken('reviewer@example.jp');
+    const token = await staffToken(e2e.product, 'reviewer@example.jp');
     const { applications } = await gql<{ applications: { items: Array<{ id: string; receiptNo: string; version: number }> } }>(
+      e2e.product,
       '{ applications(filter: { queue: UNASSIGNED }, limit: 5, sort: { field: RECEIVED_AT, order: ASC }) { items { id receiptNo version } } }',
       {},
       token,
     );
     const app = applications.items[4]!;
-    await gql('mutation($id: ID!, $v: Int!) { assignApplication(id: $id, expectedVersion: $v) { version } }', { id: app.id, v: app.version }, token);
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
-    await page.goto(`${product.url}/#/applications`); // the home page is the dashboard
-    await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
-    await page.getByLabel(/パスワード/).fill('naccs-demo');
-    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+    await gql(e2e.product, 'mutation($id: ID!, $v: Int!) { assignApplication(id: $id, expectedVersion: $v) { version } }', { id: app.id, v: app.version }, token);
+    const page = await e2e.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    await signIn(page, e2e.product, 'reviewer@example.jp');
     await page.getByTestId('queue-MINE').click();
     const row = page.locator('#main-content tbody tr', { hasText: app.receiptNo });
     await row.getByTestId('approve').click();
@@ -274,32 +243,30 @@ describe('review workflow in the console', () => {
     await page.getByText('審査終了にしました').waitFor();
     await row.waitFor({ state: 'detached' });
     expect(page.url()).not.toMatch(/\/show/);
-    const { application } = await gql<{ application: { status: string } }>('query($id: ID) { application(id: $id) { status } }', { id: app.id }, token);
+    const { application } = await gql<{ application: { status: string } }>(e2e.product, 'query($id: ID) { application(id: $id) { status } }', { id: app.id }, token);
     expect(application.status).toBe('APPROVED');
     await page.close();
   });
 
   it('refuses an action on a stale version with the Japanese CONFLICT message and reloads the record', async () => {
-    const token = await staffToken('reviewer@example.jp');
-    const other = await staffToken('reviewer2@example.jp');
+    const token = await staffToken(e2e.product, 'reviewer@example.jp');
+    const other = await staffToken(e2e.product, 'reviewer2@example.jp');
     const { applications } = await gql<{ applications: { items: Array<{ id: string; receiptNo: string; version: number }> } }>(
+      e2e.product,
       '{ applications(filter: { queue: UNASSIGNED }, limit: 1) { items { id receiptNo version } } }',
       {},
       token,
     );
     const app = applications.items[0]!;
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
-    await page.goto(product.url);
-    await page.getByLabel(/E-mail/).fill('reviewer@example.jp');
-    await page.getByLabel(/パスワード/).fill('naccs-demo');
-    await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
+    const page = await e2e.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    await signIn(page, e2e.product, 'reviewer@example.jp', { path: '/' });
     await page.getByTestId('receipt-jump').fill(app.receiptNo);
     await page.getByTestId('receipt-jump').press('Enter');
     const take = page.getByTestId('review-toolbar').getByTestId('assign-to-me');
     await take.waitFor();
 
     // Meanwhile another reviewer takes it.
-    await gql('mutation($id: ID!, $v: Int!) { assignApplication(id: $id, expectedVersion: $v) { version } }', { id: app.id, v: app.version }, other);
+    await gql(e2e.product, 'mutation($id: ID!, $v: Int!) { assignApplication(id: $id, expectedVersion: $v) { version } }', { id: app.id, v: app.version }, other);
 
     await take.click();
     await page.getByText('他の担当者が先に更新しました').waitFor();

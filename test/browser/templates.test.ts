@@ -1,57 +1,25 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { repoRoot, startProduct, type StartedProduct } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { artifacts, gql, signIn, staffToken, useProduct } from '../support/console.js';
 
 // The console's notification templates (/templates/<key>) and e-mail log (/emails), as a supervisor and a reviewer.
 
-const artifacts = join(repoRoot, 'test', 'artifacts');
-let product: StartedProduct;
-let browser: Browser;
+const e2e = useProduct('e2e-templates');
 
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  product = await startProduct('e2e-templates');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
-
-async function gql<T>(query: string, email = 'supervisor@example.jp'): Promise<T> {
-  const post = (body: unknown, token?: string) =>
-    fetch(`${product.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    }).then((r) => r.json());
-  const login = await post({ query: `mutation { login(email: "${email}", password: "naccs-demo") { token } }` });
-  const res = await post({ query }, login.data.login.token);
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data as T;
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${product.url}/#/applications`); // the home page is the dashboard
-  await page.getByLabel(/E-mail/).fill(email);
-  await page.getByLabel(/パスワード/).fill('naccs-demo');
-  await page.getByRole('button', { name: /サインイン|ログイン/ }).click();
-  await page.locator('#main-content').getByText(/審査終了|受付|審査中/).first().waitFor();
-}
+/** Calls the API as the supervisor (signed in for the call). */
+const asSupervisor = async <T>(query: string): Promise<T> => gql<T>(e2e.product, query, {}, await staffToken(e2e.product, 'supervisor@example.jp'));
 
 describe('notification templates', () => {
   it('edits 利用申込確認完了 with a live preview of a real application, saves, rolls back, and finds the test mail in 送信ログ', async () => {
-    const { applications } = await gql<{ applications: { items: Array<{ receiptNo: string; companyName: string }> } }>(
+    const { applications } = await asSupervisor<{ applications: { items: Array<{ receiptNo: string; companyName: string }> } }>(
       '{ applications(filter: { status: [APPROVED] }, limit: 1, sort: { field: RECEIVED_AT, order: DESC }) { items { receiptNo companyName } } }',
     );
     const target = applications.items[0]!;
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
-    await signIn(page, 'supervisor@example.jp');
+    const page = await e2e.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+    await signIn(page, e2e.product, 'supervisor@example.jp');
+    await page.locator('#main-content').getByText(/審査終了|受付|審査中/).first().waitFor();
 
-    await page.goto(`${product.url}/#/templates/application-approved`);
+    await page.goto(`${e2e.product.url}/#/templates/application-approved`);
     await page.getByTestId('template-label').filter({ hasText: '利用申込確認完了' }).waitFor();
     await expect(page.getByTestId('template-version').getAttribute('data-version')).resolves.toBe('1');
     const text = page.getByTestId('template-text');
@@ -107,7 +75,7 @@ describe('notification templates', () => {
     await expect.poll(() => page.getByTestId('template-version').getAttribute('data-version')).toBe('3');
     await page.getByTestId('version-row-3').waitFor();
     await expect.poll(() => text.inputValue()).not.toContain('確認用の受付番号');
-    const saved = await gql<{ notificationTemplate: { version: number; text: string } }>(
+    const saved = await asSupervisor<{ notificationTemplate: { version: number; text: string } }>(
       '{ notificationTemplate(key: "application-approved") { version text } }',
     );
     expect(saved.notificationTemplate.version).toBe(3);
@@ -116,7 +84,7 @@ describe('notification templates', () => {
     // 自分にテスト送信, then the mail in 送信ログ with its body.
     await page.getByTestId('send-test').click();
     await page.getByText(/テストメールを送信待ちにしました/).waitFor();
-    await page.goto(`${product.url}/#/emails`);
+    await page.goto(`${e2e.product.url}/#/emails`);
     const row = page
       .locator('tbody tr')
       .filter({ hasText: 'supervisor@example.jp' })
@@ -133,9 +101,10 @@ describe('notification templates', () => {
   });
 
   it('shows a reviewer the template read-only, with its preview and history', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' });
-    await signIn(page, 'reviewer@example.jp');
-    await page.goto(`${product.url}/#/templates/application-approved`);
+    const page = await e2e.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' });
+    await signIn(page, e2e.product, 'reviewer@example.jp');
+    await page.locator('#main-content').getByText(/審査終了|受付|審査中/).first().waitFor();
+    await page.goto(`${e2e.product.url}/#/templates/application-approved`);
     await page.getByTestId('template-label').filter({ hasText: '利用申込確認完了' }).waitFor();
     await expect(page.getByTestId('template-text').getAttribute('readonly')).resolves.not.toBeNull();
     await expect(page.getByTestId('template-save').count()).resolves.toBe(0);
