@@ -1,6 +1,7 @@
 // The hot reads the bench drives, as GraphQL documents: the console's own list query (copied from
 // admin-ui/src/queries.ts and admin-ui/src/emails/emailQueries.ts, so the bench asks what the screens ask), the support
-// desk's lookup, the reviewers' queue, and the integrators' export. The raw floor (raw.ts) answers the same bodies.
+// desk's lookup, the reviewers' queue and dashboard (admin-ui/src/dashboard/dashboardQueries.ts), and the integrators'
+// export. The raw floor (raw.ts) answers the same bodies.
 
 /** admin-ui/src/queries.ts APPLICATION_LIST_FIELDS + APPLICATIONS, as the console sends them. */
 export const APPLICATION_LIST_FIELDS = `
@@ -106,6 +107,69 @@ export const QUEUE = `
   }
 `;
 
+/**
+ * admin-ui/src/queries.ts APPLICATION_LIST_FIELDS as the console sends it now, with the urgency columns (issue 20);
+ * the list reads above keep the copy their floor answers, the dashboard asks for the console's whole fragment.
+ */
+export const CONSOLE_LIST_FIELDS = APPLICATION_LIST_FIELDS.replace(/\n {2}}\n$/, `
+    businessDaysToStart
+    daysWaiting
+    waitingSince
+  }
+`);
+
+/** admin-ui/src/dashboard/dashboardQueries.ts REVIEW_DASHBOARD (the console's home), as the console sends it. */
+export const REVIEW_DASHBOARD = `
+  query ReviewDashboard {
+    reviewDashboard {
+      asOf
+      today
+      queueCounts {
+        unassigned
+        mine
+        returned
+        dueSoon
+        all
+      }
+      receivedAge {
+        label
+        from
+        to
+        count
+      }
+      startAge {
+        label
+        from
+        to
+        count
+      }
+      breaches {
+        insideLeadTime
+        systemSettingsDeadline
+        returnedWaiting
+        returnedWaitingDays
+      }
+      workload {
+        staffId
+        name
+        open
+        assignedToday
+        approvedThisWeek
+      }
+      throughput {
+        weekStart
+        new
+        change
+        termination
+      }
+      oldestUnassigned {
+        ...ApplicationListFields
+      }
+    }
+  }
+  ${CONSOLE_LIST_FIELDS}
+`;
+
 /** admin-ui/src/queries.ts OFFICE_LIST_FIELDS + OFFICES. */
 export const OFFICES = `
   query Offices($filter: OfficeFilter, $offset: Int, $limit: Int) {
@@ -201,6 +265,8 @@ export interface Read {
   who: Who;
   /** The POST bodies (JSON): one, or several cycled through request by request. */
   bodies: string[];
+  /** Paths (as the comparison names them, e.g. `data.reviewDashboard.asOf`) of instants read from each server's clock: compared within a tolerance. */
+  instants?: string[];
 }
 
 /** What the reads need to know of the grown data. */
@@ -225,6 +291,10 @@ export function hotReads(data: ReadData): Read[] {
       bodies: [body(APPLICATIONS, { filter: { status: ['IN_REVIEW'], officeCode: data.busyOfficeCode }, offset: 0, limit: 25 })],
     },
     { key: 'queue-counts', label: '審査キューの件数 + 未割当 25件 (reviewer)', who: 'reviewer', bodies: [body(QUEUE, {})] },
+    {
+      key: 'dashboard', label: '審査ダッシュボード (reviewer)', who: 'reviewer', bodies: [body(REVIEW_DASHBOARD, {})],
+      instants: ['data.reviewDashboard.asOf'],
+    },
     { key: 'offices', label: '事業所一覧 25件 + 総件数', who: 'support', bodies: [body(OFFICES, { offset: 0, limit: 25 })] },
     { key: 'emails', label: '送信ログ 25件 + 総件数', who: 'support', bodies: [body(OUTBOUND_EMAILS, { offset: 0, limit: 25 })] },
     { key: 'export', label: '書き出し 100件 (キーセット1ページ目)', who: 'support', bodies: [body(EXPORT, { limit: 100 })] },

@@ -6,7 +6,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { PRODUCT_NOW, productToday, repoRoot, startProduct } from '../test/support/server.js';
-import { addBusinessDays } from '../server/src/calendar/businessDays.js';
+import { addBusinessDays, addDays, closedReason } from '../server/src/calendar/businessDays.js';
 import { grow } from './grow.js';
 import {
   calibrateParallelWorkers, load, measureWindow, postmasterOf, rssMiB, settle, sleep, STATS_QUIET_MS, xacts, type Target, type Window,
@@ -80,9 +80,25 @@ try {
 
   // The raw floor: told the product's 期限が近い horizon (the product's own calendar, as of its NOW) and the tokens.
   const closures = new Map((await db.query(`select to_char(date, 'YYYY-MM-DD') as d, reason from closure_day`)).rows.map((x) => [x.d as string, x.reason as string]));
+  // The dashboard's floor also follows the product's clock (NOW, ticking from the product's start: t0 is taken just
+  // before it, so the floor's asOf runs ahead by at most the start-up), and is given the national holidays of 30 years
+  // around today (the product's own calendar without closure days: a weekday closed for a reason other than 年末年始)
+  // and the product's lead times (its LEAD_TIME_* defaults, or the values this environment passes it).
+  const holidays: string[] = [];
+  for (let d = addDays(productToday(), -20 * 366), end = addDays(productToday(), 10 * 366); d <= end; d = addDays(d, 1)) {
+    const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
+    if (dow !== 0 && dow !== 6 && d.slice(5) >= '01-04' && d.slice(5) <= '12-28' && closedReason(d)) holidays.push(d);
+  }
   const config: RawConfig = {
     dueBy: addBusinessDays(productToday(), DUE_SOON_BUSINESS_DAYS, closures),
     staffByToken: { [tokens.support]: await staffId('support@example.jp'), [tokens.reviewer]: await staffId('reviewer@example.jp') },
+    clockOffsetMs: Date.parse(PRODUCT_NOW) - t0,
+    holidays,
+    leadTimes: {
+      newLine: Number(process.env.LEAD_TIME_NEW_LINE ?? 60),
+      newOther: Number(process.env.LEAD_TIME_NEW ?? 10),
+      change: Number(process.env.LEAD_TIME_CHANGE ?? 5),
+    },
   };
   const rawPort = await freePort();
   raw = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench', 'raw.ts')], {
@@ -107,7 +123,7 @@ try {
   const same = new Map<string, boolean>();
   for (const read of reads) {
     let ok = true;
-    for (const body of read.bodies.slice(0, 3)) ok = (await compare(read, body, tokens[read.who], product.url, rawUrl)) && ok;
+    for (const body of read.bodies.slice(0, 3)) ok = (await compare(read, body, tokens[read.who], product.url, rawUrl, startSeconds * 1000 + 5_000)) && ok;
     same.set(read.key, ok);
   }
 
@@ -178,13 +194,26 @@ Product server memory (RSS) at the end of its load: ${rss} MiB.
   await product.stop();
 }
 
-/** Fetches one body from both servers and compares their `data`, key order aside; prints both when they differ. */
-async function compare(read: Read, body: string, token: string, productUrl: string, rawUrl: string): Promise<boolean> {
+/**
+ * Fetches one body from both servers and compares their `data`, key order aside; prints both when they differ. The
+ * read's `instants` (each server's clock) agree when within `toleranceMs`, and are then compared as equal.
+ */
+async function compare(read: Read, body: string, token: string, productUrl: string, rawUrl: string, toleranceMs: number): Promise<boolean> {
   const get = (url: string) => fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body })
     .then(async (r) => ({ status: r.status, json: (await r.json().catch(() => null)) as { data?: unknown; errors?: unknown } | null }));
   try {
     const [p, r] = await Promise.all([get(productUrl), get(rawUrl)]);
-    const diff = firstDifference(p.json?.data, r.json?.data);
+    let diff: string | undefined;
+    for (const path of read.instants ?? []) {
+      const keys = path.split('.').slice(1);
+      const last = keys.pop()!;
+      const holder = (x: unknown) => keys.reduce<any>((o, k) => o?.[k], x) as Record<string, unknown> | undefined;
+      const [hp, hr] = [holder(p.json?.data), holder(r.json?.data)];
+      const [ip, ir] = [Date.parse(String(hp?.[last])), Date.parse(String(hr?.[last]))];
+      if (!(Math.abs(ip - ir) <= toleranceMs)) diff ??= `${path} (${hp?.[last]} ≠ ${hr?.[last]}, more than ${toleranceMs} ms apart)`;
+      else hr![last] = hp![last];
+    }
+    diff ??= firstDifference(p.json?.data, r.json?.data);
     if (p.json?.errors || r.json?.errors || diff) {
       console.log(`\n!!! ${read.key}: product and raw floor differ${diff ? ` at ${diff}` : ''}`);
       console.log(`!!! body: ${body.slice(0, 300)}`);
