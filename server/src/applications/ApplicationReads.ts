@@ -49,6 +49,10 @@ function rules(staff: boolean): Record<string, EntityRules> {
         // Computed on the row by ApplicationUrgencyResolver (urgency.ts): both read the instant the wait began.
         waitingSince: (p, a) => waitingSinceSql(p, a),
         daysWaiting: (p, a) => waitingSinceSql(p, a),
+        // What availableActions reads (review/availableActions.ts), under the field's own name: the resolver computes
+        // the actions on the row. Not as `needs`: the assignee's key would clash with a selected assignee { … }.
+        availableActions: (p, a) => `json_build_object(${['status', 'kind', 'assignee', 'systemSettingsDeadline', 'systemSettingsRecordedAt']
+          .map((prop) => `'${prop === 'assignee' ? 'assigneeId' : prop}', ${p.columnOf('Application', prop, a)}`).join(', ')})`,
         latestHistory: (p, a, f) => {
           const h = p.alias();
           const json = p.object('ApplicationHistory', h, f.sets);

@@ -10,6 +10,8 @@ import { byParent } from '../graphql/loaders.js';
 import DataLoader from 'dataloader';
 import { todayInJapan } from '../common/dates.js';
 import { ApplicationCheck, CheckSummary, loadCheckInputs, runChecks, summarize } from './checks/index.js';
+import { isReadRow, type ReadRow } from '../graphql/projection.js';
+import { ApplicationAction, availableActions, type ActionSubject } from './availableActions.js';
 
 
 @ObjectType({ description: '利用開始日の目安 (標準日数と希望日の判定)' })
@@ -118,6 +120,19 @@ export class ReviewResolver {
     const app = /^[0-9a-f-]{36}$/i.test(applicationId) ? await ctx.em.findOne(Application, { id: applicationId }) : null;
     if (!app) throw notFound('指定された申込');
     return this.service(ctx).approvalPreview(app, startDate);
+  }
+
+  @FieldResolver(() => [ApplicationAction], { description: 'この利用者がこの申込に対して今できる操作' })
+  availableActions(@Root() root: Application | ReadRow, @Ctx() ctx: Context): ApplicationAction[] {
+    // The read path's row holds what the rule reads under the field's own name (ApplicationReads).
+    const entity = root as Application;
+    const app: ActionSubject = isReadRow(root)
+      ? ((root as ReadRow).availableActions as ActionSubject)
+      : {
+        status: entity.status, kind: entity.kind, assigneeId: entity.assignee?.id,
+        systemSettingsDeadline: entity.systemSettingsDeadline, systemSettingsRecordedAt: entity.systemSettingsRecordedAt,
+      };
+    return availableActions(app, { roles: ctx.roles, staffId: ctx.staffId, scopes: ctx.apiKey?.scopes });
   }
 
   /** The checklist of every application the request asks it of, in one batch (a list page: a fixed number of statements). */

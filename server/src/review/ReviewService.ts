@@ -19,12 +19,15 @@ import { DEFAULT_IP_POOL } from '../config.js';
 import { CertificateService } from '../certificates/CertificateService.js';
 import { recordHistory, type Actor } from './history.js';
 import { MESSAGE_MAX, STATUS_LABEL, lockForTransition } from './workflow.js';
+import { awaitsSystemSettings, mayActOn } from './availableActions.js';
 import { logger } from '../common/logger.js';
 
 /** How many times an approval is tried when a generated identifier collides with another process's (UNIQUE). */
 const APPROVAL_ATTEMPTS = 8;
 
 const isSupervisor = (actor: Actor) => !!actor.staff?.roles.includes(Role.SUPERVISOR);
+/** The actor as the ownership rule (mayActOn) sees them. */
+const ownerOf = (actor: Actor) => ({ roles: actor.staff?.roles ?? [], staffId: actor.staff?.id });
 
 /** The dates an approval with a given start date would fix (ApprovalPreview in the schema). */
 export interface ApprovalPreview {
@@ -68,10 +71,9 @@ export class ReviewService {
     this.calendar = new CalendarService(em);
   }
 
-  /** Reviewers act on their own applications (or unassigned ones they take); supervisors on any. */
+  /** Reviewers act on their own applications (or unassigned ones they take); supervisors on any (mayActOn, the rule availableActions serves). */
   private checkOwner(app: Application, actor: Actor): void {
-    if (isSupervisor(actor)) return;
-    if (app.assignee && app.assignee.id !== actor.staff?.id) {
+    if (!mayActOn(app.assignee?.id, ownerOf(actor))) {
       throw forbidden(`申込受付番号 ${app.receiptNo} は他の審査担当者の担当です。担当を変更するには監督者に依頼してください。`);
     }
   }
@@ -91,7 +93,7 @@ export class ReviewService {
         throw badInput([{ path: 'assigneeId', message: '指定された職員は審査担当者ではありません。' }]);
       }
       const { app } = await lockForTransition(em, id, expectedVersion, HistoryAction.ASSIGN);
-      if (!isSupervisor(actor) && app.assignee && app.assignee.id !== actor.staff?.id) {
+      if (!mayActOn(app.assignee?.id, ownerOf(actor))) {
         throw new DomainError(ErrorCode.CONFLICT, `申込受付番号 ${app.receiptNo} は既に他の審査担当者が担当しています。`);
       }
       const from = app.status;
@@ -305,7 +307,7 @@ export class ReviewService {
     return this.em.transactional(async (em) => {
       const app = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(Application, { id }) : null;
       if (!app) throw notFound('指定された申込');
-      if (app.status !== ApplicationStatus.APPROVED || !app.systemSettingsDeadline) {
+      if (!awaitsSystemSettings(app)) {
         throw new DomainError(ErrorCode.INVALID_TRANSITION, `申込受付番号 ${app.receiptNo} は「${STATUS_LABEL[app.status]}」のためシステム設定申込を記録できません (審査終了した新規申込のみ)。`);
       }
       if (app.systemSettingsRecordedAt) return app;
