@@ -94,6 +94,7 @@ export const APPLICATION_LIST_FIELDS = gql`
     connection
     status
     version
+    availableActions
     companyName
     applicantCompanyName
     companyProfile {
@@ -543,8 +544,8 @@ export const ATTACHMENT_CONTENT = gql`
 
 /* ───────────── review workflow ───────────── */
 
-/** What every review mutation returns: enough to know it worked; the page then reloads the record. */
-const REVIEWED = `id status version assignee { id name }`;
+/** What every review mutation returns: enough to know it worked (and what may be done next); the page then reloads the record. */
+const REVIEWED = `id status version assignee { id name } availableActions`;
 
 export const REVIEW_QUEUE_COUNTS = gql`
   query ReviewQueueCounts($filter: ApplicationFilter) {

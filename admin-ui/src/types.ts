@@ -295,6 +295,20 @@ export interface ApplicationHistory {
   internal: boolean;
 }
 
+/** What the caller may do with an application now (the server's availableActions: workflow, ownership, roles). */
+export type ApplicationAction =
+  | 'ASSIGN_TO_ME'
+  | 'ASSIGN_OTHER'
+  | 'UNASSIGN'
+  | 'RETURN'
+  | 'APPROVE'
+  | 'CANCEL'
+  | 'ADD_INTERNAL_NOTE'
+  | 'RECORD_SYSTEM_SETTINGS'
+  | 'REISSUE_PASSWORD'
+  | 'RESUBMIT'
+  | 'WITHDRAW';
+
 export interface Application {
   id: string;
   receiptNo?: Maybe<string>;
@@ -302,6 +316,8 @@ export interface Application {
   connection?: Maybe<Connection>;
   status: ApplicationStatus;
   version: number;
+  /** この利用者がこの申込に対して今できる操作 (the console offers only these). */
+  availableActions?: ApplicationAction[];
   office?: Maybe<Pick<Office, 'id' | 'code'> & Partial<Office>>;
   assignee?: Maybe<Pick<Staff, 'id' | 'name'>>;
   applicantCompanyName?: Maybe<string>;

@@ -2,7 +2,6 @@ import SupervisorAccountIcon from '@mui/icons-material/SupervisorAccount';
 import { Button } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { useAccess } from '../access';
 import { useServerAction } from '../components/useServerAction';
 import { ASSIGN_APPLICATION } from '../queries';
 import type { Application } from '../types';
@@ -12,10 +11,9 @@ import { reviewActionsFor } from './reviewRules';
 /** Supervisors: assign (or reassign) the application to another reviewer. */
 export const AssignToButton = ({ record }: { record: Application }) => {
   const translate = useTranslate();
-  const { me } = useAccess();
   const { run, busy } = useServerAction();
   const [open, setOpen] = useState(false);
-  if (!reviewActionsFor(record, me).assignOther) return null;
+  if (!reviewActionsFor(record).assignOther) return null;
   return (
     <>
       <Button size="small" startIcon={<SupervisorAccountIcon />} onClick={() => setOpen(true)}>

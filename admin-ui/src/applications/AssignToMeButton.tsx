@@ -2,7 +2,6 @@ import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import { Button, CircularProgress, IconButton, Tooltip } from '@mui/material';
 import type { MouseEvent } from 'react';
 import { useTranslate } from 'react-admin';
-import { useAccess } from '../access';
 import { useServerAction } from '../components/useServerAction';
 import { ASSIGN_APPLICATION } from '../queries';
 import type { Application } from '../types';
@@ -10,13 +9,12 @@ import { reviewActionsFor } from './reviewRules';
 
 /**
  * 「自分に割り当て」: takes the application (a 受付 one enters 審査中). Shown on list rows (compact) and on the show
- * page, only when the status allows it and nobody else has it (supervisors may take any).
+ * page, only when the server offers it (availableActions ASSIGN_TO_ME: open, and nobody else has it unless a supervisor).
  */
 export const AssignToMeButton = ({ record, compact }: { record: Application; compact?: boolean }) => {
   const translate = useTranslate();
-  const { me } = useAccess();
   const { run, busy } = useServerAction();
-  if (!reviewActionsFor(record, me).assignToMe) return null;
+  if (!reviewActionsFor(record).assignToMe) return null;
   const assign = (e: MouseEvent) => {
     // On a list row: do not open the record.
     e.stopPropagation();

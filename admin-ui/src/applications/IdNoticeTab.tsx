@@ -1,7 +1,6 @@
 import { Alert, Box, CircularProgress, Stack } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useDataProvider, useGetOne, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { useAccess } from '../access';
 import { CopyButton } from '../components/CopyButton';
 import { DateText, EnumChips, EnumText, Item, ItemGrid, Section, useEnumLabel } from '../components/display';
 import { RowsTable } from '../components/RowsTable';
@@ -39,7 +38,6 @@ export const IdNoticeTab = () => {
   const dataProvider = useDataProvider();
   const notify = useNotify();
   const refresh = useRefresh();
-  const { me } = useAccess();
   const { data: masked, isPending, error } = useGetOne<IdNotice>('idNotices', { id: record?.id ?? '' }, { enabled: !!record?.id });
   const [revealed, setRevealed] = useState<IdNotice | null>(null);
   const [revealing, setRevealing] = useState(false);
@@ -53,7 +51,7 @@ export const IdNoticeTab = () => {
     return <Alert severity="info">{error instanceof Error ? error.message : translate(N('none'))}</Alert>;
   }
   const notice = revealed ?? masked;
-  const canReissue = reviewActionsFor(record, me).reissuePassword;
+  const canReissue = reviewActionsFor(record).reissuePassword;
   const readable =
     masked.officePasswordReadable ||
     masked.userIds.some((u) => u.passwordReadable) ||

@@ -2,7 +2,6 @@ import LockIcon from '@mui/icons-material/Lock';
 import { Box, Button, CircularProgress, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { useAccess } from '../access';
 import { useServerAction } from '../components/useServerAction';
 import { ADD_INTERNAL_NOTE } from '../queries';
 import type { Application } from '../types';
@@ -11,11 +10,10 @@ import { reviewActionsFor } from './reviewRules';
 /** 社内メモ: a note for colleagues in the history; the customer never sees it (reviewers, supervisors, support). */
 export const InternalNoteBox = ({ record }: { record: Application }) => {
   const translate = useTranslate();
-  const { me } = useAccess();
   const { run, busy } = useServerAction();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  if (!reviewActionsFor(record, me).internalNote) return null;
+  if (!reviewActionsFor(record).internalNote) return null;
   const add = async () => {
     if (!text.trim()) return;
     const outcome = await run(ADD_INTERNAL_NOTE, { id: record.id, message: text.trim() }, { success: 'naccs.note.added' });

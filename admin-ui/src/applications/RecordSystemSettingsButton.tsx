@@ -2,7 +2,6 @@ import SettingsSuggestIcon from '@mui/icons-material/SettingsSuggest';
 import { Button } from '@mui/material';
 import { useState } from 'react';
 import { Confirm, useLocaleState, useTranslate } from 'react-admin';
-import { useAccess } from '../access';
 import { formatDate } from '../components/format';
 import { useServerAction } from '../components/useServerAction';
 import { RECORD_SYSTEM_SETTINGS } from '../queries';
@@ -13,10 +12,9 @@ import { reviewActionsFor } from './reviewRules';
 export const RecordSystemSettingsButton = ({ record }: { record: Application }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const { me } = useAccess();
   const { run, busy } = useServerAction();
   const [open, setOpen] = useState(false);
-  if (!reviewActionsFor(record, me).recordSystemSettings) return null;
+  if (!reviewActionsFor(record).recordSystemSettings) return null;
   return (
     <>
       <Button size="small" variant="outlined" startIcon={<SettingsSuggestIcon />} onClick={() => setOpen(true)} data-testid="record-system-settings">

@@ -2,7 +2,6 @@ import ReplyIcon from '@mui/icons-material/Reply';
 import { Button } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { useAccess } from '../access';
 import { TextPromptDialog } from '../components/TextPromptDialog';
 import { useServerAction } from '../components/useServerAction';
 import { RETURN_APPLICATION } from '../queries';
@@ -14,11 +13,10 @@ import { reviewActionsFor } from './reviewRules';
 /** 確認事項あり: returns the application to the customer with a question (required), canned questions to insert. */
 export const ReturnButton = ({ record }: { record: Application }) => {
   const translate = useTranslate();
-  const { me } = useAccess();
   const { run, busy } = useServerAction();
   const [open, setOpen] = useState(false);
   const markDone = useMarkReviewDone();
-  if (!reviewActionsFor(record, me).return) return null;
+  if (!reviewActionsFor(record).return) return null;
   return (
     <>
       <Button size="small" variant="outlined" color="warning" startIcon={<ReplyIcon />} onClick={() => setOpen(true)} data-testid="return">

@@ -1,6 +1,5 @@
 import { Box, Divider, Typography } from '@mui/material';
 import { ListButton, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
-import { useAccess } from '../access';
 import { useButtonShortcuts } from '../components/keyboard';
 import type { Application } from '../types';
 import { ApproveButton } from './ApproveButton';
@@ -26,9 +25,8 @@ const SHORTCUT_ACTION: Record<(typeof SHORTCUTS)[keyof typeof SHORTCUTS], keyof 
 export const ReviewToolbar = () => {
   const record = useRecordContext<Application>();
   const translate = useTranslate();
-  const { me } = useAccess();
   useButtonShortcuts('review-toolbar', SHORTCUTS);
-  const actions = reviewActionsFor(record, me);
+  const actions = reviewActionsFor(record);
   const hints = Object.entries(SHORTCUTS).filter(([, action]) => actions[SHORTCUT_ACTION[action]]);
   return (
     <TopToolbar sx={{ gap: 1, flexWrap: 'wrap', alignItems: 'center' }} data-testid="review-toolbar">

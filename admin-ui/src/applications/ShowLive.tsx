@@ -46,7 +46,7 @@ export const ShowLive = () => {
   };
   const assignee = record.assignee;
   const heldByOther = !!assignee && assignee.id !== me?.id && OPEN.has(record.status);
-  const actions = reviewActionsFor(record, me);
+  const actions = reviewActionsFor(record);
   const blocked = heldByOther && !actions.return && !actions.approve && !actions.unassign;
 
   if (!latest && !heldByOther && !viewers.some((v) => v.staffId !== me?.id)) return null;

@@ -2,7 +2,6 @@ import PersonRemoveIcon from '@mui/icons-material/PersonRemove';
 import { Button } from '@mui/material';
 import { useState } from 'react';
 import { Confirm, useTranslate } from 'react-admin';
-import { useAccess } from '../access';
 import { useServerAction } from '../components/useServerAction';
 import { UNASSIGN_APPLICATION } from '../queries';
 import type { Application } from '../types';
@@ -11,10 +10,9 @@ import { reviewActionsFor } from './reviewRules';
 /** 担当解除: back to the unassigned queue (one's own, or any for a supervisor), after a confirmation. */
 export const UnassignButton = ({ record }: { record: Application }) => {
   const translate = useTranslate();
-  const { me } = useAccess();
   const { run, busy } = useServerAction();
   const [open, setOpen] = useState(false);
-  if (!reviewActionsFor(record, me).unassign) return null;
+  if (!reviewActionsFor(record).unassign) return null;
   return (
     <>
       <Button size="small" startIcon={<PersonRemoveIcon />} onClick={() => setOpen(true)} disabled={busy}>
