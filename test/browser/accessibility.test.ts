@@ -11,6 +11,13 @@ const e2e = useProduct('e2e-accessibility');
 const newPage = (): Promise<Page> => e2e.browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
 
 describe('accessibility (axe-core)', () => {
+  it('fails on a serious or critical violation, naming the rule and the element', async () => {
+    const page = await e2e.browser.newPage();
+    await page.setContent('<html lang="ja"><head><title>t</title></head><body><main><h1>t</h1><input type="checkbox" id="unnamed"></main></body></html>');
+    await expect(expectAccessible(page, 'self-check')).rejects.toThrow(/\[critical\] label: .*#unnamed/);
+    await page.close();
+  });
+
   it('the application list, an application, its approve dialog and its ID通知内容', async () => {
     const token = await staffToken(e2e.product, 'reviewer@example.jp');
     const { applications } = await gql<{ applications: { items: Array<{ id: string; receiptNo: string; version: number }> } }>(
@@ -29,6 +36,10 @@ describe('accessibility (axe-core)', () => {
     await page.locator('#main-content tbody tr').first().waitFor();
     await page.locator('#main-content tbody input[type="checkbox"]').first().waitFor();
     await expectAccessible(page, 'application-list');
+    // 確認事項あり: the orange (filled) status chips.
+    await page.getByTestId('queue-RETURNED').click();
+    await page.locator('#main-content tbody tr').filter({ hasText: '確認事項あり' }).first().waitFor();
+    await expectAccessible(page, 'application-list-returned');
 
     // The application, in review by the reviewer (the review toolbar with its buttons).
     await page.goto(`${e2e.product.url}/#/applications/${encodeURIComponent(app.id)}/show`);
