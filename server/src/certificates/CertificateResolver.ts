@@ -10,6 +10,8 @@ import { Terminal } from '../issuance/contract.js';
 import { keyOfficeIds } from '../staff/keyScope.js';
 import { Certificate } from './Certificate.js';
 import { CertificateService, isLocked, isRenewable } from './CertificateService.js';
+import { CertificateAction, certificateActions } from './certificateActions.js';
+import { todayInJapan } from '../common/dates.js';
 
 @InputType({ description: 'デジタル証明書の絞り込み' })
 export class CertificateFilterInput {
@@ -109,6 +111,13 @@ export class CertificateResolver {
   @FieldResolver(() => Boolean, { description: '更新期間内 (有効期限の28日前から)' })
   renewable(@Root() cert: Certificate, @Ctx() ctx: Context): boolean {
     return isRenewable(cert, ctx.services.clock.now());
+  }
+
+  @FieldResolver(() => [CertificateAction], { description: 'この利用者がこのデジタル証明書に対して今できる操作' })
+  async availableActions(@Root() cert: Certificate, @Ctx() ctx: Context): Promise<CertificateAction[]> {
+    // The terminal comes through the request's batch loader (as terminalName): a page costs one query for all.
+    const terminal = await related(ctx, Terminal, cert.terminal);
+    return certificateActions(cert, terminal, todayInJapan(ctx.services.clock.now()), { roles: ctx.roles, staffId: ctx.staffId, scopes: ctx.apiKey?.scopes });
   }
 
   @FieldResolver(() => Boolean, { description: '認証コードの誤りが5回に達し、取得がロックされている (再発行で解除)' })
