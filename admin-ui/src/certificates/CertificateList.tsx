@@ -77,11 +77,10 @@ const Reason = ({ certificate }: { certificate: Certificate }) => {
 };
 
 const Actions = ({ certificate }: { certificate: Certificate }) => {
-  const { may } = useAccess();
   return (
     <Box sx={{ whiteSpace: 'nowrap' }}>
-      {may('reissueCertificate') && canReissue(certificate) ? <ReissueCertificateButton certificate={certificate} /> : null}
-      {may('revokeCertificate') && canRevoke(certificate) ? <RevokeCertificateButton certificate={certificate} /> : null}
+      {canReissue(certificate) ? <ReissueCertificateButton certificate={certificate} /> : null}
+      {canRevoke(certificate) ? <RevokeCertificateButton certificate={certificate} /> : null}
     </Box>
   );
 };

@@ -21,6 +21,7 @@ export const CERTIFICATE_FIELDS = gql`
     renewable
     locked
     failedAttempts
+    availableActions
   }
 `;
 

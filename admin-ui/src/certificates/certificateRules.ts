@@ -40,7 +40,6 @@ export const certificateWarnings = (c: Certificate, now: Date = consoleNow()): C
   return out;
 };
 
-/** A reissue gives the terminal new 認証コード: offered for every certificate not already revoked. */
-export const canReissue = (c: Certificate): boolean => c.status !== 'REVOKED';
-/** Only an acquired (valid) certificate with a serial can be revoked. */
-export const canRevoke = (c: Certificate): boolean => c.status === 'ACQUIRED' && !!c.serial;
+/** The server decides what may be done with a certificate (Certificate.availableActions): 再発行 / 失効 buttons follow it. */
+export const canReissue = (c: Pick<Certificate, 'availableActions'>): boolean => !!c.availableActions?.includes('REISSUE');
+export const canRevoke = (c: Pick<Certificate, 'availableActions'>): boolean => !!c.availableActions?.includes('REVOKE');

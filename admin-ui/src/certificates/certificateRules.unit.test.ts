@@ -93,12 +93,11 @@ describe('certificateWarnings', () => {
 });
 
 describe('actions', () => {
-  it('reissues anything not revoked and revokes only an acquired certificate with a serial', () => {
-    expect(canReissue(cert({ status: 'PENDING' }))).toBe(true);
-    expect(canReissue(cert({ status: 'ACQUIRED' }))).toBe(true);
-    expect(canReissue(cert({ status: 'REVOKED' }))).toBe(false);
-    expect(canRevoke(cert({ status: 'ACQUIRED', serial: '0A1B' }))).toBe(true);
-    expect(canRevoke(cert({ status: 'ACQUIRED', serial: null }))).toBe(false);
-    expect(canRevoke(cert({ status: 'PENDING', serial: '0A1B' }))).toBe(false);
+  it('are the ones the server lists (Certificate.availableActions), never guessed from the status', () => {
+    expect(canReissue(cert({ status: 'ACQUIRED', availableActions: ['REISSUE', 'REVOKE'] }))).toBe(true);
+    expect(canRevoke(cert({ status: 'ACQUIRED', availableActions: ['REISSUE', 'REVOKE'] }))).toBe(true);
+    expect(canRevoke(cert({ status: 'ACQUIRED', serial: '0A1B', availableActions: ['REISSUE'] }))).toBe(false);
+    expect(canReissue(cert({ status: 'PENDING', availableActions: [] }))).toBe(false);
+    expect(canReissue(cert({ status: 'PENDING' }))).toBe(false);
   });
 });

@@ -20,4 +20,9 @@ export interface Certificate {
   renewable: boolean;
   locked: boolean;
   failedAttempts: number;
+  /** この利用者がこのデジタル証明書に対して今できる操作 (the server's rule: state, terminal, role). */
+  availableActions?: CertificateAction[];
 }
+
+/** What may be done with a certificate (Certificate.availableActions). */
+export type CertificateAction = 'REISSUE' | 'REVOKE';
