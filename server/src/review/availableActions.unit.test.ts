@@ -64,7 +64,7 @@ describe('availableActions: the rest of the console’s conditions', () => {
   it('システム設定申込 only for a new application with a deadline, not yet recorded', () => {
     const reviewer = CALLERS.REVIEWER!;
     expect(availableActions(approved({}), reviewer)).toContain(A.RECORD_SYSTEM_SETTINGS);
-    expect(availableActions(approved({ systemSettingsRecordedAt: new Date() }), reviewer)).not.toContain(A.RECORD_SYSTEM_SETTINGS);
+    expect(availableActions(approved({ systemSettingsRecordedAt: new Date(0) }), reviewer)).not.toContain(A.RECORD_SYSTEM_SETTINGS);
     expect(availableActions(approved({ systemSettingsDeadline: null }), reviewer)).not.toContain(A.RECORD_SYSTEM_SETTINGS);
     expect(availableActions(approved({ kind: ApplicationKind.CHANGE }), reviewer)).not.toContain(A.RECORD_SYSTEM_SETTINGS);
   });
