@@ -25,6 +25,10 @@ export function installLeadTimes(leadTimes: LeadTimes): void {
 
 /** システム設定申込締切日 = start date − 4 business days (システム利用規程 第15条). */
 export const SYSTEM_SETTINGS_BUSINESS_DAYS = 4;
+
+/** システム設定申込締切日 of a start date: SYSTEM_SETTINGS_BUSINESS_DAYS business days before it. */
+export const systemSettingsDeadlineOf = (startDate: string, closures: ClosureSet): string =>
+  subtractBusinessDays(startDate, SYSTEM_SETTINGS_BUSINESS_DAYS, closures);
 /** Passwords are readable until start date + 2 business days. */
 export const REFERENCE_PERIOD_BUSINESS_DAYS = 2;
 
@@ -90,7 +94,7 @@ export class CalendarService {
   }
 
   async systemSettingsDeadline(startDate: string): Promise<string> {
-    return subtractBusinessDays(startDate, SYSTEM_SETTINGS_BUSINESS_DAYS, await this.closureSet());
+    return systemSettingsDeadlineOf(startDate, await this.closureSet());
   }
 
   async referencePeriodEnd(startDate: string): Promise<string> {

@@ -2,7 +2,7 @@
 // Certificate.availableActions from the certificate's state, its terminal and the role table; the console keeps no copy.
 import { registerEnumType } from 'type-graphql';
 import { CertificateStatus } from '../common/enums.js';
-import { mayCall, type ActionCaller } from '../review/availableActions.js';
+import { mayCall, type ActionCaller } from '../graphql/access.js';
 
 export enum CertificateAction {
   REISSUE = 'REISSUE',

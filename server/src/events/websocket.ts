@@ -11,6 +11,8 @@ import { logger } from '../common/logger.js';
 import { requestContext } from '../graphql/context.js';
 import { formatError } from '../graphql/formatError.js';
 import { parseOptions } from '../graphql/limits.js';
+import { inputErrors } from '../graphql/inputLimits.js';
+import { badInput } from '../common/errors.js';
 import type { Services } from '../graphql/services.js';
 import { authenticate, type Principal } from '../staff/authentication.js';
 import { startViewerSweep } from './presence.js';
@@ -81,6 +83,10 @@ export function subscriptionServer(server: Server, schema: GraphQLSchema, orm: M
       if (operations.some((o) => o.operation !== 'subscription')) {
         return refused('WebSocket では subscription だけを受け付けます。照会と更新は HTTP POST /graphql へ送ってください。', 'BAD_USER_INPUT');
       }
+      // The HTTP path's input gate (lengths, NUL, IDs in UUID form) before any resolver runs.
+      const operation = operations.find((o) => !payload.operationName || o.name?.value === payload.operationName);
+      const broken = operation ? inputErrors(schema, document, operation, payload.variables ?? {}) : [];
+      if (broken.length) return [badInput(broken)];
       state.running.add(id);
       return {
         schema,

@@ -171,6 +171,23 @@ export const KEY_ACCESS: { [K in IntegratorOperation]: { scope: ApiKeyScope; lim
   reviewQueueChanged: { scope: ApiKeyScope.READ, limit: 'list' },
 };
 
+/** Who asks: their roles, their staff id (staff) and, for an integrator's API key, its scopes. */
+export interface ActionCaller {
+  roles: readonly Role[];
+  staffId?: string;
+  scopes?: readonly ApiKeyScope[];
+}
+
+/** Whether the caller may call the operation at all: its roles (ACCESS) and, for an API key, the scope (KEY_ACCESS). */
+export function mayCall(operation: Operation, caller: ActionCaller): boolean {
+  const entry = ACCESS[operation];
+  if (entry === PUBLIC) return true;
+  if (!(entry as readonly Role[]).some((r) => caller.roles.includes(r))) return false;
+  if (!caller.scopes) return true;
+  const needed = (KEY_ACCESS as Partial<Record<Operation, { scope: ApiKeyScope }>>)[operation]?.scope;
+  return !!needed && caller.scopes.includes(needed);
+}
+
 /** Field-level scopes: a key reads these in clear only with the scope (passwords: REVEAL_PASSWORDS). */
 export const FIELD_SCOPE: { [F in keyof typeof FIELD_ACCESS]?: ApiKeyScope } = { password: ApiKeyScope.REVEAL_PASSWORDS };
 

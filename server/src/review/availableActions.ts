@@ -3,7 +3,9 @@
 // ReviewService's own checks use) and the role table (ACCESS, and an API key's scopes). The console keeps no copy.
 import { registerEnumType } from 'type-graphql';
 import { ApplicationKind, ApplicationStatus, HistoryAction, Role } from '../common/enums.js';
-import { ACCESS, KEY_ACCESS, PUBLIC, type ApiKeyScope, type Operation } from '../graphql/access.js';
+
+export type { ActionCaller };
+import { mayCall, type ActionCaller, type Operation } from '../graphql/access.js';
 import { TRANSITIONS } from './workflow.js';
 
 export enum ApplicationAction {
@@ -46,29 +48,12 @@ export interface ActionSubject {
   systemSettingsRecordedAt?: Date | string | null;
 }
 
-/** Who asks: their roles, their staff id (staff) and, for an integrator's API key, its scopes. */
-export interface ActionCaller {
-  roles: readonly Role[];
-  staffId?: string;
-  scopes?: readonly ApiKeyScope[];
-}
-
 /**
  * The ownership rule: a reviewer acts on applications unassigned or their own; a supervisor on any.
  * ReviewService refuses what this refuses (checkOwner, assign).
  */
 export const mayActOn = (assigneeId: string | null | undefined, caller: Pick<ActionCaller, 'roles' | 'staffId'>): boolean =>
   caller.roles.includes(Role.SUPERVISOR) || !assigneeId || assigneeId === caller.staffId;
-
-/** Whether the caller may call the operation at all: its roles (ACCESS) and, for an API key, the scope (KEY_ACCESS). */
-export function mayCall(operation: Operation, caller: ActionCaller): boolean {
-  const entry = ACCESS[operation];
-  if (entry === PUBLIC) return true;
-  if (!(entry as readonly Role[]).some((r) => caller.roles.includes(r))) return false;
-  if (!caller.scopes) return true;
-  const needed = (KEY_ACCESS as Partial<Record<Operation, { scope: ApiKeyScope }>>)[operation]?.scope;
-  return !!needed && caller.scopes.includes(needed);
-}
 
 /** A システム設定申込 can be recorded for an approved new application with a deadline (ReviewService.recordSystemSettings). */
 export const awaitsSystemSettings = (app: Pick<ActionSubject, 'status' | 'kind' | 'systemSettingsDeadline'>): boolean =>

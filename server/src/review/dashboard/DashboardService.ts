@@ -5,8 +5,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Application } from '../../applications/Application.js';
 import { businessDaysUntil, daysSince } from '../../applications/urgency.js';
-import { SYSTEM_SETTINGS_BUSINESS_DAYS, asksForNewLine } from '../../calendar/CalendarService.js';
-import { addDays, subtractBusinessDays, type ClosureSet } from '../../calendar/businessDays.js';
+import { asksForNewLine, systemSettingsDeadlineOf } from '../../calendar/CalendarService.js';
+import { addDays, type ClosureSet } from '../../calendar/businessDays.js';
 import { ApplicationKind, ApplicationStatus, HistoryAction, Role, RowAction } from '../../common/enums.js';
 import { boundRead } from '../../db/prepared.js';
 import type { ReviewService } from '../ReviewService.js';
@@ -192,7 +192,7 @@ export async function openFigures(em: EntityManager, review: ReviewService, toda
   const toStart = memo((desired: string) => businessDaysUntil(today, desired, closures));
   // The システム設定申込締切日 of the desired date, as CalendarService.systemSettingsDeadline computes it.
   const deadlineNear = memo((desired: string) =>
-    businessDaysUntil(today, subtractBusinessDays(desired, SYSTEM_SETTINGS_BUSINESS_DAYS, closures), closures) <= DEADLINE_WARNING_BUSINESS_DAYS);
+    businessDaysUntil(today, systemSettingsDeadlineOf(desired, closures), closures) <= DEADLINE_WARNING_BUSINESS_DAYS);
   let insideLeadTime = 0;
   let deadline = 0;
   let returnedWaiting = 0;
